@@ -1,0 +1,150 @@
+package dev.next4j.runtime;
+
+import java.util.Objects;
+
+/**
+ * The configuration that shapes routing and serving (Next.js's {@code next.config.js}). The pom's
+ * {@code <configuration>} is validated at build time and compiled into the generated {@code
+ * NextServer}; a custom server may pass its own through {@link NextOptions.Builder#conf}, which then
+ * replaces the pom's entirely.
+ */
+public final class NextConfig {
+  private static final NextConfig DEFAULTS = builder().build();
+
+  private final String basePath;
+  private final boolean trailingSlash;
+  private final boolean poweredByHeader;
+  private final boolean generateEtags;
+  private final boolean compress;
+
+  private NextConfig(Builder builder) {
+    this.basePath = builder.basePath;
+    this.trailingSlash = builder.trailingSlash;
+    this.poweredByHeader = builder.poweredByHeader;
+    this.generateEtags = builder.generateEtags;
+    this.compress = builder.compress;
+  }
+
+  /** Next.js's defaults: no base path, no trailing slash, powered-by header, ETags, compression. */
+  public static NextConfig defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The path prefix the whole app lives under ({@code /docs}), or an empty string. */
+  public String basePath() {
+    return basePath;
+  }
+
+  /** Whether URLs end in a slash ({@code /about/}); the other form gets a 308 redirect. */
+  public boolean trailingSlash() {
+    return trailingSlash;
+  }
+
+  /** Whether responses carry {@code X-Powered-By: next4j}. */
+  public boolean poweredByHeader() {
+    return poweredByHeader;
+  }
+
+  /** Whether page responses carry an {@code ETag} and answer {@code If-None-Match} with 304. */
+  public boolean generateEtags() {
+    return generateEtags;
+  }
+
+  /** Whether responses are gzip-compressed for clients that accept it. */
+  public boolean compress() {
+    return compress;
+  }
+
+  /** A builder holding this configuration's values. */
+  public Builder toBuilder() {
+    return new Builder()
+        .basePath(basePath)
+        .trailingSlash(trailingSlash)
+        .poweredByHeader(poweredByHeader)
+        .generateEtags(generateEtags)
+        .compress(compress);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NextConfig
+        && ((NextConfig) o).basePath.equals(basePath)
+        && ((NextConfig) o).trailingSlash == trailingSlash
+        && ((NextConfig) o).poweredByHeader == poweredByHeader
+        && ((NextConfig) o).generateEtags == generateEtags
+        && ((NextConfig) o).compress == compress;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(basePath, trailingSlash, poweredByHeader, generateEtags, compress);
+  }
+
+  @Override
+  public String toString() {
+    return "NextConfig{basePath=\"" + basePath + "\", trailingSlash=" + trailingSlash
+        + ", poweredByHeader=" + poweredByHeader + ", generateEtags=" + generateEtags
+        + ", compress=" + compress + "}";
+  }
+
+  /** Builds a {@link NextConfig}; every value starts at Next.js's default. */
+  public static final class Builder {
+    private String basePath = "";
+    private boolean trailingSlash;
+    private boolean poweredByHeader = true;
+    private boolean generateEtags = true;
+    private boolean compress = true;
+
+    private Builder() {}
+
+    /**
+     * The base path: empty, or a path prefix that starts with {@code /} and does not end with one
+     * ({@code /docs}).
+     */
+    public Builder basePath(String basePath) {
+      Objects.requireNonNull(basePath, "basePath");
+      if (!basePath.isEmpty()) {
+        if (!basePath.startsWith("/")) {
+          throw new IllegalArgumentException("basePath must start with '/': \"" + basePath + "\"");
+        }
+        if (basePath.endsWith("/")) {
+          throw new IllegalArgumentException(
+              "basePath must not end with '/': \"" + basePath + "\" (use \"\" for no base path)");
+        }
+        if (basePath.contains("?") || basePath.contains("#") || basePath.contains("//")) {
+          throw new IllegalArgumentException("basePath must be a plain path prefix: \"" + basePath + "\"");
+        }
+      }
+      this.basePath = basePath;
+      return this;
+    }
+
+    public Builder trailingSlash(boolean trailingSlash) {
+      this.trailingSlash = trailingSlash;
+      return this;
+    }
+
+    public Builder poweredByHeader(boolean poweredByHeader) {
+      this.poweredByHeader = poweredByHeader;
+      return this;
+    }
+
+    public Builder generateEtags(boolean generateEtags) {
+      this.generateEtags = generateEtags;
+      return this;
+    }
+
+    public Builder compress(boolean compress) {
+      this.compress = compress;
+      return this;
+    }
+
+    public NextConfig build() {
+      return new NextConfig(this);
+    }
+  }
+}

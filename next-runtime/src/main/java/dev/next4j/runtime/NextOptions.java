@@ -1,0 +1,150 @@
+package dev.next4j.runtime;
+
+import com.sun.net.httpserver.HttpServer;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How an app runs: the options of Next.js's {@code next({dev, dir, conf, quiet, hostname, port,
+ * httpServer})}, in Java.
+ *
+ * <pre>{@code
+ * NextApp app = NextServer.app(NextOptions.builder().dev(false).port(8080).build());
+ * }</pre>
+ */
+public final class NextOptions {
+  private final boolean dev;
+  private final Path dir;
+  private final NextConfig conf;
+  private final boolean quiet;
+  private final String hostname;
+  private final int port;
+  private final HttpServer httpServer;
+
+  private NextOptions(Builder builder) {
+    this.dev = builder.dev;
+    this.dir = builder.dir.toAbsolutePath().normalize();
+    this.conf = builder.conf;
+    this.quiet = builder.quiet;
+    this.hostname = builder.hostname;
+    this.port = builder.port;
+    this.httpServer = builder.httpServer;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Dev mode: error details in the browser, live reload. Default false. */
+  public boolean dev() {
+    return dev;
+  }
+
+  /** The project root, absolute. Default the working directory. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The configuration that replaces the one compiled from the pom, when given. */
+  public Optional<NextConfig> conf() {
+    return Optional.ofNullable(conf);
+  }
+
+  /** Whether to hide error details that carry server information. Default false. */
+  public boolean quiet() {
+    return quiet;
+  }
+
+  /**
+   * The host name the app is reached at, for absolute URLs; when given, the app's own server also
+   * binds to it. Empty means: bind all interfaces, build URLs with {@code localhost}.
+   */
+  public Optional<String> hostname() {
+    return Optional.ofNullable(hostname);
+  }
+
+  /** The port the app is reached at, and that its own server binds; 0 picks a free one. Default 3000. */
+  public int port() {
+    return port;
+  }
+
+  /** An existing server the app runs behind, instead of one of its own. */
+  public Optional<HttpServer> httpServer() {
+    return Optional.ofNullable(httpServer);
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder builder = new Builder().dev(dev).dir(dir).quiet(quiet).port(port);
+    builder.conf = conf;
+    builder.hostname = hostname;
+    builder.httpServer = httpServer;
+    return builder;
+  }
+
+  @Override
+  public String toString() {
+    return "NextOptions{dev=" + dev + ", dir=" + dir + ", conf=" + conf + ", quiet=" + quiet
+        + ", hostname=" + hostname + ", port=" + port + ", httpServer=" + httpServer + "}";
+  }
+
+  /** Builds {@link NextOptions}; invalid values fail at {@link #build()} with a message naming them. */
+  public static final class Builder {
+    private boolean dev;
+    private Path dir = Path.of(".");
+    private NextConfig conf;
+    private boolean quiet;
+    private String hostname;
+    private int port = 3000;
+    private HttpServer httpServer;
+
+    private Builder() {}
+
+    public Builder dev(boolean dev) {
+      this.dev = dev;
+      return this;
+    }
+
+    public Builder dir(Path dir) {
+      this.dir = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    public Builder conf(NextConfig conf) {
+      this.conf = Objects.requireNonNull(conf, "conf");
+      return this;
+    }
+
+    public Builder quiet(boolean quiet) {
+      this.quiet = quiet;
+      return this;
+    }
+
+    public Builder hostname(String hostname) {
+      this.hostname = Objects.requireNonNull(hostname, "hostname");
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder httpServer(HttpServer httpServer) {
+      this.httpServer = Objects.requireNonNull(httpServer, "httpServer");
+      return this;
+    }
+
+    /** The options; fails with {@link IllegalArgumentException} naming any invalid value. */
+    public NextOptions build() {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+      }
+      if (hostname != null && (hostname.isBlank() || hostname.chars().anyMatch(c -> c <= ' ' || c == '/'))) {
+        throw new IllegalArgumentException("hostname is not a host name: \"" + hostname + "\"");
+      }
+      return new NextOptions(this);
+    }
+  }
+}

@@ -1,0 +1,290 @@
+package dev.next4j.runtime;
+
+import dev.next4j.runtime.internal.QueryStrings;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An HTTP request as pages and API routes see it: method, path, query, headers, cookies and body,
+ * plus the route that matched and its parameters.
+ *
+ * <pre>{@code
+ * Request request = Request.builder("GET", "/blog/hello?draft=1").header("Accept", "text/html").build();
+ * request.path();          // "/blog/hello"
+ * request.queryParam("draft");  // Optional[1]
+ * }</pre>
+ *
+ * <p>A request is immutable. Route parameters are filled in by the router ({@link
+ * #withRoute(String, Map)}), and they win over query parameters of the same name in {@link
+ * #query()}, as in Next.js.
+ */
+public final class Request {
+  private static final byte[] EMPTY = new byte[0];
+
+  private final String method;
+  private final String path;
+  private final String rawQuery;
+  private final Map<String, List<String>> headers;
+  private final byte[] body;
+  private final String route;
+  private final Map<String, Object> routeParams;
+
+  private volatile Map<String, List<String>> query;
+  private volatile Map<String, String> cookies;
+
+  private Request(
+      String method,
+      String path,
+      String rawQuery,
+      Map<String, List<String>> headers,
+      byte[] body,
+      String route,
+      Map<String, Object> routeParams) {
+    this.method = method;
+    this.path = path;
+    this.rawQuery = rawQuery;
+    this.headers = headers;
+    this.body = body;
+    this.route = route;
+    this.routeParams = routeParams;
+  }
+
+  /** A GET request for {@code target} (a path with an optional {@code ?query}), with no headers. */
+  public static Request get(String target) {
+    return builder("GET", target).build();
+  }
+
+  /** Starts a request with the given method and target ({@code /path?query}). */
+  public static Builder builder(String method, String target) {
+    return new Builder(method, target);
+  }
+
+  /** The method in upper case, e.g. {@code GET}. */
+  public String method() {
+    return method;
+  }
+
+  /** The URL path as received, still percent-encoded, without the query: {@code /blog/a%20b}. */
+  public String path() {
+    return path;
+  }
+
+  /** The raw query string without the {@code ?}, or an empty string when there is none. */
+  public String rawQuery() {
+    return rawQuery;
+  }
+
+  /**
+   * The pattern of the route that matched, e.g. {@code /blog/[slug]}; an empty string before
+   * routing or when no route matched.
+   */
+  public String route() {
+    return route;
+  }
+
+  /**
+   * The route's parameters by name: a {@code String} for {@code $x}, a {@code List<String>} for
+   * catch-alls. An optional catch-all that matched its bare path has no entry, as in Next.js.
+   */
+  public Map<String, Object> routeParams() {
+    return routeParams;
+  }
+
+  /**
+   * The value of the single-segment route parameter {@code name}.
+   *
+   * @throws IllegalArgumentException if the route has no such parameter or it is a catch-all
+   */
+  public String param(String name) {
+    Object value = routeParams.get(name);
+    if (value instanceof String) {
+      return (String) value;
+    }
+    throw new IllegalArgumentException(
+        "route " + route + " has no single-segment parameter '" + name + "'");
+  }
+
+  /**
+   * The segments of the catch-all route parameter {@code name}; empty when an optional catch-all
+   * matched its bare path.
+   *
+   * @throws IllegalArgumentException if the route has a single-segment parameter of that name
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> params(String name) {
+    Object value = routeParams.get(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof List) {
+      return (List<String>) value;
+    }
+    throw new IllegalArgumentException(
+        "route " + route + " parameter '" + name + "' is a single segment, not a catch-all");
+  }
+
+  /**
+   * The query parameters merged with the route parameters, route parameters winning on a clash
+   * (Next.js's {@code req.query}). Values keep their order; a single-segment route parameter is a
+   * list of one.
+   */
+  public Map<String, List<String>> query() {
+    Map<String, List<String>> result = query;
+    if (result == null) {
+      Map<String, List<String>> merged = new LinkedHashMap<>(QueryStrings.parse(rawQuery));
+      routeParams.forEach(
+          (name, value) -> merged.put(name, value instanceof String ? List.of((String) value) : castList(value)));
+      result = Collections.unmodifiableMap(merged);
+      query = result;
+    }
+    return result;
+  }
+
+  /** The first value of query (or route) parameter {@code name}, if present. */
+  public Optional<String> queryParam(String name) {
+    List<String> values = query().get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** The headers by lower-case name, each with its values in order. */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /** The first value of header {@code name} (any case), if present. */
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** The cookies sent in {@code Cookie} headers, by name; the first of a repeated name wins. */
+  public Map<String, String> cookies() {
+    Map<String, String> result = cookies;
+    if (result == null) {
+      Map<String, String> parsed = new LinkedHashMap<>();
+      for (String header : headers.getOrDefault("cookie", List.of())) {
+        for (String pair : header.split(";")) {
+          int eq = pair.indexOf('=');
+          if (eq > 0) {
+            parsed.putIfAbsent(pair.substring(0, eq).trim(), unquote(pair.substring(eq + 1).trim()));
+          }
+        }
+      }
+      result = Collections.unmodifiableMap(parsed);
+      cookies = result;
+    }
+    return result;
+  }
+
+  /** The value of cookie {@code name}, if sent. */
+  public Optional<String> cookie(String name) {
+    return Optional.ofNullable(cookies().get(name));
+  }
+
+  /** A copy of the body; empty when the request had none. */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** The body decoded as UTF-8. */
+  public String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * This request as routed to {@code route} with {@code routeParams}; used by the router, and by
+   * tests that call a page directly.
+   */
+  public Request withRoute(String route, Map<String, Object> routeParams) {
+    return new Request(
+        method, path, rawQuery, headers, body, route, Collections.unmodifiableMap(new LinkedHashMap<>(routeParams)));
+  }
+
+  /** This request with another path and query (a rewrite), unrouted. */
+  public Request withTarget(String target) {
+    int q = target.indexOf('?');
+    return new Request(
+        method,
+        q < 0 ? target : target.substring(0, q),
+        q < 0 ? "" : target.substring(q + 1),
+        headers,
+        body,
+        "",
+        Map.of());
+  }
+
+  /** This request with header {@code name} set to {@code value}, replacing earlier values. */
+  public Request withHeader(String name, String value) {
+    Map<String, List<String>> copy = new LinkedHashMap<>(headers);
+    copy.put(name.toLowerCase(Locale.ROOT), List.of(value));
+    return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, route, routeParams);
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> castList(Object value) {
+    return (List<String>) value;
+  }
+
+  private static String unquote(String value) {
+    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+        ? value.substring(1, value.length() - 1)
+        : value;
+  }
+
+  /** Builds a {@link Request}; see {@link Request#builder(String, String)}. */
+  public static final class Builder {
+    private final String method;
+    private final String path;
+    private final String rawQuery;
+    private final Map<String, List<String>> headers = new LinkedHashMap<>();
+    private byte[] body = EMPTY;
+
+    private Builder(String method, String target) {
+      if (method == null || method.isEmpty()) {
+        throw new IllegalArgumentException("method is empty");
+      }
+      if (target == null || !target.startsWith("/")) {
+        throw new IllegalArgumentException("target must start with '/': \"" + target + "\"");
+      }
+      this.method = method.toUpperCase(Locale.ROOT);
+      int q = target.indexOf('?');
+      this.path = q < 0 ? target : target.substring(0, q);
+      this.rawQuery = q < 0 ? "" : target.substring(q + 1);
+    }
+
+    /** Adds a value to header {@code name}. */
+    public Builder header(String name, String value) {
+      headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
+      return this;
+    }
+
+    /** Sets the body. */
+    public Builder body(byte[] body) {
+      this.body = body.clone();
+      return this;
+    }
+
+    /** Sets the body to {@code text} in UTF-8. */
+    public Builder body(String text) {
+      this.body = text.getBytes(StandardCharsets.UTF_8);
+      return this;
+    }
+
+    public Request build() {
+      Map<String, List<String>> copy = new LinkedHashMap<>();
+      headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+      return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, "", Map.of());
+    }
+  }
+}
