@@ -20,6 +20,14 @@ import java.util.Map;
  * }</pre>
  */
 public interface NextApp extends AutoCloseable {
+  /**
+   * Makes an app serving {@code table}; what generated {@code NextServer.app(options)} calls.
+   * PLACEHOLDER until the serving branch lands: the dev server codes against this signature.
+   */
+  static NextApp create(RouteTable table, NextConfig buildConfig, NextOptions options) {
+    throw new UnsupportedOperationException("NextApp.create is not implemented on this branch yet");
+  }
+
   /** Makes ready to serve; must be called before any request is handled. */
   void prepare();
 
