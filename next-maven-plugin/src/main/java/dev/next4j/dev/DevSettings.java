@@ -47,14 +47,14 @@ public record DevSettings(
     DevLog log) {
 
   public DevSettings {
-    projectDir = projectDir.toAbsolutePath().normalize();
-    sourceRoots = List.copyOf(sourceRoots);
-    resourceDirs = List.copyOf(resourceDirs);
-    compileClasspath = List.copyOf(compileClasspath);
-    runtimeClasspath = List.copyOf(runtimeClasspath);
+    projectDir = absolute(projectDir);
+    sourceRoots = sourceRoots.stream().map(DevSettings::absolute).toList();
+    generatedSourcesDir = absolute(generatedSourcesDir);
+    resourceDirs = resourceDirs.stream().map(DevSettings::absolute).toList();
+    classesDir = absolute(classesDir);
+    compileClasspath = compileClasspath.stream().map(DevSettings::absolute).toList();
+    runtimeClasspath = runtimeClasspath.stream().map(DevSettings::absolute).toList();
     compilerOptions = List.copyOf(compilerOptions);
-    Objects.requireNonNull(generatedSourcesDir, "generatedSourcesDir");
-    Objects.requireNonNull(classesDir, "classesDir");
     Objects.requireNonNull(generator, "generator");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(mainClass, "mainClass");
@@ -66,6 +66,10 @@ public record DevSettings(
     if (quietPeriod.isNegative()) {
       throw new IllegalArgumentException("quietPeriod must not be negative: " + quietPeriod);
     }
+  }
+
+  private static Path absolute(Path path) {
+    return path.toAbsolutePath().normalize();
   }
 
   /**

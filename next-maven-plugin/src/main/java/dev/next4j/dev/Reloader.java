@@ -83,9 +83,10 @@ final class Reloader {
       return broken(problems.exception(Problems.ROUTE_ERROR, e, allSourceRoots));
     }
     before.removeAll(after);
-    changedSources.addAll(generated.written());
+    List<Path> written = generated.written().stream().filter(after::contains).toList();
+    changedSources.addAll(written);
     deletedSources.addAll(before);
-    boolean routesChanged = !generated.written().isEmpty() || !before.isEmpty();
+    boolean routesChanged = !written.isEmpty() || !before.isEmpty();
 
     Outcome outcome;
     try {
