@@ -17,10 +17,20 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 
-/** The {@link NextApp} that {@link NextApp#create} makes. */
+/**
+ * The {@link NextApp} that {@link NextApp#create} makes.
+ *
+ * <p>In dev mode each request asks {@link DevMode#session()} what to serve: the session's current
+ * table, or its build problem on the dev error page; without a session, the app's own table. The
+ * live-reload stream at {@code /_next/live-reload} is served by {@link #requestHandler()} before
+ * routing, and every HTML response carries the script that listens to it.
+ */
 public final class DefaultNextApp implements NextApp {
   private static final System.Logger LOG = System.getLogger("dev.next4j");
 
@@ -28,6 +38,7 @@ public final class DefaultNextApp implements NextApp {
   private final NextConfig config;
   private final NextOptions options;
   private final Dispatcher dispatcher;
+  private final LiveReload liveReload;
   private final HttpHandler handler = this::serveExchange;
 
   private volatile boolean prepared;
@@ -42,7 +53,9 @@ public final class DefaultNextApp implements NextApp {
     this.options = Objects.requireNonNull(options, "options");
     this.config = options.conf().orElse(Objects.requireNonNull(buildConfig, "buildConfig"));
     boolean showErrors = options.dev() && !options.quiet();
-    this.dispatcher = new Dispatcher(config, showErrors, PublicFiles.NONE, new ResponseFinisher(config));
+    this.liveReload = options.dev() ? new LiveReload(config.basePath(), Duration.ofSeconds(15)) : null;
+    this.dispatcher =
+        new Dispatcher(config, showErrors, PublicFiles.NONE, new ResponseFinisher(config, liveReload));
   }
 
   @Override
@@ -63,7 +76,13 @@ public final class DefaultNextApp implements NextApp {
   public Response handle(Request request) {
     Objects.requireNonNull(request, "request");
     checkPrepared("handle");
-    return dispatcher.dispatch(request, table);
+    if (liveReload != null && request.path().equals(liveReload.streamPath())) {
+      return dispatcher.finish(request, Response.text(
+              "The live-reload stream needs a streaming server: route " + liveReload.streamPath()
+                  + " through app.requestHandler().\n")
+          .withStatus(400));
+    }
+    return withTable(request, current -> dispatcher.dispatch(request, current));
   }
 
   @Override
@@ -81,14 +100,17 @@ public final class DefaultNextApp implements NextApp {
           "render path must be a path without query or fragment: \"" + path + "\" (pass the query as a map)");
     }
     String target = (path.equals("/index") ? "/" : path) + encode(query);
-    answer(exchange, request -> dispatcher.render(request.withTarget(target), table));
+    answer(exchange, request -> {
+      Request rendered = request.withTarget(target);
+      return withTable(rendered, current -> dispatcher.render(rendered, current));
+    });
   }
 
   @Override
   public void render404(HttpExchange exchange) throws IOException {
     Objects.requireNonNull(exchange, "exchange");
     checkPrepared("render404");
-    answer(exchange, request -> dispatcher.notFound(request, table));
+    answer(exchange, request -> withTable(request, current -> dispatcher.notFound(request, current)));
   }
 
   @Override
@@ -96,7 +118,7 @@ public final class DefaultNextApp implements NextApp {
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(error, "error");
     checkPrepared("renderError");
-    answer(exchange, request -> dispatcher.failed(request, error, table));
+    answer(exchange, request -> withTable(request, current -> dispatcher.failed(request, error, current)));
   }
 
   @Override
@@ -143,6 +165,9 @@ public final class DefaultNextApp implements NextApp {
       stop = ownServer ? server : null;
       executor = ownExecutor;
     }
+    if (liveReload != null) {
+      liveReload.close();
+    }
     if (stop != null) {
       stop.stop(0);
     }
@@ -180,7 +205,43 @@ public final class DefaultNextApp implements NextApp {
       HttpBinding.write(exchange, ErrorPages.plain(500), false);
       throw new IllegalStateException(message);
     }
-    answer(exchange, request -> dispatcher.dispatch(request, table));
+    if (liveReload != null && exchange.getRequestURI().getRawPath().equals(liveReload.streamPath())) {
+      openLiveReload(exchange);
+      return;
+    }
+    answer(exchange, request -> withTable(request, current -> dispatcher.dispatch(request, current)));
+  }
+
+  private void openLiveReload(HttpExchange exchange) throws IOException {
+    if (!exchange.getRequestMethod().equals("GET")) {
+      HttpBinding.write(exchange, ErrorPages.plain(405).withHeader("Allow", "GET"), false);
+      return;
+    }
+    DevMode.session().ifPresent(liveReload::follow);
+    liveReload.open(exchange);
+  }
+
+  /**
+   * Runs {@code action} with the table to serve now: in dev mode the dev session's, and when the
+   * session's build is broken, the answer is its dev error page instead.
+   */
+  private Response withTable(Request request, Function<RouteTable, Response> action) {
+    Optional<DevSession> session = options.dev() ? DevMode.session() : Optional.empty();
+    if (session.isEmpty()) {
+      return action.apply(table);
+    }
+    liveReload.follow(session.get());
+    DevState state;
+    try {
+      state = session.get().current();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return dispatcher.finish(request, ErrorPages.plain(503));
+    }
+    if (state instanceof DevState.Broken broken) {
+      return dispatcher.finish(request, options.quiet() ? ErrorPages.plain(500) : DevErrorPage.problem(broken.problem()));
+    }
+    return action.apply(((DevState.Ready) state).table());
   }
 
   /** Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response. */

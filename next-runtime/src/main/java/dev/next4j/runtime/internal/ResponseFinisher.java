@@ -28,9 +28,12 @@ final class ResponseFinisher {
       Set.of("content-type", "content-length", "content-encoding");
 
   private final NextConfig config;
+  private final LiveReload liveReload;
 
-  ResponseFinisher(NextConfig config) {
+  /** {@code liveReload}: the dev-mode hub whose script HTML responses get; null outside dev mode. */
+  ResponseFinisher(NextConfig config, LiveReload liveReload) {
     this.config = config;
+    this.liveReload = liveReload;
   }
 
   /**
@@ -47,6 +50,9 @@ final class ResponseFinisher {
     }
     if (config.poweredByHeader() && r.header("x-powered-by").isEmpty()) {
       r = r.withHeader("X-Powered-By", "next4j");
+    }
+    if (liveReload != null && r.header("content-type").orElse("").toLowerCase(Locale.ROOT).startsWith("text/html")) {
+      r = r.withBody(LiveReload.inject(r.body(), liveReload.script()));
     }
     boolean head = request.method().equals("HEAD");
     boolean readOnly = head || request.method().equals("GET");
