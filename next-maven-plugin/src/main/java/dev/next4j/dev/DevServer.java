@@ -37,6 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class DevServer implements AutoCloseable {
+  private static final int WARM_UP_ROUNDS = 3;
+
   private final DevSettings settings;
   private final Session session = new Session();
   private final IncrementalCompiler compiler;
@@ -162,6 +164,11 @@ public final class DevServer implements AutoCloseable {
   }
 
   private void reloadLoop() {
+    try {
+      compiler.warmUp(WARM_UP_ROUNDS);
+    } catch (IOException | RuntimeException e) {
+      // only the first reloads are slower
+    }
     try {
       while (watcher.awaitChange(settings.quietPeriod(), session::reloading)) {
         try {

@@ -2,7 +2,9 @@ package dev.next4j.dev;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
@@ -176,6 +179,34 @@ final class IncrementalCompiler implements Closeable {
       round = constantChanged ? allSources() : index.sourcesReferencing(changedClasses);
       constantChanged = false;
       changedClasses.clear();
+    }
+  }
+
+  /**
+   * Compiles a few of the project's sources {@code rounds} times and throws the classes away, so
+   * that javac's code is loaded and compiled to machine code before the first edit: a cold javac
+   * takes seconds for what a warm one does in tens of milliseconds.
+   */
+  void warmUp(int rounds) throws IOException {
+    List<Path> sample = SourceFile.under(sourceRoots).stream().map(SourceFile::path).limit(5).toList();
+    if (sample.isEmpty()) {
+      return;
+    }
+    JavaFileManager discarding = new ForwardingJavaFileManager<>(files) {
+      @Override
+      public JavaFileObject getJavaFileForOutput(
+          Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+        return new SimpleJavaFileObject(URI.create("discard:///" + className.replace('.', '/') + kind.extension), kind) {
+          @Override
+          public OutputStream openOutputStream() {
+            return OutputStream.nullOutputStream();
+          }
+        };
+      }
+    };
+    for (int i = 0; i < rounds; i++) {
+      javac.getTask(null, discarding, new DiagnosticCollector<>(), options, null,
+          files.getJavaFileObjectsFromPaths(sample)).call();
     }
   }
 
