@@ -34,6 +34,9 @@ import java.util.function.Function;
 public final class DefaultNextApp implements NextApp {
   private static final System.Logger LOG = System.getLogger("dev.next4j");
 
+  /** Connections the OS queues before the server accepts them; Node's default too (the JDK's is 50). */
+  static final int ACCEPT_BACKLOG = 511;
+
   private final RouteTable table;
   private final NextConfig config;
   private final NextOptions options;
@@ -142,7 +145,7 @@ public final class DefaultNextApp implements NextApp {
     if (address.isUnresolved()) {
       throw new UnknownHostException("cannot resolve hostname \"" + address.getHostString() + "\" to bind to");
     }
-    HttpServer own = HttpServer.create(address, 0);
+    HttpServer own = HttpServer.create(address, ACCEPT_BACKLOG);
     ExecutorService executor = ServerExecutors.create();
     own.setExecutor(executor);
     own.createContext("/", handler);
