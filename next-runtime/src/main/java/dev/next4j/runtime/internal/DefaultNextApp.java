@@ -136,6 +136,7 @@ public final class DefaultNextApp implements NextApp {
     if (options.httpServer().isPresent()) {
       HttpServer given = options.httpServer().get();
       given.createContext("/", handler);
+      giveExecutor(given);
       server = given;
       return given;
     }
@@ -154,6 +155,22 @@ public final class DefaultNextApp implements NextApp {
     ownServer = true;
     ownExecutor = executor;
     return own;
+  }
+
+  /**
+   * Gives {@code given} an executor when it has none: the JDK would run every handler on its one
+   * dispatcher thread, where a client that stalls mid-request stalls all the others.
+   */
+  private static void giveExecutor(HttpServer given) {
+    if (given.getExecutor() != null) {
+      return;
+    }
+    try {
+      given.setExecutor(ServerExecutors.create());
+    } catch (IllegalStateException alreadyStarted) {
+      LOG.log(Level.WARNING, "the HttpServer given to next4j was started without an executor, so requests run on "
+          + "its dispatcher thread and one slow client stalls all; call server.setExecutor(...) before start()");
+    }
   }
 
   @Override
