@@ -52,13 +52,19 @@ public final class DefaultNextApp implements NextApp {
 
   /** An app serving {@code table}; {@code options.conf()}, when given, replaces {@code buildConfig}. */
   public DefaultNextApp(RouteTable table, NextConfig buildConfig, NextOptions options) {
+    this(table, buildConfig, options, PublicFiles.NONE);
+  }
+
+  /** An app that also serves {@code publicFiles}, asked after middleware and before routes. */
+  public DefaultNextApp(RouteTable table, NextConfig buildConfig, NextOptions options, PublicFiles publicFiles) {
+    Objects.requireNonNull(publicFiles, "publicFiles");
     this.table = Objects.requireNonNull(table, "table");
     this.options = Objects.requireNonNull(options, "options");
     this.config = options.conf().orElse(Objects.requireNonNull(buildConfig, "buildConfig"));
     boolean showErrors = options.dev() && !options.quiet();
     this.liveReload = options.dev() ? new LiveReload(config.basePath(), Duration.ofSeconds(15)) : null;
     this.dispatcher =
-        new Dispatcher(config, showErrors, PublicFiles.NONE, new ResponseFinisher(config, liveReload));
+        new Dispatcher(config, showErrors, publicFiles, new ResponseFinisher(config, liveReload));
   }
 
   @Override
@@ -66,7 +72,13 @@ public final class DefaultNextApp implements NextApp {
     if (prepared) {
       return;
     }
-    JdkServerProperties.apply();
+    List<String> set = JdkServerProperties.apply();
+    if (!set.isEmpty() && options.httpServer().isPresent()) {
+      // The given server exists, so the JDK has read its settings already, without these.
+      LOG.log(Level.WARNING, "the HttpServer given to next4j was made before any next4j app was prepared, so the "
+          + "JDK read its settings without next4j's " + set + "; pass them as -D options to the JVM "
+          + "(at least -Dsun.net.httpserver.nodelay=true), or let the app make its own server");
+    }
     prepared = true;
   }
 
@@ -225,7 +237,7 @@ public final class DefaultNextApp implements NextApp {
       HttpBinding.write(exchange, ErrorPages.plain(500), false);
       throw new IllegalStateException(message);
     }
-    if (liveReload != null && exchange.getRequestURI().getRawPath().equals(liveReload.streamPath())) {
+    if (liveReload != null && liveReload.streamPath().equals(exchange.getRequestURI().getRawPath())) {
       openLiveReload(exchange);
       return;
     }

@@ -1,6 +1,8 @@
 package dev.next4j.runtime.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,13 +31,16 @@ final class JdkServerProperties {
 
   private JdkServerProperties() {}
 
-  /** Sets each default that is not set already. */
-  static synchronized void apply() {
+  /** Sets each default that is not set already; returns the names it set. */
+  static synchronized List<String> apply() {
+    List<String> set = new ArrayList<>();
     DEFAULTS.forEach((name, value) -> {
       if (System.getProperty(name) == null) {
         System.setProperty(name, value);
+        set.add(name);
       }
     });
+    return set;
   }
 
   private static Map<String, String> defaults() {

@@ -141,12 +141,32 @@ class HardeningTest {
   }
 
   @Test
-  void declaredBodyOverTheLimitIs413BeforeItIsSent() throws IOException {
-    String answer = exchange("POST /api/record HTTP/1.1\r\nHost: x\r\nContent-Length: " + (BODY_LIMIT + 1) + "\r\n\r\n");
+  void declaredBodyFarOverTheLimitIs413BeforeItIsSent() throws IOException {
+    String answer = exchange("POST /api/record HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n");
 
     assertThat(statusLines(answer)).containsExactly("HTTP/1.1 413 Request Entity Too Large");
     assertThat(answer).contains("\r\nConnection: close\r\n");
     assertThat(TestSite.RECORDED).isEmpty();
+  }
+
+  @Test
+  void bodyJustOverTheLimitIs413ThatTheClientReads() {
+    // The body is read and dropped before the answer, so the client is not reset mid-send.
+    for (int i = 0; i < 20; i++) {
+      HttpResponse<String> response = served.send("POST", "/api/record", "x".repeat((int) BODY_LIMIT + 1000));
+
+      assertThat(response.statusCode()).isEqualTo(413);
+      assertThat(response.headers().firstValue("connection")).hasValue("close");
+    }
+    assertThat(TestSite.RECORDED).isEmpty();
+  }
+
+  @Test
+  void headersOverTheLimitAre431ThatTheClientReads() {
+    HttpResponse<String> response = served.get("/about", "X-Big", "v".repeat(HttpBinding.MAX_HEADER_BYTES));
+
+    assertThat(response.statusCode()).isEqualTo(431);
+    assertThat(response.body()).contains("<h1>431</h1><p>Request header fields too large.</p>");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The request pipeline through {@link NextApp#handle}, without HTTP. */
@@ -237,6 +238,22 @@ class PipelineTest {
       assertThat(head.bodyLength()).isZero();
       assertThat(head.header("content-length")).hasValue(Integer.toString(get.bodyLength()));
       assertThat(head.header("content-encoding")).hasValue("gzip");
+    }
+  }
+
+  @Test
+  void publicFilesAreAskedAfterMiddlewareAndBeforeRoutes() {
+    PublicFiles files = (request, path) ->
+        path.equals("/blog/robots.txt") ? Optional.of(Response.text("User-agent: *")) : Optional.empty();
+    RouteTable table = TestSite.table().withMiddleware(request -> Middleware.next().withHeader("X-Seen", "middleware"));
+    try (NextApp app = new DefaultNextApp(table, DEFAULTS, NextOptions.builder().build(), files)) {
+      app.prepare();
+      Response file = get(app, "/blog/robots.txt");
+
+      assertThat(file.bodyText()).isEqualTo("User-agent: *");
+      assertThat(file.header("x-seen")).hasValue("middleware");
+      assertThat(file.header("etag")).isPresent();
+      assertThat(get(app, "/blog/robots").header("x-page")).hasValue("/blog/[slug]");
     }
   }
 
