@@ -86,9 +86,13 @@ public interface NextApp extends AutoCloseable {
 
   /**
    * Starts serving: on {@link NextOptions#httpServer()} when given (the handler is registered at
-   * context {@code /}; the caller starts and stops that server), else on a server of the app's own
+   * context {@code /}, and the server gets an executor if it has none, so no request runs on its
+   * dispatcher thread; the caller starts and stops that server), else on a server of the app's own
    * bound to the options' hostname (all interfaces when none) and port, which it starts. Returns
    * the server; with port 0 its address tells the port picked.
+   *
+   * @throws java.net.BindException if the port is in use
+   * @throws IllegalStateException before {@link #prepare()}, or when called a second time
    */
   HttpServer start() throws IOException;
 

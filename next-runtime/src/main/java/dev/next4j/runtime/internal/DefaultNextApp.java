@@ -34,6 +34,9 @@ import java.util.function.Function;
 public final class DefaultNextApp implements NextApp {
   private static final System.Logger LOG = System.getLogger("dev.next4j");
 
+  /** Connections the OS queues before the server accepts them; Node's default too (the JDK's is 50). */
+  static final int ACCEPT_BACKLOG = 511;
+
   private final RouteTable table;
   private final NextConfig config;
   private final NextOptions options;
@@ -49,13 +52,19 @@ public final class DefaultNextApp implements NextApp {
 
   /** An app serving {@code table}; {@code options.conf()}, when given, replaces {@code buildConfig}. */
   public DefaultNextApp(RouteTable table, NextConfig buildConfig, NextOptions options) {
+    this(table, buildConfig, options, PublicFiles.NONE);
+  }
+
+  /** An app that also serves {@code publicFiles}, asked after middleware and before routes. */
+  public DefaultNextApp(RouteTable table, NextConfig buildConfig, NextOptions options, PublicFiles publicFiles) {
+    Objects.requireNonNull(publicFiles, "publicFiles");
     this.table = Objects.requireNonNull(table, "table");
     this.options = Objects.requireNonNull(options, "options");
     this.config = options.conf().orElse(Objects.requireNonNull(buildConfig, "buildConfig"));
     boolean showErrors = options.dev() && !options.quiet();
     this.liveReload = options.dev() ? new LiveReload(config.basePath(), Duration.ofSeconds(15)) : null;
     this.dispatcher =
-        new Dispatcher(config, showErrors, PublicFiles.NONE, new ResponseFinisher(config, liveReload));
+        new Dispatcher(config, showErrors, publicFiles, new ResponseFinisher(config, liveReload));
   }
 
   @Override
@@ -63,7 +72,13 @@ public final class DefaultNextApp implements NextApp {
     if (prepared) {
       return;
     }
-    JdkServerProperties.apply();
+    List<String> set = JdkServerProperties.apply();
+    if (!set.isEmpty() && options.httpServer().isPresent()) {
+      // The given server exists, so the JDK has read its settings already, without these.
+      LOG.log(Level.WARNING, "the HttpServer given to next4j was made before any next4j app was prepared, so the "
+          + "JDK read its settings without next4j's " + set + "; pass them as -D options to the JVM "
+          + "(at least -Dsun.net.httpserver.nodelay=true), or let the app make its own server");
+    }
     prepared = true;
   }
 
@@ -133,6 +148,7 @@ public final class DefaultNextApp implements NextApp {
     if (options.httpServer().isPresent()) {
       HttpServer given = options.httpServer().get();
       given.createContext("/", handler);
+      giveExecutor(given);
       server = given;
       return given;
     }
@@ -142,7 +158,7 @@ public final class DefaultNextApp implements NextApp {
     if (address.isUnresolved()) {
       throw new UnknownHostException("cannot resolve hostname \"" + address.getHostString() + "\" to bind to");
     }
-    HttpServer own = HttpServer.create(address, 0);
+    HttpServer own = HttpServer.create(address, ACCEPT_BACKLOG);
     ExecutorService executor = ServerExecutors.create();
     own.setExecutor(executor);
     own.createContext("/", handler);
@@ -151,6 +167,22 @@ public final class DefaultNextApp implements NextApp {
     ownServer = true;
     ownExecutor = executor;
     return own;
+  }
+
+  /**
+   * Gives {@code given} an executor when it has none: the JDK would run every handler on its one
+   * dispatcher thread, where a client that stalls mid-request stalls all the others.
+   */
+  private static void giveExecutor(HttpServer given) {
+    if (given.getExecutor() != null) {
+      return;
+    }
+    try {
+      given.setExecutor(ServerExecutors.create());
+    } catch (IllegalStateException alreadyStarted) {
+      LOG.log(Level.WARNING, "the HttpServer given to next4j was started without an executor, so requests run on "
+          + "its dispatcher thread and one slow client stalls all; call server.setExecutor(...) before start()");
+    }
   }
 
   @Override
@@ -205,7 +237,7 @@ public final class DefaultNextApp implements NextApp {
       HttpBinding.write(exchange, ErrorPages.plain(500), false);
       throw new IllegalStateException(message);
     }
-    if (liveReload != null && exchange.getRequestURI().getRawPath().equals(liveReload.streamPath())) {
+    if (liveReload != null && liveReload.streamPath().equals(exchange.getRequestURI().getRawPath())) {
       openLiveReload(exchange);
       return;
     }

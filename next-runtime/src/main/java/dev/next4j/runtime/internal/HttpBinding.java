@@ -30,6 +30,13 @@ final class HttpBinding {
   /** More header lines than this are answered with 431. */
   static final int MAX_HEADERS = 100;
 
+  /**
+   * A body at most this much over the limit is read and thrown away before the 413 goes out: a
+   * client that sent it all then reads its 413, where closing on unread bytes would reset the
+   * connection under it. A larger one is not read at all.
+   */
+  static final int DISCARD_BYTES = 64 * 1024;
+
   private HttpBinding() {}
 
   /** A request read from an exchange: the request, or the response that refuses it. */
@@ -62,7 +69,11 @@ final class HttpBinding {
     }
     boolean chunked = headers.containsKey("Transfer-Encoding");
     String length = headers.getFirst("Content-Length");
-    if (length != null && parseLength(length) > bodyLimit) {
+    long declared = length == null ? -1 : parseLength(length);
+    if (declared > bodyLimit) {
+      if (declared - bodyLimit <= DISCARD_BYTES) {
+        discard(exchange.getRequestBody(), declared);
+      }
       return new Read.Refused(ErrorPages.plain(413));
     }
     byte[] body;
@@ -73,6 +84,7 @@ final class HttpBinding {
       return new Read.Refused(ErrorPages.plain(400));
     }
     if (body == null) {
+      discard(exchange.getRequestBody(), DISCARD_BYTES);
       return new Read.Refused(ErrorPages.plain(413));
     }
     String query = uri.getRawQuery();
@@ -130,6 +142,20 @@ final class HttpBinding {
       }
     } finally {
       exchange.close();
+    }
+  }
+
+  /** Reads and drops up to {@code max} bytes of {@code in}; a failure only ends it early. */
+  private static void discard(InputStream in, long max) {
+    byte[] buffer = new byte[8192];
+    long left = max;
+    try {
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // The connection closes after the 413 anyway.
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.next4j.runtime.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +18,9 @@ import java.util.Map;
  *   <li>{@code maxReqHeaders=200}, {@code maxReqHeaderSize=65536}: where the JDK drops the
  *       connection outright. next4j answers 431 well below these ({@link HttpBinding#MAX_HEADERS},
  *       {@link HttpBinding#MAX_HEADER_BYTES}); these bound what the JDK buffers before that.
+ *   <li>{@code drainAmount=0}: a body left unread (one refused with 413) is not read to its end
+ *       before the answer goes out; the connection closes instead. next4j reads every body it
+ *       accepts, so kept-alive connections are unaffected.
  * </ul>
  *
  * <p>{@code maxRspTime} stays unset: a dev-mode live-reload stream is a response that lasts as
@@ -26,13 +31,16 @@ final class JdkServerProperties {
 
   private JdkServerProperties() {}
 
-  /** Sets each default that is not set already. */
-  static synchronized void apply() {
+  /** Sets each default that is not set already; returns the names it set. */
+  static synchronized List<String> apply() {
+    List<String> set = new ArrayList<>();
     DEFAULTS.forEach((name, value) -> {
       if (System.getProperty(name) == null) {
         System.setProperty(name, value);
+        set.add(name);
       }
     });
+    return set;
   }
 
   private static Map<String, String> defaults() {
@@ -42,6 +50,7 @@ final class JdkServerProperties {
     values.put("sun.net.httpserver.idleInterval", "15");
     values.put("sun.net.httpserver.maxReqHeaders", "200");
     values.put("sun.net.httpserver.maxReqHeaderSize", "65536");
+    values.put("sun.net.httpserver.drainAmount", "0");
     return java.util.Collections.unmodifiableMap(values);
   }
 }

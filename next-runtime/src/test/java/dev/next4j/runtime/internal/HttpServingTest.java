@@ -2,9 +2,12 @@ package dev.next4j.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.next4j.runtime.Middleware;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
+import dev.next4j.runtime.Response;
+import dev.next4j.runtime.RouteTable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -170,6 +173,29 @@ class HttpServingTest {
 
       assertThat(both.split("HTTP/1.1 200 OK", -1)).hasSize(3);
       assertThat(both).contains("X-page: /about").contains("X-page: /blog/[slug]");
+    }
+  }
+
+  @Test
+  void specialPagesOverHttp() {
+    RouteTable table = TestSite.table()
+        .withMiddleware(request -> Middleware.next().withHeader("X-Middleware", "ran"))
+        .withApp((request, page) -> page.withBody("<div id=\"app\">" + page.bodyText() + "</div>"))
+        .withNotFound((request, status) -> Response.html("custom 404"))
+        .withError((request, status) -> Response.html("custom 500"));
+    try (Served special = Served.start(NextApp.create(table, NextConfig.defaults(),
+        NextOptions.builder().hostname("127.0.0.1").port(0).build()))) {
+      HttpResponse<String> page = special.get("/about");
+      HttpResponse<String> missing = special.get("/missing");
+      HttpResponse<String> failed = special.get("/boom");
+
+      assertThat(page.headers().firstValue("x-middleware")).hasValue("ran");
+      assertThat(page.body()).startsWith("<div id=\"app\"><html><body><h1>/about</h1>");
+      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(missing.body()).isEqualTo("<div id=\"app\">custom 404</div>");
+      assertThat(missing.headers().firstValue("x-middleware")).hasValue("ran");
+      assertThat(failed.statusCode()).isEqualTo(500);
+      assertThat(failed.body()).isEqualTo("<div id=\"app\">custom 500</div>");
     }
   }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * with header {@code X-Page} naming its route, and a body listing its params and query.
  */
 final class TestSite {
-  /** Paths the {@code /api/record} route was asked for, in order. */
+  /** The requests (method, path, query) the {@code /api/record} route answered, in order. */
   static final List<String> RECORDED = new CopyOnWriteArrayList<>();
 
   record None() {}
@@ -42,7 +42,7 @@ final class TestSite {
         Route.api("/api/echo", r -> new None(), (request, p) ->
             Response.text(request.method() + " " + request.bodyText()).withHeader("X-Page", request.route())),
         Route.api("/api/record", r -> new None(), (request, p) -> {
-          RECORDED.add(request.path());
+          RECORDED.add(request.toString());
           return Response.text("recorded " + request.bodyText().length() + " bytes").withHeader("X-Page", request.route());
         }),
         Route.api("/api/json", r -> new None(), (request, p) ->
