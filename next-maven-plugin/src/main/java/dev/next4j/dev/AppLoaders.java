@@ -26,6 +26,7 @@ final class AppLoaders {
 
   private final ClassLoader base;
   private final URL[] projectUrls;
+  private final Current current;
   private int generation;
 
   /**
@@ -38,12 +39,27 @@ final class AppLoaders {
   AppLoaders(ClassLoader runtime, List<Path> dependencies, List<Path> projectFolders) {
     this.base = new URLClassLoader("next-dev-dependencies", urls(dependencies), new RuntimeBridge(runtime));
     this.projectUrls = urls(projectFolders);
+    this.current = new Current(base);
   }
 
   /** A fresh loader for the project's classes as they are on disk now. */
   ClassLoader next() {
     generation++;
     return new URLClassLoader("next-dev-" + generation, projectUrls, base);
+  }
+
+  /**
+   * A loader that always answers as the newest good generation does: the context class loader of
+   * every thread that runs app code, so that code looking up classes or resources through it
+   * ({@code ServiceLoader}, template engines) sees the app as it is now, as it would in production.
+   */
+  ClassLoader current() {
+    return current;
+  }
+
+  /** Makes {@code loader} the one {@link #current()} answers for. */
+  void use(ClassLoader loader) {
+    current.delegate = loader;
   }
 
   private static URL[] urls(List<Path> paths) {
@@ -56,6 +72,30 @@ final class AppLoaders {
       }
     }
     return urls.toArray(URL[]::new);
+  }
+
+  private static final class Current extends ClassLoader {
+    private volatile ClassLoader delegate;
+
+    Current(ClassLoader initial) {
+      super("next-dev-current", null);
+      this.delegate = initial;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      return delegate.loadClass(name);
+    }
+
+    @Override
+    public URL getResource(String name) {
+      return delegate.getResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+      return delegate.getResources(name);
+    }
   }
 
   /** Sees the JDK, and the runtime through the dev server's loader; nothing else of Maven's. */

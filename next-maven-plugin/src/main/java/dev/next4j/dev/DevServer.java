@@ -1,6 +1,5 @@
 package dev.next4j.dev;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.RouteTable;
@@ -11,15 +10,13 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The development server behind {@code mvn next:run}: builds the app, serves it in dev mode, and
@@ -46,19 +43,18 @@ public final class DevServer implements AutoCloseable {
   private final FileWatcher watcher;
   private final List<Path> watchedTrees;
   private final List<Path> watchedFiles;
-  private final Optional<HttpServer> server;
-  private final ExecutorService requestThreads;
+  private final AppLoaders loaders;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final Thread reloadThread;
   private final Problems problems;
-  private volatile ClassLoader currentLoader;
   private Snapshot snapshot;
   private NextApp app;
+  private volatile int port;
   private boolean customServerStarted;
 
-  private DevServer(DevSettings settings, Optional<HttpServer> server) throws IOException {
+  private DevServer(DevSettings settings) throws IOException {
     this.settings = settings;
-    this.server = server;
+    this.port = settings.port();
     this.problems = new Problems(settings.projectDir(), settings.generatedSourcesDir());
     List<Path> allRoots = new ArrayList<>(settings.sourceRoots());
     allRoots.add(settings.generatedSourcesDir());
@@ -66,14 +62,13 @@ public final class DevServer implements AutoCloseable {
         allRoots, settings.classesDir(), settings.compileClasspath(), settings.compilerOptions());
     List<Path> projectFolders = new ArrayList<>(settings.resourceDirs());
     projectFolders.add(settings.classesDir());
-    AppLoaders loaders = new AppLoaders(DevServer.class.getClassLoader(), settings.runtimeClasspath(), projectFolders);
+    this.loaders = new AppLoaders(DevServer.class.getClassLoader(), settings.runtimeClasspath(), projectFolders);
     this.reloader = new Reloader(settings, compiler, loaders, problems);
     List<Path> trees = new ArrayList<>(settings.sourceRoots());
     trees.addAll(settings.resourceDirs());
     this.watchedTrees = List.copyOf(trees);
     this.watchedFiles = List.of(settings.projectDir().resolve("pom.xml"));
     this.watcher = new FileWatcher(watchedTrees, watchedFiles);
-    this.requestThreads = Executors.newCachedThreadPool(daemonThreads("next-dev-http-"));
     this.reloadThread = new Thread(this::reloadLoop, "next-dev-reload");
     this.reloadThread.setDaemon(true);
   }
@@ -88,38 +83,42 @@ public final class DevServer implements AutoCloseable {
   public static DevServer start(DevSettings settings) throws DevServerException, IOException {
     long started = System.nanoTime();
     System.setProperty("next.dev", "true");
-    Optional<HttpServer> server = settings.mainClass().isPresent() ? Optional.empty() : Optional.of(bind(settings));
-    DevServer dev;
+    if (settings.mainClass().isEmpty()) {
+      checkPortFree(settings); // fail in a second, not after the first compile
+    }
+    DevServer dev = new DevServer(settings);
     try {
-      dev = new DevServer(settings, server);
-    } catch (IOException | RuntimeException e) {
-      server.ifPresent(s -> s.stop(0));
+      dev.begin(started);
+    } catch (DevServerException | IOException | RuntimeException e) {
+      dev.close();
       throw e;
     }
-    dev.begin(started);
     return dev;
   }
 
-  private void begin(long started) throws IOException {
+  private void begin(long started) throws DevServerException, IOException {
     DevMode.install(session);
     snapshot = Snapshot.take(watchedTrees, watchedFiles);
     Reloader.Build build = reloader.initial();
     publish(build);
-    int routes = build.state() instanceof DevState.Ready ready ? ready.table().size() : 0;
-    if (server.isPresent()) {
-      HttpServer http = server.get();
-      http.setExecutor(command -> requestThreads.execute(() -> {
-        Thread.currentThread().setContextClassLoader(currentLoader);
-        command.run();
-      }));
-      app = createApp(build, http);
+    if (settings.mainClass().isEmpty()) {
+      app = createApp(build);
       app.prepare();
-      app.start();
-      http.start();
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      thread.setContextClassLoader(loaders.current()); // the server's threads inherit it
+      try {
+        port = app.start().getAddress().getPort();
+      } catch (BindException e) {
+        throw portInUse(settings);
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
+      int routes = build.state() instanceof DevState.Ready ready ? ready.table().size() : 0;
       settings.log().info("next4j dev server ready on " + url() + " (" + routes + " routes, started in "
           + millis(started) + " ms)");
     } else if (build.loader().isPresent()) {
-      startCustomServer(build.loader().get());
+      startCustomServer(build.loader().get(), started);
     } else {
       settings.log().warn("The custom server " + settings.mainClass().get()
           + " starts once the build is fixed; watching for changes.");
@@ -129,7 +128,7 @@ public final class DevServer implements AutoCloseable {
 
   /** The port served on: the bound one, or the configured one with a custom server. */
   public int port() {
-    return server.map(s -> s.getAddress().getPort()).orElse(settings.port());
+    return port;
   }
 
   /** Blocks until {@link #close()} is called. */
@@ -149,10 +148,8 @@ public final class DevServer implements AutoCloseable {
       // the watch service is gone either way
     }
     if (app != null) {
-      app.close();
+      app.close(); // stops its server and frees the port
     }
-    server.ifPresent(s -> s.stop(0));
-    requestThreads.shutdownNow();
     try {
       reloadThread.join(2000);
       compiler.close();
@@ -201,17 +198,23 @@ public final class DevServer implements AutoCloseable {
     Reloader.Build build = reloader.after(java.util.Set.copyOf(changed), changes.deleted());
     publish(build);
     if (build.state() instanceof DevState.Ready) {
-      settings.log().info("Reloaded in " + millis(started) + " ms: " + describe(changes) + " ("
-          + build.compiled() + (build.compiled() == 1 ? " source" : " sources") + " compiled"
-          + (build.routesChanged() ? ", routes regenerated" : "") + ")");
+      List<String> work = new ArrayList<>();
+      if (build.compiled() > 0) {
+        work.add(build.compiled() + (build.compiled() == 1 ? " source" : " sources") + " compiled");
+      }
+      if (build.routesChanged()) {
+        work.add("routes regenerated");
+      }
+      settings.log().info("Reloaded in " + millis(started) + " ms: " + describe(changes)
+          + (work.isEmpty() ? "" : " (" + String.join(", ", work) + ")"));
       if (settings.mainClass().isPresent() && !customServerStarted) {
-        startCustomServer(build.loader().get());
+        startCustomServer(build.loader().get(), started);
       }
     }
   }
 
   private void publish(Reloader.Build build) {
-    build.loader().ifPresent(loader -> currentLoader = loader);
+    build.loader().ifPresent(loaders::use);
     session.publish(build.state());
     if (build.state() instanceof DevState.Broken broken) {
       DevProblem problem = broken.problem();
@@ -221,9 +224,8 @@ public final class DevServer implements AutoCloseable {
   }
 
   /** The app over the generated {@code NextServer}, or, before any good build, over an empty table. */
-  private NextApp createApp(Reloader.Build build, HttpServer http) {
-    NextOptions.Builder options = NextOptions.builder()
-        .dev(true).dir(settings.projectDir()).port(http.getAddress().getPort()).httpServer(http);
+  private NextApp createApp(Reloader.Build build) {
+    NextOptions.Builder options = NextOptions.builder().dev(true).dir(settings.projectDir()).port(settings.port());
     settings.hostname().ifPresent(options::hostname);
     if (build.loader().isPresent()) {
       try {
@@ -236,7 +238,7 @@ public final class DevServer implements AutoCloseable {
     return NextApp.create(RouteTable.of(), settings.config(), options.build());
   }
 
-  private void startCustomServer(ClassLoader loader) {
+  private void startCustomServer(ClassLoader loader, long started) {
     customServerStarted = true;
     String mainClass = settings.mainClass().get();
     System.setProperty("next.port", Integer.toString(settings.port()));
@@ -257,10 +259,10 @@ public final class DevServer implements AutoCloseable {
         fail(problems.exception(Problems.SERVER_ERROR, e, settings.sourceRoots()));
       }
     }, "next-dev-main");
-    main.setContextClassLoader(loader);
+    main.setContextClassLoader(loaders.current()); // the server's threads inherit it
     main.setDaemon(false);
     main.start();
-    Thread ready = new Thread(() -> announceWhenListening(main), "next-dev-ready");
+    Thread ready = new Thread(() -> announceWhenListening(main, started), "next-dev-ready");
     ready.setDaemon(true);
     ready.start();
   }
@@ -270,10 +272,10 @@ public final class DevServer implements AutoCloseable {
   }
 
   /** Says "ready" once the custom server accepts connections on the port. */
-  private void announceWhenListening(Thread main) {
-    long started = System.nanoTime();
+  private void announceWhenListening(Thread main, long started) {
+    long waitFrom = System.nanoTime();
     String host = settings.hostname().orElse("localhost");
-    while (closed.getCount() > 0 && System.nanoTime() - started < 30_000_000_000L) {
+    while (closed.getCount() > 0 && System.nanoTime() - waitFrom < 30_000_000_000L) {
       try (Socket probe = new Socket()) {
         probe.connect(new InetSocketAddress(host, settings.port()), 200);
         settings.log().info("next4j dev server ready on " + url() + " (custom server " + settings.mainClass().get()
@@ -305,21 +307,26 @@ public final class DevServer implements AutoCloseable {
     }
   }
 
-  private static HttpServer bind(DevSettings settings) throws DevServerException, IOException {
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true"); // or JDK 17 stalls 40 ms per response
+  /** Fails with one clear line when something already listens on the port. */
+  private static void checkPortFree(DevSettings settings) throws DevServerException, IOException {
+    if (settings.port() == 0) {
+      return;
     }
-    InetSocketAddress address = settings.hostname()
-        .map(host -> new InetSocketAddress(host, settings.port()))
-        .orElseGet(() -> new InetSocketAddress(settings.port()));
-    try {
-      return HttpServer.create(address, 0);
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as the JDK server binds: a port in TIME_WAIT is free
+      probe.bind(settings.hostname()
+          .map(host -> new InetSocketAddress(host, settings.port()))
+          .orElseGet(() -> new InetSocketAddress(settings.port())));
     } catch (BindException e) {
-      String where = settings.hostname().map(h -> " on " + h).orElse("");
-      int other = settings.port() == 65535 ? 3001 : settings.port() + 1;
-      throw new DevServerException("Port " + settings.port() + where + " is already in use: stop the process "
-          + "that holds it, or choose another port with -Dnext.port=" + other + " (or PORT=" + other + ").", e);
+      throw portInUse(settings);
     }
+  }
+
+  private static DevServerException portInUse(DevSettings settings) {
+    String where = settings.hostname().map(h -> " on " + h).orElse("");
+    int other = settings.port() == 65535 ? 3001 : settings.port() + 1;
+    return new DevServerException("Port " + settings.port() + where + " is already in use: stop the process "
+        + "that holds it, or choose another port with -Dnext.port=" + other + " (or PORT=" + other + ").");
   }
 
   private String url() {
@@ -336,14 +343,5 @@ public final class DevServer implements AutoCloseable {
 
   private static long millis(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -154,6 +154,36 @@ class DevServerTest {
   }
 
   @Test
+  void aResourceIsReadFromWhereItIsEditedThroughTheContextClassLoader() throws Exception {
+    project.write("src/main/resources/greeting.txt", "Hello from a resource");
+    project.write("src/main/java/com/acme/pages/Index.java", """
+        package com.acme.pages;
+
+        import com.acme.Routes;
+        import dev.next4j.runtime.Page;
+        import dev.next4j.runtime.Request;
+        import dev.next4j.runtime.Response;
+
+        public final class Index implements Page<Routes.Index> {
+          @Override
+          public Response render(Request request, Routes.Index params) throws Exception {
+            try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream("greeting.txt")) {
+              return Response.html("<p>" + new String(in.readAllBytes(), "UTF-8") + "</p>");
+            }
+          }
+        }
+        """);
+    start();
+    assertThat(get("/").body()).contains("<p>Hello from a resource</p>");
+
+    project.write("src/main/resources/greeting.txt", "Hello from an edited resource");
+
+    assertThat(awaitBody("/", body -> body.contains("<p>Hello from an edited resource</p>")).statusCode()).isEqualTo(200);
+    assertThat(awaitLog("Reloaded in")).matches(
+        "\\[INFO] Reloaded in \\d+ ms: src/main/resources/greeting.txt changed");
+  }
+
+  @Test
   void aBrowserListeningForLiveReloadHearsOfEverySwap() throws Exception {
     start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
