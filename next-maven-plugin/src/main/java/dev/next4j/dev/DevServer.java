@@ -152,6 +152,7 @@ public final class DevServer implements AutoCloseable {
     }
     try {
       reloadThread.join(2000);
+      reloader.close();
       compiler.close();
     } catch (IOException | InterruptedException ignored) {
       // closing: nothing left to save
@@ -185,17 +186,19 @@ public final class DevServer implements AutoCloseable {
     Snapshot now = Snapshot.take(watchedTrees, watchedFiles);
     Snapshot.Changes changes = snapshot.changesTo(now);
     snapshot = now;
-    List<Path> changed = new ArrayList<>(changes.created());
-    changed.addAll(changes.modified());
-    if (changed.remove(watchedFiles.get(0)) | changes.deleted().contains(watchedFiles.get(0))) {
+    List<Path> all = new ArrayList<>(changes.created());
+    all.addAll(changes.modified());
+    all.addAll(changes.deleted());
+    Path pom = watchedFiles.get(0);
+    if (all.contains(pom)) {
       settings.log().warn("pom.xml changed: restart next:run to apply it.");
     }
-    if (changed.isEmpty() && changes.deleted().isEmpty()) {
+    if (all.stream().allMatch(pom::equals)) {
       session.unchanged();
       return;
     }
-    noticeCustomServerChange(changed);
-    Reloader.Build build = reloader.after(java.util.Set.copyOf(changed), changes.deleted());
+    noticeCustomServerChange(changes.modified());
+    Reloader.Build build = reloader.after(changes);
     publish(build);
     if (build.state() instanceof DevState.Ready) {
       List<String> work = new ArrayList<>();
@@ -294,7 +297,7 @@ public final class DevServer implements AutoCloseable {
     }
   }
 
-  private void noticeCustomServerChange(List<Path> changed) {
+  private void noticeCustomServerChange(java.util.Set<Path> changed) {
     if (settings.mainClass().isEmpty() || !customServerStarted) {
       return;
     }

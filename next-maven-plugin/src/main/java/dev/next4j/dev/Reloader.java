@@ -13,6 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One build of the app, in the order {@code next:generate} and {@code mvn compile} would do it:
@@ -28,6 +32,11 @@ final class Reloader {
   private final List<Path> allSourceRoots;
   private final Set<Path> changedSources = new LinkedHashSet<>();
   private final Set<Path> deletedSources = new LinkedHashSet<>();
+  private final ExecutorService generatorThread = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "next-dev-generate");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   Reloader(DevSettings settings, IncrementalCompiler compiler, AppLoaders loaders, Problems problems) {
     this.settings = settings;
@@ -50,26 +59,60 @@ final class Reloader {
 
   /** The first build of a session: compiles every source that is newer than its classes. */
   Build initial() {
-    return build(true);
+    return build(true, false);
   }
 
-  /** A build after {@code changed} and {@code deleted} files (of any kind) changed. */
-  Build after(Set<Path> changed, Set<Path> deleted) {
-    changed.stream().filter(this::isSource).forEach(changedSources::add);
-    deleted.stream().filter(this::isSource).forEach(path -> {
+  /** A build after files (of any kind) changed. */
+  Build after(Snapshot.Changes changes) {
+    changes.created().stream().filter(this::isSource).forEach(changedSources::add);
+    changes.modified().stream().filter(this::isSource).forEach(changedSources::add);
+    changes.deleted().stream().filter(this::isSource).forEach(path -> {
       changedSources.remove(path);
       deletedSources.add(path);
     });
-    return build(false);
+    boolean onlyEdits = changes.created().stream().noneMatch(this::isSource)
+        && changes.deleted().stream().noneMatch(this::isSource);
+    return build(false, onlyEdits);
   }
 
-  private Build build(boolean initial) {
-    Generation generation;
+  /**
+   * Generates, compiles and loads. When sources were only edited, none added or removed, the
+   * generated sources rarely change, so the edits are compiled while the generator runs, and
+   * whatever it rewrites is compiled after.
+   */
+  private Build build(boolean initial, boolean onlyEdits) {
     Set<Path> before;
+    Future<Generation> generating;
     try {
       before = generatedSources();
-      generation = settings.generator().generate();
+      generating = generatorThread.submit(settings.generator()::generate);
     } catch (IOException | RuntimeException e) {
+      return broken(problems.exception(Problems.ROUTE_ERROR, e, allSourceRoots));
+    }
+    int compiled = 0;
+    Optional<Outcome.Failed> early = Optional.empty();
+    if (onlyEdits && !changedSources.isEmpty()) {
+      Outcome outcome;
+      try {
+        outcome = compiler.compile(Set.copyOf(changedSources), Set.of());
+      } catch (IOException | RuntimeException e) {
+        awaitQuietly(generating);
+        return broken(problems.exception(Problems.COMPILE_ERROR, e, allSourceRoots));
+      }
+      changedSources.clear(); // what failed, the compiler compiles again with the next call
+      if (outcome instanceof Outcome.Compiled done) {
+        compiled += done.sources().size();
+      } else {
+        early = Optional.of((Outcome.Failed) outcome);
+      }
+    }
+    Generation generation;
+    try {
+      generation = generating.get();
+    } catch (ExecutionException e) {
+      return broken(problems.exception(Problems.ROUTE_ERROR, e.getCause(), allSourceRoots));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return broken(problems.exception(Problems.ROUTE_ERROR, e, allSourceRoots));
     }
     if (generation instanceof Generation.Failed failed) {
@@ -87,6 +130,9 @@ final class Reloader {
     changedSources.addAll(written);
     deletedSources.addAll(before);
     boolean routesChanged = !written.isEmpty() || !before.isEmpty();
+    if (early.isPresent() && !routesChanged) {
+      return broken(problems.compile(early.get().errors()));
+    }
 
     Outcome outcome;
     try {
@@ -101,7 +147,7 @@ final class Reloader {
     if (outcome instanceof Outcome.Failed failed) {
       return broken(problems.compile(failed.errors()));
     }
-    int compiled = ((Outcome.Compiled) outcome).sources().size();
+    compiled += ((Outcome.Compiled) outcome).sources().size();
     ClassLoader loader = loaders.next();
     DevState state = load(generated.generatedPackage(), loader);
     return new Build(state, state instanceof DevState.Ready ? Optional.of(loader) : Optional.empty(),
@@ -123,6 +169,19 @@ final class Reloader {
     } finally {
       thread.setContextClassLoader(previous);
     }
+  }
+
+  private static void awaitQuietly(Future<?> task) {
+    try {
+      task.get();
+    } catch (ExecutionException | InterruptedException | RuntimeException e) {
+      // the build failed already; this is only so two builds never overlap
+    }
+  }
+
+  /** Stops the generator's thread. */
+  void close() {
+    generatorThread.shutdownNow();
   }
 
   static Throwable unwrap(Throwable error) {
