@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -56,7 +57,7 @@ final class Browser implements AutoCloseable {
           + "\"goog:chromeOptions\":{\"binary\":" + Json.quote(chromium.toString()) + ",\"args\":[" + args + "]}}}}";
       Map<?, ?> created = (Map<?, ?>) value(send(http, HttpRequest.newBuilder(base.resolve("/session"))
           .POST(HttpRequest.BodyPublishers.ofString(capabilities))));
-      return new Browser(driver, base.resolve("/session/" + created.get("sessionId") + "/"), profile);
+      return new Browser(driver, base.resolve("/session/" + created.get("sessionId")), profile);
     } catch (IOException | RuntimeException | InterruptedException e) {
       driver.destroy();
       throw e;
@@ -93,7 +94,8 @@ final class Browser implements AutoCloseable {
   }
 
   private Object command(String path, String body) throws IOException, InterruptedException {
-    return value(send(http, HttpRequest.newBuilder(session.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body))));
+    URI uri = URI.create(session + "/" + path);
+    return value(send(http, HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))));
   }
 
   private static String send(HttpClient http, HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -136,15 +138,26 @@ final class Browser implements AutoCloseable {
     throw new AssertionError(command + " is not on the PATH. " + INSTALL_HINT);
   }
 
+  /** Quits the browser and the driver, and ends any browser process the driver left behind. */
   @Override
   public void close() throws IOException, InterruptedException {
+    List<ProcessHandle> browser = driver.descendants().toList();
     try {
-      http.send(HttpRequest.newBuilder(session).DELETE().timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.discarding());
+      send(http, HttpRequest.newBuilder(session).DELETE()); // quits Chromium
     } finally {
       driver.destroy();
       if (!driver.waitFor(5, TimeUnit.SECONDS)) {
         driver.destroyForcibly();
+      }
+      for (ProcessHandle process : browser) {
+        process.destroy();
+      }
+      for (ProcessHandle process : browser) {
+        try {
+          process.onExit().get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stuck) {
+          process.destroyForcibly();
+        }
       }
       try (Stream<Path> files = Files.walk(profile)) {
         for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
