@@ -15,9 +15,9 @@ import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -147,7 +147,12 @@ public final class DefaultNextApp implements NextApp {
     }
     if (options.httpServer().isPresent()) {
       HttpServer given = options.httpServer().get();
-      given.createContext("/", handler);
+      try {
+        given.createContext("/", handler);
+      } catch (IllegalArgumentException taken) {
+        throw new IllegalStateException("the HttpServer given to next4j already has a context at \"/\"; remove it, "
+            + "or register app.requestHandler() yourself on the paths you choose", taken);
+      }
       giveExecutor(given);
       server = given;
       return given;
@@ -277,7 +282,7 @@ public final class DefaultNextApp implements NextApp {
   }
 
   /** Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response. */
-  private void answer(HttpExchange exchange, Pipeline pipeline) throws IOException {
+  private void answer(HttpExchange exchange, Function<Request, Response> pipeline) throws IOException {
     HttpBinding.Read read = HttpBinding.read(exchange, config.bodySizeLimit());
     if (read instanceof HttpBinding.Read.Refused) {
       Response refusal = ((HttpBinding.Read.Refused) read).response();
@@ -290,7 +295,7 @@ public final class DefaultNextApp implements NextApp {
     HttpBinding.Read.Ok ok = (HttpBinding.Read.Ok) read;
     Response response;
     try {
-      response = pipeline.serve(ok.request());
+      response = pipeline.apply(ok.request());
     } catch (RuntimeException e) {
       // The pipeline answers page failures itself; this is a failure of next4j's own.
       LOG.log(Level.ERROR, "next4j failed to serve " + ok.request(), e);
@@ -317,10 +322,5 @@ public final class DefaultNextApp implements NextApp {
       }
     });
     return out.toString();
-  }
-
-  @FunctionalInterface
-  private interface Pipeline {
-    Response serve(Request request);
   }
 }
