@@ -284,8 +284,8 @@ public final class DefaultNextApp implements NextApp {
   /** Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response. */
   private void answer(HttpExchange exchange, Function<Request, Response> pipeline) throws IOException {
     HttpBinding.Read read = HttpBinding.read(exchange, config.bodySizeLimit());
-    if (read instanceof HttpBinding.Read.Refused) {
-      Response refusal = ((HttpBinding.Read.Refused) read).response();
+    if (read instanceof HttpBinding.Read.Refused refused) {
+      Response refusal = refused.response();
       if (config.poweredByHeader()) {
         refusal = refusal.withHeader("X-Powered-By", "next4j");
       }

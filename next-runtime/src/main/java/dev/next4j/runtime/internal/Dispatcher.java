@@ -94,11 +94,10 @@ final class Dispatcher {
       } catch (Exception | LinkageError | StackOverflowError e) {
         return finish(request, failure(request, e, table), false);
       }
-      if (result instanceof Middleware.Result.Respond) {
-        return finish(request, ((Middleware.Result.Respond) result).response(), false);
+      if (result instanceof Middleware.Result.Respond respond) {
+        return finish(request, respond.response(), false);
       }
-      if (result instanceof Middleware.Result.Rewrite) {
-        Middleware.Result.Rewrite rewrite = (Middleware.Result.Rewrite) result;
+      if (result instanceof Middleware.Result.Rewrite rewrite) {
         routed = request.withTarget(rewrite.target());
         headers = rewrite.headers();
       } else {
@@ -125,13 +124,11 @@ final class Dispatcher {
       return new Outcome(file.get(), true);
     }
     RouteTable.Match match = table.match(request.method(), path);
-    if (match instanceof RouteTable.Match.Found) {
-      RouteTable.Match.Found found = (RouteTable.Match.Found) match;
+    if (match instanceof RouteTable.Match.Found found) {
       return render(found.route(), request.withRoute(found.route().pattern(), found.params()), table);
     }
-    if (match instanceof RouteTable.Match.MethodNotAllowed) {
-      String allow = ((RouteTable.Match.MethodNotAllowed) match).allow();
-      return new Outcome(ErrorPages.plain(405).withHeader("Allow", allow), false);
+    if (match instanceof RouteTable.Match.MethodNotAllowed notAllowed) {
+      return new Outcome(ErrorPages.plain(405).withHeader("Allow", notAllowed.allow()), false);
     }
     if (match instanceof RouteTable.Match.BadRequest) {
       return new Outcome(ErrorPages.plain(400), false);

@@ -127,8 +127,8 @@ public final class ServeCommand {
       System.out.println(USAGE);
       return;
     }
-    if (parsed instanceof Parsed.Invalid) {
-      fail(((Parsed.Invalid) parsed).message());
+    if (parsed instanceof Parsed.Invalid invalid) {
+      fail(invalid.message());
       return;
     }
     Parsed.Run run = (Parsed.Run) parsed;
