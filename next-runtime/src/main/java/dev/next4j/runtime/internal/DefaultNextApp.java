@@ -32,8 +32,6 @@ import java.util.function.Function;
  * routing, and every HTML response carries the script that listens to it.
  */
 public final class DefaultNextApp implements NextApp {
-  private static final System.Logger LOG = System.getLogger("dev.next4j");
-
   /** Connections the OS queues before the server accepts them; Node's default too (the JDK's is 50). */
   static final int ACCEPT_BACKLOG = 511;
 
@@ -75,7 +73,7 @@ public final class DefaultNextApp implements NextApp {
     List<String> set = JdkServerProperties.apply();
     if (!set.isEmpty() && options.httpServer().isPresent()) {
       // The given server exists, so the JDK has read its settings already, without these.
-      LOG.log(Level.WARNING, "the HttpServer given to next4j was made before any next4j app was prepared, so the "
+      Logs.LOG.log(Level.WARNING, "the HttpServer given to next4j was made before any next4j app was prepared, so the "
           + "JDK read its settings without next4j's " + set + "; pass them as -D options to the JVM "
           + "(at least -Dsun.net.httpserver.nodelay=true), or let the app make its own server");
     }
@@ -185,7 +183,7 @@ public final class DefaultNextApp implements NextApp {
     try {
       given.setExecutor(ServerExecutors.create());
     } catch (IllegalStateException alreadyStarted) {
-      LOG.log(Level.WARNING, "the HttpServer given to next4j was started without an executor, so requests run on "
+      Logs.LOG.log(Level.WARNING, "the HttpServer given to next4j was started without an executor, so requests run on "
           + "its dispatcher thread and one slow client stalls all; call server.setExecutor(...) before start()");
     }
   }
@@ -237,7 +235,7 @@ public final class DefaultNextApp implements NextApp {
   private void serveExchange(HttpExchange exchange) throws IOException {
     if (!prepared) {
       String message = "prepare() must be called before handle()";
-      LOG.log(Level.ERROR, message + ": answered " + exchange.getRequestMethod() + " "
+      Logs.LOG.log(Level.ERROR, message + ": answered " + exchange.getRequestMethod() + " "
           + exchange.getRequestURI() + " with 500; call app.prepare() before serving");
       HttpBinding.write(exchange, ErrorPages.plain(500), false);
       throw new IllegalStateException(message);
@@ -298,7 +296,7 @@ public final class DefaultNextApp implements NextApp {
       response = pipeline.apply(ok.request());
     } catch (RuntimeException e) {
       // The pipeline answers page failures itself; this is a failure of next4j's own.
-      LOG.log(Level.ERROR, "next4j failed to serve " + ok.request(), e);
+      Logs.LOG.log(Level.ERROR, "next4j failed to serve " + ok.request(), e);
       response = ErrorPages.plain(500);
     }
     HttpBinding.write(exchange, response, ok.chunked());

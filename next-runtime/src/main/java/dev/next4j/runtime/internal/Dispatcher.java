@@ -20,8 +20,6 @@ import java.util.Set;
  * around it, and the error pages. Every response leaves through the {@link ResponseFinisher}.
  */
 final class Dispatcher {
-  private static final System.Logger LOG = System.getLogger("dev.next4j");
-
   /** Special pages that are never routable, whatever the table holds (Next.js's blocked pages). */
   private static final Set<String> BLOCKED = Set.of("/_app", "/_error", "/_document", "/_middleware");
 
@@ -164,7 +162,7 @@ final class Dispatcher {
 
   private Response failure(Request request, Throwable error, RouteTable table) {
     String where = request.route().isEmpty() ? "" : " in " + request.route();
-    LOG.log(Level.ERROR, request.method() + " " + request.path() + " failed" + where, error);
+    Logs.LOG.log(Level.ERROR, request.method() + " " + request.path() + " failed" + where, error);
     if (showErrors) {
       return DevErrorPage.exception(request, error);
     }
@@ -186,7 +184,7 @@ final class Dispatcher {
         }
         return wrap(table, request, page).withStatus(status);
       } catch (Exception | LinkageError | StackOverflowError e) {
-        LOG.log(Level.ERROR, "the _" + status + " page failed for " + request.method() + " " + request.path()
+        Logs.LOG.log(Level.ERROR, "the _" + status + " page failed for " + request.method() + " " + request.path()
             + "; answering with the built-in page", e);
       }
     }
