@@ -131,8 +131,11 @@ public final class ServeCommand {
       return;
     }
     Parsed.Run run = (Parsed.Run) parsed;
-    boolean dev = run.dev() || DevMode.session().isPresent();
-    NextOptions.Builder options = NextOptions.builder().port(run.port()).dev(dev);
+    // Without --dev the builder's default holds: dev mode when next:run installed a session.
+    NextOptions.Builder options = NextOptions.builder().port(run.port());
+    if (run.dev()) {
+      options.dev(true);
+    }
     run.hostname().ifPresent(options::hostname);
     NextApp app = factory.apply(options.build());
     HttpServer server;
