@@ -143,8 +143,14 @@ public final class ServeCommand {
       app.prepare();
       server = app.start();
     } catch (BindException e) {
-      fail("port " + run.port() + " is already in use" + run.hostname().map(h -> " on " + h).orElse("")
-          + "; stop what uses it, or pick another port with --port N or PORT=N");
+      // "Address already in use"; an address of another machine is a BindException too.
+      if (e.getMessage() != null && e.getMessage().contains("in use")) {
+        fail("port " + run.port() + " is already in use" + run.hostname().map(h -> " on " + h).orElse("")
+            + "; stop what uses it, or pick another port with --port N or PORT=N");
+      } else {
+        fail("cannot listen on " + run.hostname().orElse("all interfaces") + " port " + run.port() + ": "
+            + e.getMessage() + " (is it an address of this machine? try --hostname 127.0.0.1, or none for all)");
+      }
       return;
     } catch (IOException e) {
       fail("cannot listen on " + run.hostname().orElse("all interfaces") + " port " + run.port() + ": " + e.getMessage());
