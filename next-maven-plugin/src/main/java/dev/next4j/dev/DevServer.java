@@ -48,7 +48,7 @@ public final class DevServer implements AutoCloseable {
   private final Thread reloadThread;
   private final Problems problems;
   private Snapshot snapshot;
-  private NextApp app;
+  private volatile NextApp app;
   private volatile int port;
   private boolean customServerStarted;
 
