@@ -108,6 +108,24 @@ class DevServerTest {
   }
 
   @Test
+  void aSiteBrokenAtStartupIsServedWithItsErrorAndRecovers() throws Exception {
+    project.write("src/main/java/com/acme/pages/Index.java", Files.readString(project.pages.resolve("Index.java"))
+        .replace("return Response.html", "return Response.htm"));
+
+    start();
+
+    HttpResponse<String> broken = get("/");
+    assertThat(broken.statusCode()).isEqualTo(500);
+    assertThat(broken.body()).contains("Compile error").contains("src/main/java/com/acme/pages/Index.java:11");
+    assertThat(project.log.lines).anyMatch(l -> l.matches(
+        "\\[INFO] next4j dev server ready on http://localhost:\\d+ \\(0 routes, started in \\d+ ms\\)"));
+
+    project.page("Index", "<h1>Repaired</h1>");
+
+    assertThat(awaitBody("/", body -> body.contains("<h1>Repaired</h1>")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aPageThatNoLongerFitsTheRouteTableIsBlamedNotTheGeneratedCode() throws Exception {
     start();
 
