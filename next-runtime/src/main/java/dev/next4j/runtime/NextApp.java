@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * An app: the route table with its configuration and options, ready to serve (what Next.js's
@@ -20,6 +21,28 @@ import java.util.Map;
  * }</pre>
  */
 public interface NextApp extends AutoCloseable {
+  /**
+   * The app serving {@code routes} with {@code config} (replaced by {@code options.conf()} when
+   * given); what generated {@code NextServer.app(options)} returns.
+   *
+   * <p>PLACEHOLDER until the serving work lands: only the signature the generated code compiles
+   * against.
+   */
+  static NextApp create(RouteTable routes, NextConfig config, NextOptions options) {
+    throw new UnsupportedOperationException("NextApp.create is not implemented yet");
+  }
+
+  /**
+   * Serves the app that {@code app} makes from the options in {@code args} ({@code --port},
+   * {@code --hostname}) and the environment; what generated {@code NextServer.main} calls.
+   *
+   * <p>PLACEHOLDER until the serving work lands: only the signature the generated code compiles
+   * against.
+   */
+  static void serve(String[] args, Function<NextOptions, NextApp> app) {
+    throw new UnsupportedOperationException("NextApp.serve is not implemented yet");
+  }
+
   /** Makes ready to serve; must be called before any request is handled. */
   void prepare();
 
