@@ -14,7 +14,7 @@ import javax.lang.model.element.Modifier;
  *
  * <pre>{@code
  * public static final NextConfig CONFIG = NextConfig.builder().basePath("/docs").build();
- * public static void main(String[] args) throws Exception { NextApp.serve(args, NextServer::app); }
+ * public static void main(String[] args) { NextApp.serve(args, NextServer::app); }
  * public static NextApp app(NextOptions options) { return NextApp.create(Routes.table(), CONFIG, options); }
  * }</pre>
  */
@@ -44,7 +44,6 @@ final class ServerWriter {
             .addJavadoc("Serves the pages until the process is stopped, printing the URL and the route count.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .addParameter(String[].class, "args")
-            .addException(Exception.class)
             .addStatement("$T.serve(args, $T::app)", NEXT_APP, names.server())
             .build())
         .addMethod(MethodSpec.methodBuilder("app")

@@ -37,7 +37,7 @@ public final class NextServer {
   /**
    * Serves the pages until the process is stopped, printing the URL and the route count.
    */
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     NextApp.serve(args, NextServer::app);
   }
 
