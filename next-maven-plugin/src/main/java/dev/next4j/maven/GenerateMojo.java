@@ -105,7 +105,7 @@ public final class GenerateMojo extends AbstractMojo {
       List<Diagnostic> diagnostics = failed.diagnostics();
       diagnostics.forEach(diagnostic -> getLog().error(diagnostic.format()));
       throw new MojoFailureException("next: " + diagnostics.size() + (diagnostics.size() == 1 ? " problem" : " problems")
-          + " in the pages; each is listed above at its file.");
+          + " found; each is listed above at its file.");
     }
     GenerationResult.Generated generated = (GenerationResult.Generated) result;
     project.addCompileSourceRoot(outputDirectory.getPath());
