@@ -102,9 +102,13 @@ final class GeneratedNames {
   private static String baseName(List<Segment> segments) {
     StringBuilder name = new StringBuilder();
     for (Segment segment : segments) {
-      for (String word : segment.name().split("[-_]")) {
-        if (!word.isEmpty()) {
-          name.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+      boolean wordStart = true;
+      for (char c : segment.name().toCharArray()) {
+        if (c == '-' || c == '_') {
+          wordStart = true;
+        } else {
+          name.append(wordStart ? Character.toUpperCase(c) : c);
+          wordStart = false;
         }
       }
     }

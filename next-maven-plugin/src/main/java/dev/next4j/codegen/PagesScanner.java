@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
 
@@ -49,15 +52,16 @@ final class PagesScanner {
    * @param pagesDir the pages folder it is in
    * @param folders the folders between the pages folder and the file, e.g. {@code [blog]}
    * @param name the file name without {@code .java}, e.g. {@code $slug}
+   * @param relative the path relative to the pages folder, e.g. {@code blog/$slug.java}
    */
-  record PageFile(Path path, Path pagesDir, List<String> folders, String name, long size, long modified) {
+  record PageFile(Path path, Path pagesDir, List<String> folders, String name, long size, long modified, String relative) {
     PageFile {
       folders = List.copyOf(folders);
     }
 
-    /** The path relative to the pages folder, e.g. {@code blog/$slug.java}. */
-    String relative() {
-      return folders.isEmpty() ? name + ".java" : String.join("/", folders) + "/" + name + ".java";
+    PageFile(Path path, Path pagesDir, List<String> folders, String name, long size, long modified) {
+      this(path, pagesDir, folders, name, size, modified,
+          folders.isEmpty() ? name + ".java" : String.join("/", folders) + "/" + name + ".java");
     }
   }
 
@@ -97,7 +101,7 @@ final class PagesScanner {
     for (PageFile file : tree.files()) {
       // Malformed bytes become U+FFFD: only ASCII tokens matter here, and javac reports the encoding.
       String text = new String(Files.readAllBytes(file.path()), StandardCharsets.UTF_8);
-      JavaSourceText source = JavaSourceText.of(text);
+      JavaSourceText source = JavaSourceText.of(text, file.name());
       String expected = tree.pagesPackage() + file.folders().stream().map(folder -> "." + folder).collect(Collectors.joining());
       Optional<JavaSourceText.PackageLine> declared = source.packageLine();
       if (!SourceVersion.isName(expected)) {
@@ -110,7 +114,7 @@ final class PagesScanner {
       } else if (!declared.get().name().equals(expected)) {
         diagnostics.report(file.path(), declared.get().line(), Messages.packageMismatch(declared.get().name(), expected));
       }
-      sources.add(new PageSource(file, source.implementsInterface(file.name(), "StaticPage")));
+      sources.add(new PageSource(file, source.implementsInterface("StaticPage")));
     }
     return sources;
   }
@@ -180,12 +184,33 @@ final class PagesScanner {
   }
 
   private static void listJavaFiles(Path pagesDir, List<PageFile> files) throws IOException {
+    // The folders of the directory being visited, kept as the walk goes: one list per directory,
+    // not one relativize per file.
+    Deque<List<String>> folders = new ArrayDeque<>();
     Files.walkFileTree(pagesDir, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-        return !dir.equals(pagesDir) && dir.getFileName().toString().startsWith(".")
-            ? FileVisitResult.SKIP_SUBTREE
-            : FileVisitResult.CONTINUE;
+        if (dir.equals(pagesDir)) {
+          folders.push(List.of());
+          return FileVisitResult.CONTINUE;
+        }
+        String name = dir.getFileName().toString();
+        if (name.startsWith(".")) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        List<String> path = new ArrayList<>(folders.peek());
+        path.add(name);
+        folders.push(List.copyOf(path));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+        if (failure != null) {
+          throw failure;
+        }
+        folders.pop();
+        return FileVisitResult.CONTINUE;
       }
 
       @Override
@@ -193,15 +218,9 @@ final class PagesScanner {
         String fileName = file.getFileName().toString();
         if (attributes.isRegularFile() && fileName.endsWith(".java") && !fileName.startsWith(".")
             && !fileName.equals("package-info.java") && !fileName.equals("module-info.java")) {
-          List<String> folders = new ArrayList<>();
-          for (Path part : pagesDir.relativize(file.getParent())) {
-            if (!part.toString().isEmpty()) {
-              folders.add(part.toString());
-            }
-          }
           String name = fileName.substring(0, fileName.length() - ".java".length());
-          files.add(new PageFile(file, pagesDir, folders, name, attributes.size(),
-              attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)));
+          files.add(new PageFile(file, pagesDir, folders.peek(), name, attributes.size(),
+              attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
         }
         return FileVisitResult.CONTINUE;
       }

@@ -40,6 +40,6 @@ final class RouteManifest {
   private static void row(StringBuilder out, String pattern, String kind, String pageClass, String source) {
     // Patterns and class names cannot hold tabs or line breaks; a path could, so it is made safe.
     out.append(pattern).append('\t').append(kind).append('\t').append(pageClass).append('\t')
-        .append(source.replaceAll("[\\t\\r\\n]", " ")).append('\n');
+        .append(source.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ')).append('\n');
   }
 }

@@ -90,21 +90,23 @@ final class RouteModel {
    * @param file the page file
    * @param source the page file relative to the project, e.g. {@code src/main/java/com/acme/pages/blog/$slug.java}
    * @param page the page file relative to the pages folder, e.g. {@code blog/$slug.java}
+   * @param pattern the route in Next.js syntax, e.g. {@code /blog/[slug]}
    */
-  record PageRoute(List<Segment> segments, Kind kind, String pageClass, Path file, String source, String page) {
+  record PageRoute(
+      List<Segment> segments, Kind kind, String pageClass, Path file, String source, String page, String pattern) {
     PageRoute {
       segments = List.copyOf(segments);
     }
 
-    /** The pattern in Next.js syntax, e.g. {@code /blog/[slug]}. */
-    String pattern() {
-      return pattern(segments);
+    PageRoute(List<Segment> segments, Kind kind, String pageClass, Path file, String source, String page) {
+      this(segments, kind, pageClass, file, source, page, pattern(segments));
     }
 
     List<Segment> params() {
       return segments.stream().filter(Segment::isParam).toList();
     }
 
+    /** {@code segments} in Next.js syntax, e.g. {@code /blog/[slug]}. */
     static String pattern(List<Segment> segments) {
       return "/" + segments.stream().map(Segment::pattern).collect(Collectors.joining("/"));
     }

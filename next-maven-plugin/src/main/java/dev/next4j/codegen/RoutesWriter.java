@@ -244,7 +244,6 @@ final class RoutesWriter {
     }
     return record
         .addMethod(MethodSpec.methodBuilder("href")
-            .addJavadoc("This page's URL$L.\n", params.isEmpty() ? "" : ", each parameter percent-encoded")
             .addModifiers(Modifier.PUBLIC)
             .returns(STRING)
             .addStatement("return $L", href(route, components))

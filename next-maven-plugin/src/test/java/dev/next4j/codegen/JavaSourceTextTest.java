@@ -9,65 +9,72 @@ import org.junit.jupiter.api.Test;
 class JavaSourceTextTest {
   @Test
   void readsThePackageLineAfterALicenseComment() {
-    JavaSourceText text = JavaSourceText.of("/*\n * Licensed under ...\n */\n// more\npackage com.acme.pages.blog;\n\nclass A {}\n");
+    JavaSourceText text = JavaSourceText.of("/*\n * Licensed under ...\n */\n// more\npackage com.acme.pages.blog;\n\nclass A {}\n", "A");
 
     assertThat(text.packageLine()).contains(new PackageLine("com.acme.pages.blog", 5));
   }
 
   @Test
   void readsAPackageNameSpreadOverSpaces() {
-    assertThat(JavaSourceText.of("package com . acme\n  .pages ;").packageLine()).contains(new PackageLine("com.acme.pages", 1));
+    assertThat(JavaSourceText.of("package com . acme\n  .pages ;", "A").packageLine()).contains(new PackageLine("com.acme.pages", 1));
   }
 
   @Test
   void readsAPackageLineAfterAByteOrderMark() {
-    assertThat(JavaSourceText.of("\uFEFFpackage com.acme.pages;").packageLine()).contains(new PackageLine("com.acme.pages", 1));
+    assertThat(JavaSourceText.of("\uFEFFpackage com.acme.pages;", "A").packageLine()).contains(new PackageLine("com.acme.pages", 1));
   }
 
   @Test
   void findsNoPackageLineWhenTheFileHasNone() {
-    assertThat(JavaSourceText.of("import java.util.List;\nclass A {}").packageLine()).isEqualTo(Optional.empty());
+    assertThat(JavaSourceText.of("import java.util.List;\nclass A {}", "A").packageLine()).isEqualTo(Optional.empty());
   }
 
   @Test
   void findsNoPackageLineInsideAComment() {
-    assertThat(JavaSourceText.of("// package com.acme.pages;\nclass A {}").packageLine()).isEqualTo(Optional.empty());
+    assertThat(JavaSourceText.of("// package com.acme.pages;\nclass A {}", "A").packageLine()).isEqualTo(Optional.empty());
   }
 
   @Test
   void seesAnImplementedStaticPage() {
-    JavaSourceText text = JavaSourceText.of("package p;\npublic final class About\n    implements Page<X>,\n    StaticPage<Routes.About> {\n}");
+    JavaSourceText text = JavaSourceText.of("package p;\npublic final class About\n    implements Page<X>,\n    StaticPage<Routes.About> {\n}", "About");
 
-    assertThat(text.implementsInterface("About", "StaticPage")).isTrue();
+    assertThat(text.implementsInterface("StaticPage")).isTrue();
   }
 
   @Test
   void seesAQualifiedStaticPage() {
-    JavaSourceText text = JavaSourceText.of("package p; class About implements dev.next4j.runtime.StaticPage<Routes.About> {}");
+    JavaSourceText text = JavaSourceText.of("package p; class About implements dev.next4j.runtime.StaticPage<Routes.About> {}", "About");
 
-    assertThat(text.implementsInterface("About", "StaticPage")).isTrue();
+    assertThat(text.implementsInterface("StaticPage")).isTrue();
   }
 
   @Test
   void ignoresStaticPageInCommentsStringsAndBodies() {
     JavaSourceText text = JavaSourceText.of("package p;\n/** Not a StaticPage<X>. */\nclass About /* StaticPage<X> */ implements Page<X> {\n"
-        + "  String s = \"implements StaticPage<X> {\";\n  StaticPage<X> other;\n}");
+        + "  String s = \"implements StaticPage<X> {\";\n  StaticPage<X> other;\n}", "About");
 
-    assertThat(text.implementsInterface("About", "StaticPage")).isFalse();
+    assertThat(text.implementsInterface("StaticPage")).isFalse();
   }
 
   @Test
   void ignoresAnotherClassThatIsAStaticPage() {
-    JavaSourceText text = JavaSourceText.of("package p; class Helper implements StaticPage<X> {} class About implements Page<X> {}");
+    JavaSourceText text = JavaSourceText.of("package p; class Helper implements StaticPage<X> {} class About implements Page<X> {}", "About");
 
-    assertThat(text.implementsInterface("About", "StaticPage")).isFalse();
+    assertThat(text.implementsInterface("StaticPage")).isFalse();
   }
 
   @Test
   void doesNotTakeAMoreSpecificNameForTheInterface() {
-    JavaSourceText text = JavaSourceText.of("package p; class About implements MyStaticPage<X> {}");
+    JavaSourceText text = JavaSourceText.of("package p; class About implements MyStaticPage<X> {}", "About");
 
-    assertThat(text.implementsInterface("About", "StaticPage")).isFalse();
+    assertThat(text.implementsInterface("StaticPage")).isFalse();
+  }
+
+  @Test
+  void seesAStaticPageAfterAnAnnotationWithBraces() {
+    JavaSourceText text = JavaSourceText.of("package p;\n@SuppressWarnings({\"a\", \"b\"})\nclass About implements StaticPage<X> {}", "About");
+
+    assertThat(text.implementsInterface("StaticPage")).isTrue();
   }
 
   @Test

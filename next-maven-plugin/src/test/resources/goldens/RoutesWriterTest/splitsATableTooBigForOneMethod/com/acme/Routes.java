@@ -63,9 +63,6 @@ public final class Routes {
    * {@code /a}: {@code src/main/java/com/acme/pages/A.java}.
    */
   public record A() {
-    /**
-     * This page's URL.
-     */
     public String href() {
       return "/a";
     }
@@ -75,9 +72,6 @@ public final class Routes {
    * {@code /b}: {@code src/main/java/com/acme/pages/B.java}.
    */
   public record B() {
-    /**
-     * This page's URL.
-     */
     public String href() {
       return "/b";
     }
@@ -87,9 +81,6 @@ public final class Routes {
    * {@code /c}: {@code src/main/java/com/acme/pages/C.java}.
    */
   public record C() {
-    /**
-     * This page's URL.
-     */
     public String href() {
       return "/c";
     }
@@ -99,9 +90,6 @@ public final class Routes {
    * {@code /d}: {@code src/main/java/com/acme/pages/D.java}.
    */
   public record D() {
-    /**
-     * This page's URL.
-     */
     public String href() {
       return "/d";
     }
@@ -111,9 +99,6 @@ public final class Routes {
    * {@code /e}: {@code src/main/java/com/acme/pages/E.java}.
    */
   public record E() {
-    /**
-     * This page's URL.
-     */
     public String href() {
       return "/e";
     }

@@ -85,9 +85,6 @@ public final class Routes {
       rest = Routes.requireSegments("rest", rest, true);
     }
 
-    /**
-     * This page's URL, each parameter percent-encoded.
-     */
     public String href() {
       return "/u/" + Routes.encode(user) + (rest.isEmpty() ? "" : "/" + Routes.join(rest));
     }
@@ -101,9 +98,6 @@ public final class Routes {
       all = Routes.requireSegments("all", all, true);
     }
 
-    /**
-     * This page's URL, each parameter percent-encoded.
-     */
     public String href() {
       return all.isEmpty() ? "/" : "/" + Routes.join(all);
     }

@@ -92,9 +92,6 @@ public final class Routes {
    * {@code /}: {@code src/main/java/com/acme/pages/Index.java}.
    */
   public record Index() {
-    /**
-     * This page's URL.
-     */
     public java.lang.String href() {
       return "/";
     }
@@ -104,9 +101,6 @@ public final class Routes {
    * {@code /about-us}: {@code src/main/java/com/acme/pages/AboutUs.java}.
    */
   public record AboutUs() {
-    /**
-     * This page's URL.
-     */
     public java.lang.String href() {
       return "/about-us";
     }
@@ -116,9 +110,6 @@ public final class Routes {
    * {@code /api/hello}: {@code src/main/java/com/acme/pages/api/Hello.java}.
    */
   public record ApiHello() {
-    /**
-     * This page's URL.
-     */
     public java.lang.String href() {
       return "/api/hello";
     }
@@ -132,9 +123,6 @@ public final class Routes {
       Routes.requireSegment("pid", pid);
     }
 
-    /**
-     * This page's URL, each parameter percent-encoded.
-     */
     public java.lang.String href() {
       return "/api/post/" + Routes.encode(pid);
     }
@@ -148,9 +136,6 @@ public final class Routes {
       Routes.requireSegment("slug", slug);
     }
 
-    /**
-     * This page's URL, each parameter percent-encoded.
-     */
     public java.lang.String href() {
       return "/blog/" + Routes.encode(slug);
     }
@@ -164,9 +149,6 @@ public final class Routes {
       path = Routes.requireSegments("path", path, false);
     }
 
-    /**
-     * This page's URL, each parameter percent-encoded.
-     */
     public java.lang.String href() {
       return "/docs/" + Routes.join(path);
     }
@@ -176,9 +158,6 @@ public final class Routes {
    * {@code /getting-started}: {@code src/main/java/com/acme/pages/getting_started/Index.java}.
    */
   public record GettingStarted() {
-    /**
-     * This page's URL.
-     */
     public java.lang.String href() {
       return "/getting-started";
     }
@@ -188,9 +167,6 @@ public final class Routes {
    * {@code /list}: {@code src/main/java/com/acme/pages/List.java}.
    */
   public record List() {
-    /**
-     * This page's URL.
-     */
     public java.lang.String href() {
       return "/list";
     }
@@ -204,9 +180,6 @@ public final class Routes {
       path = Routes.requireSegments("path", path, true);
     }
 
-    /**
-     * This page's URL, each parameter percent-encoded.
-     */
     public java.lang.String href() {
       return path.isEmpty() ? "/shop" : "/shop/" + Routes.join(path);
     }
@@ -216,9 +189,6 @@ public final class Routes {
    * {@code /string}: {@code src/main/java/com/acme/pages/String.java}.
    */
   public record String() {
-    /**
-     * This page's URL.
-     */
     public java.lang.String href() {
       return "/string";
     }

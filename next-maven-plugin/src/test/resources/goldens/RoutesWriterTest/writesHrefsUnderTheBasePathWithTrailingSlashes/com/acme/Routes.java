@@ -93,9 +93,6 @@ public final class Routes {
    * {@code /}: {@code src/main/java/com/acme/pages/Index.java}.
    */
   public record Index() {
-    /**
-     * This page's URL.
-     */
     public String href() {
       return "/docs/";
     }
@@ -105,9 +102,6 @@ public final class Routes {
    * {@code /about}: {@code src/main/java/com/acme/pages/About.java}.
    */
   public record About() {
-    /**
-     * This page's URL.
-     */
     public String href() {
       return "/docs/about/";
     }
@@ -121,9 +115,6 @@ public final class Routes {
       Routes.requireSegment("slug", slug);
     }
 
-    /**
-     * This page's URL, each parameter percent-encoded.
-     */
     public String href() {
       return Routes.withTrailingSlash("/docs/blog/" + Routes.encode(slug));
     }
@@ -137,9 +128,6 @@ public final class Routes {
       path = Routes.requireSegments("path", path, false);
     }
 
-    /**
-     * This page's URL, each parameter percent-encoded.
-     */
     public String href() {
       return Routes.withTrailingSlash("/docs/docs/" + Routes.join(path));
     }
@@ -153,9 +141,6 @@ public final class Routes {
       path = Routes.requireSegments("path", path, true);
     }
 
-    /**
-     * This page's URL, each parameter percent-encoded.
-     */
     public String href() {
       return Routes.withTrailingSlash(path.isEmpty() ? "/docs/shop" : "/docs/shop/" + Routes.join(path));
     }
@@ -169,9 +154,6 @@ public final class Routes {
       all = Routes.requireSegments("all", all, true);
     }
 
-    /**
-     * This page's URL, each parameter percent-encoded.
-     */
     public String href() {
       return Routes.withTrailingSlash(all.isEmpty() ? "/docs" : "/docs/" + Routes.join(all));
     }
