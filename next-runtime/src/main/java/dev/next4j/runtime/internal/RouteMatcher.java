@@ -85,6 +85,8 @@ public final class RouteMatcher {
 
   private final RouteNode root;
   private final RoutePattern[] patterns;
+  /** Per route: whether it has params (a dense array, so a static hit reads no pattern). */
+  private final boolean[] hasParams;
   private final Result[] paramless;
   private final List<Integer> order;
 
@@ -92,8 +94,10 @@ public final class RouteMatcher {
     this.root = root;
     this.patterns = patterns;
     this.order = order;
+    this.hasParams = new boolean[patterns.length];
     this.paramless = new Result[patterns.length];
     for (int i = 0; i < patterns.length; i++) {
+      hasParams[i] = patterns[i].hasParams();
       paramless[i] = new Result.Matched(i, Map.of());
     }
   }
@@ -165,8 +169,7 @@ public final class RouteMatcher {
     if (route < 0) {
       return Result.NOT_FOUND; // NONE, or RESERVED
     }
-    RoutePattern pattern = patterns[route];
-    return pattern.hasParams() ? params(route, pattern, path, end) : paramless[route];
+    return hasParams[route] ? params(route, patterns[route], path, end) : paramless[route];
   }
 
   /**
