@@ -180,9 +180,14 @@ public final class RouteMatcher {
     if (pos == end) {
       return node.route != NONE ? node.route : node.optionalCatchAll;
     }
-    int segmentEnd = segmentEnd(path, pos, end);
+    // One pass finds the segment's end and hashes it (as String.hashCode would) for the static lookup.
+    int segmentEnd = pos;
+    int hash = 0;
+    for (char c; segmentEnd < end && (c = path.charAt(segmentEnd)) != '/'; segmentEnd++) {
+      hash = 31 * hash + c;
+    }
     int next = segmentEnd == end ? end : segmentEnd + 1;
-    RouteNode child = staticChild(node, path, pos, segmentEnd, encoded);
+    RouteNode child = staticChild(node, path, pos, segmentEnd, hash, encoded);
     if (child != null) {
       int route = find(child, path, next, end, encoded);
       if (route != NONE) {
@@ -198,15 +203,16 @@ public final class RouteMatcher {
     return node.catchAll != NONE ? node.catchAll : node.optionalCatchAll;
   }
 
-  private static RouteNode staticChild(RouteNode node, String path, int start, int end, boolean encoded) {
+  /** A static segment matches its literal once percent-decoded; see the class Javadoc. */
+  private static RouteNode staticChild(RouteNode node, String path, int start, int end, int hash, boolean encoded) {
     if (encoded) {
       int percent = path.indexOf('%', start);
       if (percent >= 0 && percent < end) {
         String decoded = PercentDecoder.decode(path, start, end);
-        return decoded == null ? null : node.staticChild(decoded, 0, decoded.length());
+        return decoded == null ? null : node.staticChild(decoded, 0, decoded.length(), decoded.hashCode());
       }
     }
-    return node.staticChild(path, start, end);
+    return node.staticChild(path, start, end, hash);
   }
 
   private static int segmentEnd(String path, int pos, int end) {
@@ -220,18 +226,18 @@ public final class RouteMatcher {
     Object[] values = new Object[names.length];
     int found = 0;
     int pos = 1;
-    for (Segment segment : pattern.segments()) {
+    for (Kind kind : pattern.kinds()) {
       if (pos >= end) {
         break; // only an optional catch-all can remain: it matched the bare path, so has no entry
       }
       int segmentEnd = segmentEnd(path, pos, end);
-      if (segment.kind() == Kind.PARAM) {
+      if (kind == Kind.PARAM) {
         String value = PercentDecoder.decode(path, pos, segmentEnd);
         if (value == null) {
           return Result.BAD_ENCODING;
         }
         values[found++] = value;
-      } else if (segment.kind() != Kind.STATIC) {
+      } else if (kind != Kind.STATIC) {
         List<String> rest = decodeEach(path, pos, end);
         if (rest == null) {
           return Result.BAD_ENCODING;

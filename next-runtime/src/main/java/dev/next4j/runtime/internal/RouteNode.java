@@ -46,14 +46,13 @@ final class RouteNode {
     }
   }
 
-  /** The static child whose literal is {@code text[start, end)}, or null. */
-  RouteNode staticChild(String text, int start, int end) {
+  /**
+   * The static child whose literal is {@code text[start, end)}, or null; {@code hash} is that
+   * slice's {@link String#hashCode()}, which the caller computes while it looks for the slice's end.
+   */
+  RouteNode staticChild(String text, int start, int end, int hash) {
     if (table.length == 0) {
       return null;
-    }
-    int hash = 0;
-    for (int i = start; i < end; i++) {
-      hash = 31 * hash + text.charAt(i); // String.hashCode of the slice
     }
     int length = end - start;
     for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
