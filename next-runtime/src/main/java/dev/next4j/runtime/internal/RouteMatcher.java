@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * {@code /x/b/c} goes to {@code /[a]/b/[c]}. That depth-first order is exactly Next.js's {@code
  * sorted-routes} order (see {@link #order()}), so the first route found is the one Next.js's
  * first-regex-wins scan would pick. Static children are found by hashing a slice of the path; the
- * lookup compiles no regex, sorts nothing and allocates nothing until a route has matched.
+ * lookup compiles no regex and sorts nothing, and it allocates nothing until a route has matched
+ * (unless a segment has escapes to decode), so its cost does not grow with the number of routes.
  *
  * <h2>Paths and params</h2>
  *
