@@ -114,6 +114,7 @@ public final class RunnableJar {
         }
         merge.writeServices(zip);
       }
+      keepPermissions(output, temp);
       Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);
@@ -262,6 +263,16 @@ public final class RunnableJar {
 
   private static boolean isMultiRelease(SourceManifest manifest) {
     return "true".equalsIgnoreCase(manifest.manifest().getMainAttributes().getValue(Attributes.Name.MULTI_RELEASE));
+  }
+
+  /** Gives {@code temp} the permissions of the jar it replaces (a temporary file is private to its owner). */
+  private static void keepPermissions(Path output, Path temp) throws IOException {
+    if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Files.setPosixFilePermissions(temp, Files.exists(output)
+        ? Files.getPosixFilePermissions(output)
+        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
   }
 
   /** Signature files of a signed jar: {@code META-INF/*.SF}, {@code .RSA}, {@code .DSA}, {@code .EC}, {@code SIG-*}. */
