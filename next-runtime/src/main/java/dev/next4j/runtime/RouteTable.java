@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The routes of an app in Next.js order, with its special pages; what generated {@code
@@ -19,17 +20,21 @@ import java.util.Optional;
  * }</pre>
  */
 public final class RouteTable {
-  private final List<Route> routes;
-  private final RouteMatcher matcher;
+  /**
+   * Paths Next.js never routes to a page: {@code /_app}, {@code /_document} and {@code /_error} are
+   * blocked (404), and {@code /404} renders the not-found page with status 404. Without this, a
+   * {@code /[name]} route would take them.
+   */
+  private static final Set<String> RESERVED = Set.of("/_app", "/_document", "/_error", "/404");
+
+  private final Routing routing;
   private final App app;
   private final Middleware middleware;
   private final ErrorPage notFound;
   private final ErrorPage error;
 
-  private RouteTable(
-      List<Route> routes, RouteMatcher matcher, App app, Middleware middleware, ErrorPage notFound, ErrorPage error) {
-    this.routes = routes;
-    this.matcher = matcher;
+  private RouteTable(Routing routing, App app, Middleware middleware, ErrorPage notFound, ErrorPage error) {
+    this.routing = routing;
     this.app = app;
     this.middleware = middleware;
     this.notFound = notFound;
@@ -37,8 +42,14 @@ public final class RouteTable {
   }
 
   /**
-   * A table of {@code routes}, which must be in Next.js order (generated code computes it at build
-   * time); patterns must be well formed and distinct.
+   * A table of {@code routes}. Generated code lists them in Next.js order; any order gives the same
+   * matches, and {@link #routes()} lists them in Next.js order.
+   *
+   * @throws IllegalArgumentException listing every malformed or conflicting pattern (each quoted):
+   *     a duplicate, two param names at one level, a required and an optional catch-all at one
+   *     level, a route beside an optional catch-all of the same specificity, or a reserved path
+   *     ({@code /_app}, {@code /_document}, {@code /_error}, {@code /404}: use the table's special
+   *     pages instead)
    */
   public static RouteTable of(Route... routes) {
     return of(List.of(routes));
@@ -46,37 +57,36 @@ public final class RouteTable {
 
   /** A table of {@code routes}; see {@link #of(Route...)}. */
   public static RouteTable of(List<Route> routes) {
-    List<Route> copy = List.copyOf(routes);
-    return new RouteTable(copy, RouteMatcher.of(copy.stream().map(Route::pattern).toList()), null, null, null, null);
+    return new RouteTable(new Routing(List.copyOf(routes)), null, null, null, null);
   }
 
   /** This table with {@code _App}, which wraps every page's response. */
   public RouteTable withApp(App app) {
-    return new RouteTable(routes, matcher, Objects.requireNonNull(app, "app"), middleware, notFound, error);
+    return new RouteTable(routing, Objects.requireNonNull(app, "app"), middleware, notFound, error);
   }
 
   /** This table with {@code _Middleware}, which sees every request before routing. */
   public RouteTable withMiddleware(Middleware middleware) {
-    return new RouteTable(routes, matcher, app, Objects.requireNonNull(middleware, "middleware"), notFound, error);
+    return new RouteTable(routing, app, Objects.requireNonNull(middleware, "middleware"), notFound, error);
   }
 
   /** This table with {@code _404}, rendered for unknown paths. */
   public RouteTable withNotFound(ErrorPage notFound) {
-    return new RouteTable(routes, matcher, app, middleware, Objects.requireNonNull(notFound, "notFound"), error);
+    return new RouteTable(routing, app, middleware, Objects.requireNonNull(notFound, "notFound"), error);
   }
 
   /** This table with {@code _500}, rendered when a page throws. */
   public RouteTable withError(ErrorPage error) {
-    return new RouteTable(routes, matcher, app, middleware, notFound, Objects.requireNonNull(error, "error"));
+    return new RouteTable(routing, app, middleware, notFound, Objects.requireNonNull(error, "error"));
   }
 
   /** The routes in matching order. */
   public List<Route> routes() {
-    return routes;
+    return routing.ordered;
   }
 
   public int size() {
-    return routes.size();
+    return routing.ordered.size();
   }
 
   public Optional<App> app() {
@@ -97,19 +107,46 @@ public final class RouteTable {
 
   /**
    * Finds the route for {@code method} and {@code path}, the URL path still percent-encoded,
-   * without query and without a trailing slash (except {@code /} itself).
+   * without query and without a trailing slash (except {@code /} itself), as Next.js would: see
+   * {@link RouteMatcher} for the rules, including what an encoded static segment does. The paths
+   * {@code /_app}, {@code /_document}, {@code /_error} and {@code /404} are never routed.
    */
   public Match match(String method, String path) {
-    RouteMatcher.Result result = matcher.match(path);
-    if (result instanceof RouteMatcher.Result.Matched) {
-      RouteMatcher.Result.Matched matched = (RouteMatcher.Result.Matched) result;
-      Route route = routes.get(matched.index());
+    Objects.requireNonNull(method, "method");
+    RouteMatcher.Result result = routing.matcher.match(Objects.requireNonNull(path, "path"));
+    if (result instanceof RouteMatcher.Result.Matched matched) {
+      int index = matched.index();
+      Route route = routing.byIndex[index];
       if (!route.allows(method)) {
-        return new Match.MethodNotAllowed(route);
+        return routing.notAllowed[index];
       }
-      return new Match.Found(route, matched.params());
+      Map<String, Object> params = matched.params();
+      return params.isEmpty() ? routing.paramless[index] : new Match.Found(route, params);
     }
     return result == RouteMatcher.Result.BAD_ENCODING ? Match.BadRequest.INSTANCE : Match.NotFound.INSTANCE;
+  }
+
+  /** What matching needs, built once per table and shared by its {@code with…} copies. */
+  private static final class Routing {
+    final RouteMatcher matcher;
+    /** The routes as given: the matcher reports these indices. */
+    final Route[] byIndex;
+    final List<Route> ordered;
+    /** Answers prepared per route, so that a match without params allocates nothing. */
+    final Match.Found[] paramless;
+    final Match.MethodNotAllowed[] notAllowed;
+
+    Routing(List<Route> routes) {
+      this.matcher = RouteMatcher.of(routes.stream().map(Route::pattern).toList(), RESERVED);
+      this.byIndex = routes.toArray(Route[]::new);
+      this.ordered = matcher.order().stream().map(routes::get).toList();
+      this.paramless = new Match.Found[byIndex.length];
+      this.notAllowed = new Match.MethodNotAllowed[byIndex.length];
+      for (int i = 0; i < byIndex.length; i++) {
+        paramless[i] = new Match.Found(byIndex[i], Map.of());
+        notAllowed[i] = new Match.MethodNotAllowed(byIndex[i]);
+      }
+    }
   }
 
   /** The outcome of {@link #match}: never null. */

@@ -1,0 +1,156 @@
+package dev.next4j.bench;
+
+import dev.next4j.runtime.Response;
+import dev.next4j.runtime.Route;
+import dev.next4j.runtime.RouteTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Route lookup ({@link RouteTable#match}) at 10, 1,000 and 10,000 routes.
+ *
+ * <p>A table is made of sections of ten routes each, mixing the shapes a site has: static pages one
+ * to three deep, {@code [x]} params, a two-param route, a catch-all, an optional catch-all, and a
+ * param at the section's top that lookups must backtrack through. Section names are unique
+ * ({@code /shop}, {@code /blog}, ..., then {@code /shop-2}, ...), so 10,000 routes give the root
+ * 1,000 static children. For example, section {@code shop}:
+ *
+ * <pre>
+ * /shop                          /shop/users/[id]/posts/[postId]
+ * /shop/about                    /shop/users/[id]/settings
+ * /shop/pricing/enterprise       /shop/docs/[...path]
+ * /shop/posts/[slug]             /shop/files/[[...path]]
+ * /shop/users/[id]               /shop/[tab]/edit
+ * </pre>
+ *
+ * Each benchmark cycles through 256 request paths spread over every section, so that it measures
+ * lookups across the table rather than one path that stays in cache.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class RouteLookupBenchmark {
+  private static final String[] WORDS = {
+    "shop", "blog", "docs-site", "account", "admin", "help", "news", "events", "jobs", "forum",
+    "learn", "status", "partners", "careers", "press", "legal", "community", "developers", "market", "labs"
+  };
+  private static final int PATHS = 256;
+
+  record NoParams() {}
+
+  @Param({"10", "1000", "10000"})
+  public int routes;
+
+  private RouteTable table;
+  private String[] staticPaths;
+  private String[] dynamicPaths;
+  private String[] nestedPaths;
+  private String[] catchAllPaths;
+  private String[] missPaths;
+  private int next;
+
+  @Setup
+  public void setUp() {
+    int sections = Math.max(1, routes / 10);
+    List<Route> list = new ArrayList<>();
+    for (int s = 0; s < sections; s++) {
+      String section = "/" + section(s);
+      for (String pattern : new String[] {
+        section, section + "/about", section + "/pricing/enterprise", section + "/posts/[slug]",
+        section + "/users/[id]", section + "/users/[id]/posts/[postId]", section + "/users/[id]/settings",
+        section + "/docs/[...path]", section + "/files/[[...path]]", section + "/[tab]/edit"
+      }) {
+        list.add(Route.page(pattern, r -> new NoParams(), (request, params) -> Response.text(pattern)));
+      }
+    }
+    table = RouteTable.of(list);
+    if (table.size() != routes) {
+      throw new IllegalStateException("built " + table.size() + " routes, not " + routes);
+    }
+    staticPaths = new String[PATHS];
+    dynamicPaths = new String[PATHS];
+    nestedPaths = new String[PATHS];
+    catchAllPaths = new String[PATHS];
+    missPaths = new String[PATHS];
+    for (int i = 0; i < PATHS; i++) {
+      String section = "/" + section((int) ((long) i * 7919 % sections));
+      staticPaths[i] = section + "/pricing/enterprise";
+      dynamicPaths[i] = section + "/posts/hello-world-" + i;
+      nestedPaths[i] = section + "/users/" + (1000 + i) + "/posts/" + (7 * i);
+      catchAllPaths[i] = section + "/docs/guide/routing/page-" + i;
+      missPaths[i] = section + "/users/" + i + "/unknown";
+    }
+    check(staticPaths, "/pricing/enterprise");
+    check(dynamicPaths, "/posts/[slug]");
+    check(nestedPaths, "/users/[id]/posts/[postId]");
+    check(catchAllPaths, "/docs/[...path]");
+    for (String path : missPaths) {
+      if (table.match("GET", path) != RouteTable.Match.NotFound.INSTANCE) {
+        throw new IllegalStateException(path + " should miss");
+      }
+    }
+  }
+
+  private static String section(int s) {
+    String word = WORDS[s % WORDS.length];
+    return s < WORDS.length ? word : word + "-" + (s / WORDS.length + 1);
+  }
+
+  private void check(String[] paths, String suffix) {
+    for (String path : paths) {
+      RouteTable.Match match = table.match("GET", path);
+      if (!(match instanceof RouteTable.Match.Found found) || !found.route().pattern().endsWith(suffix)) {
+        throw new IllegalStateException(path + " matched " + match + ", not a route ending in " + suffix);
+      }
+    }
+  }
+
+  private int nextIndex() {
+    return next++ & (PATHS - 1);
+  }
+
+  /** A 3-deep static page: {@code /shop/pricing/enterprise}. */
+  @Benchmark
+  public RouteTable.Match staticHit() {
+    return table.match("GET", staticPaths[nextIndex()]);
+  }
+
+  /** A 3-segment path with one param: {@code /shop/posts/hello-world-1}. */
+  @Benchmark
+  public RouteTable.Match dynamic3Segments() {
+    return table.match("GET", dynamicPaths[nextIndex()]);
+  }
+
+  /** {@code /shop/users/1001/posts/7} against {@code /shop/users/[id]/posts/[postId]}. */
+  @Benchmark
+  public RouteTable.Match dynamicUsersPosts() {
+    return table.match("GET", nestedPaths[nextIndex()]);
+  }
+
+  /** Four segments into {@code /shop/docs/[...path]}. */
+  @Benchmark
+  public RouteTable.Match catchAll() {
+    return table.match("GET", catchAllPaths[nextIndex()]);
+  }
+
+  /** {@code /shop/users/1/unknown}: tries the static subtree, backtracks into {@code [tab]}, misses. */
+  @Benchmark
+  public RouteTable.Match miss() {
+    return table.match("GET", missPaths[nextIndex()]);
+  }
+}
