@@ -51,19 +51,22 @@ public final class BuildMojo extends AbstractMojo {
   @Parameter(property = "next.mainClass")
   private String mainClass;
 
-  /** Where the generate goal wrote {@code NextServer}; the main class is found there. */
+  /**
+   * Where the generate goal wrote {@code NextServer} (the generate goal's {@code outputDirectory});
+   * the main class is found there.
+   */
   @Parameter(
-      property = "next.generatedSourcesDirectory",
+      property = "next.outputDirectory",
       defaultValue = "${project.build.directory}/generated-sources/next",
       required = true)
-  private File generatedSourcesDirectory;
+  private File outputDirectory;
 
-  /** The route manifest the generate goal writes; the route report is read from it. */
+  /** The route manifest the generate goal writes (its {@code manifestFile}); the route report is read from it. */
   @Parameter(
-      property = "next.routeManifest",
+      property = "next.manifestFile",
       defaultValue = "${project.build.directory}/next/routes.tsv",
       required = true)
-  private File routeManifest;
+  private File manifestFile;
 
   /**
    * Also make a JVM archive of the server's startup classes and a launcher script that uses it:
@@ -90,9 +93,9 @@ public final class BuildMojo extends AbstractMojo {
     Path jar = Packaging.jar(project);
     if (!packageGoalIsDeclared()) {
       // The forked lifecycle ran only the jar plugin: make the jar runnable here.
-      Packaging.packageJar(project, mainClass, generatedSourcesDirectory, getLog());
+      Packaging.packageJar(project, mainClass, outputDirectory, getLog());
     }
-    Path manifest = routeManifest.toPath();
+    Path manifest = manifestFile.toPath();
     RouteReport report = Packaging.call(() -> {
       if (!Files.isRegularFile(manifest)) {
         throw new BuildException(Messages.noRouteManifest(Packaging.relative(project, manifest)));

@@ -37,12 +37,15 @@ public final class PackageMojo extends AbstractMojo {
   @Parameter(property = "next.mainClass")
   private String mainClass;
 
-  /** Where the generate goal wrote {@code NextServer}; the main class is found there. */
+  /**
+   * Where the generate goal wrote {@code NextServer} (the generate goal's {@code outputDirectory});
+   * the main class is found there.
+   */
   @Parameter(
-      property = "next.generatedSourcesDirectory",
+      property = "next.outputDirectory",
       defaultValue = "${project.build.directory}/generated-sources/next",
       required = true)
-  private File generatedSourcesDirectory;
+  private File outputDirectory;
 
   /** Skips making the jar runnable. */
   @Parameter(property = "next.package.skip", defaultValue = "false")
@@ -54,6 +57,6 @@ public final class PackageMojo extends AbstractMojo {
       getLog().info("Skipping next:package");
       return;
     }
-    Packaging.packageJar(project, mainClass, generatedSourcesDirectory, getLog());
+    Packaging.packageJar(project, mainClass, outputDirectory, getLog());
   }
 }

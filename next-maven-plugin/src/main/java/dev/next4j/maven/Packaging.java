@@ -58,13 +58,21 @@ final class Packaging {
     for (RunnableJar.Duplicate duplicate : jar.duplicates()) {
       log.warn("Two inputs hold " + duplicate);
     }
-    log.info("Runnable jar " + relative(project, jar.jar()) + ": main class " + outcome.mainClass() + ", "
+    log.info("Runnable jar " + relative(project, jar.jar()) + " (" + size(jar.jar()) + " bytes): main class " + outcome.mainClass() + ", "
         + (dependencies.size() + 1) + " jars merged, " + jar.entries() + " entries"
         + (jar.servicesMerged() > 0 ? ", " + jar.servicesMerged() + " services files merged" : "")
         + (jar.signaturesDropped() > 0 ? ", " + jar.signaturesDropped() + " signature files dropped" : "")
         + (jar.duplicates().isEmpty() ? "" : ", " + jar.duplicates().size() + " conflicting duplicates (first kept)")
         + (jar.multiRelease() ? ", multi-release" : ""));
     return outcome;
+  }
+
+  private static long size(Path file) throws MojoExecutionException {
+    try {
+      return java.nio.file.Files.size(file);
+    } catch (IOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
   }
 
   static String relative(MavenProject project, Path file) {
