@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit
 startJar = { File jar, List<String> args = [], Map<String, String> env = [:] ->
     int port = new ServerSocket(0).withCloseable { it.localPort }
     File log = new File(jar.parentFile, jar.name + ".run.log")
-    def command = [new File(System.getProperty('java.home'), 'bin/java').path, '-jar', jar.path, '--port', "$port"] + args
+    def command = [new File(System.getProperty('java.home'), 'bin/java').path, '-jar', jar.path, '--port', port.toString()] + args
     def builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log)
-    builder.environment().put('PORT', "$port")
+    builder.environment().put('PORT', port.toString())
     builder.environment().putAll(env)
     Process process = builder.start()
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30)

@@ -16,11 +16,11 @@ int header = report.indexOf(report.find { it.startsWith('Route (pages)') })
 assert header >= 0 : 'no route report in build.log'
 def rows = report.subList(header, header + 7)
 assert rows[0] ==~ /Route \(pages\) +Kind +Size/
-assert rows[1] ==~ /\/ +server page +\d+ B/
-assert rows[2] ==~ /\/about +static page +\d+ B/
-assert rows[3] ==~ /\/blog\/\[slug\] +server page +\d+ B/
-assert rows[4] ==~ /\/api\/hello +API +\d+ B/
-assert rows[5] ==~ /\/404 +404 page +\d+ B/
+assert rows[1] ==~ /\/ +server page +\d+(\.\d+)? k?B/
+assert rows[2] ==~ /\/about +static page +\d+(\.\d+)? k?B/
+assert rows[3] ==~ /\/api\/hello +API +\d+(\.\d+)? k?B/
+assert rows[4] ==~ /\/blog\/\[slug\] +server page +\d+(\.\d+)? k?B/
+assert rows[5] ==~ /\/404 +404 page +\d+(\.\d+)? k?B/
 assert rows[6] == ''
 assert report[header + 7] ==~ /4 routes: 1 static page, 2 server pages, 1 API route; page classes \d+(\.\d+)? kB/
 assert report[header + 8] ==~ /Runnable jar: target\/site-1\.0\.jar \(\d+(\.\d+)? kB\)/
