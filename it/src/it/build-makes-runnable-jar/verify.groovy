@@ -31,6 +31,14 @@ assert packaged.size() == 2 : packaged
 assert packaged[0] == packaged[1]
 assert packaged[0] ==~ /\[INFO\] Runnable jar target\/site-1\.0\.jar \(\d+ bytes\): main class com\.acme\.NextServer, 2 jars merged, \d+ entries.*/
 
+// next:start in the background found the port the server announced, and next:stop stopped it.
+def started = log.readLines().find { it.startsWith('[INFO] Server started in the background (pid ') }
+assert started ==~ /\[INFO\] Server started in the background \(pid (\d+)\) on http:\/\/localhost:\d+; output in target\/next\/server\.log/ : started
+String pid = (started =~ /pid (\d+)/)[0][1]
+assert log.readLines().contains("[INFO] Server stopped (pid $pid)".toString())
+assert !ProcessHandle.of(pid as long).isPresent()
+assert !new File(basedir, 'target/next/server.pid').exists()
+
 // The generated classes decide everything at build time.
 assert reflectionFindings(new File(basedir, 'target/classes/com/acme')) == []
 

@@ -53,6 +53,11 @@ public final class Messages {
         + " (see the README).";
   }
 
+  public static String noPages() {
+    return "The pages package has no pages: the server will answer every request with 404."
+        + " Add a page, e.g. pages/Index.java for /.";
+  }
+
   public static String noJarToStart(String jar) {
     return "No runnable jar at " + jar + ": build it first with mvn next:build (or mvn package).";
   }

@@ -27,13 +27,12 @@ import java.util.stream.Collectors;
  * <p>A route's size is the size of its compiled page class with its nested and anonymous classes:
  * what the page adds to the jar, as Next.js's size column is what a page adds to the download.
  */
-public record RouteReport(List<String> lines, List<String> warnings) {
+public record RouteReport(List<String> lines) {
   private static final String ROUTE_HEADER = "Route (pages)";
   private static final String KIND_HEADER = "Kind";
 
   public RouteReport {
     lines = List.copyOf(lines);
-    warnings = List.copyOf(warnings);
   }
 
   /**
@@ -64,12 +63,7 @@ public record RouteReport(List<String> lines, List<String> warnings) {
         + count(routes, RouteManifest.Kind.PAGE, "server page") + ", "
         + count(routes, RouteManifest.Kind.API, "API route") + "; page classes " + bytes(pageBytes));
     lines.add("Runnable jar: " + jarLabel + " (" + bytes(Files.size(jar)) + ")");
-
-    List<String> warnings = routes.isEmpty()
-        ? List.of("The pages package has no pages: the server will answer every request with 404. "
-            + "Add a page, e.g. pages/Index.java for /.")
-        : List.of();
-    return new RouteReport(lines, warnings);
+    return new RouteReport(lines);
   }
 
   /** The size of class {@code className} under {@code classes} with its nested classes; -1 when it is missing. */

@@ -93,7 +93,7 @@ public final class BuildMojo extends AbstractMojo {
     Path jar = Packaging.jar(project);
     if (!packageGoalIsDeclared()) {
       // The forked lifecycle ran only the jar plugin: make the jar runnable here.
-      Packaging.packageJar(project, mainClass, outputDirectory, getLog());
+      Packaging.packageJar(project, mainClass, outputDirectory, manifestFile, getLog());
     }
     Path manifest = manifestFile.toPath();
     RouteReport report = Packaging.call(() -> {
@@ -106,7 +106,6 @@ public final class BuildMojo extends AbstractMojo {
     });
     getLog().info("");
     report.lines().forEach(getLog()::info);
-    report.warnings().forEach(getLog()::warn);
 
     if (aot) {
       AotCache.Result result = Packaging.call(() -> AotCache.create(

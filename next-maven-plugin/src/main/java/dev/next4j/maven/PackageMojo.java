@@ -47,6 +47,16 @@ public final class PackageMojo extends AbstractMojo {
       required = true)
   private File outputDirectory;
 
+  /**
+   * The route manifest the generate goal writes (its {@code manifestFile}); a site without pages
+   * is packaged with a warning.
+   */
+  @Parameter(
+      property = "next.manifestFile",
+      defaultValue = "${project.build.directory}/next/routes.tsv",
+      required = true)
+  private File manifestFile;
+
   /** Skips making the jar runnable. */
   @Parameter(property = "next.package.skip", defaultValue = "false")
   private boolean skip;
@@ -57,6 +67,6 @@ public final class PackageMojo extends AbstractMojo {
       getLog().info("Skipping next:package");
       return;
     }
-    Packaging.packageJar(project, mainClass, outputDirectory, getLog());
+    Packaging.packageJar(project, mainClass, outputDirectory, manifestFile, getLog());
   }
 }

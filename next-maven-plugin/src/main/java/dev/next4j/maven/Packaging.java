@@ -1,6 +1,8 @@
 package dev.next4j.maven;
 
 import dev.next4j.build.BuildException;
+import dev.next4j.build.Messages;
+import dev.next4j.build.RouteManifest;
 import dev.next4j.build.Packager;
 import dev.next4j.build.RunnableJar;
 import java.io.File;
@@ -32,8 +34,13 @@ final class Packaging {
     return Path.of(project.getBuild().getDirectory(), "next");
   }
 
-  /** Makes the runnable jar and logs one summary line, and a warning per conflicting duplicate. */
-  static Packager.Outcome packageJar(MavenProject project, String mainClass, File generatedSources, Log log)
+  /**
+   * Makes the runnable jar and logs one summary line, a warning per conflicting duplicate, and a
+   * warning when the site has no pages (it is still built: it answers 404, as an empty Next.js
+   * pages folder does).
+   */
+  static Packager.Outcome packageJar(
+      MavenProject project, String mainClass, File generatedSources, File manifestFile, Log log)
       throws MojoExecutionException, MojoFailureException {
     List<RunnableJar.Source> dependencies = new ArrayList<>();
     boolean hasRuntime = false;
@@ -64,6 +71,10 @@ final class Packaging {
         + (jar.signaturesDropped() > 0 ? ", " + jar.signaturesDropped() + " signature files dropped" : "")
         + (jar.duplicates().isEmpty() ? "" : ", " + jar.duplicates().size() + " conflicting duplicates (first kept)")
         + (jar.multiRelease() ? ", multi-release" : ""));
+    boolean noPages = call(() -> manifestFile.isFile() && RouteManifest.read(manifestFile.toPath()).routes().isEmpty());
+    if (noPages) {
+      log.warn(Messages.noPages());
+    }
     return outcome;
   }
 

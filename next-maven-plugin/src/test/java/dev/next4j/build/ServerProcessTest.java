@@ -98,6 +98,11 @@ class ServerProcessTest {
     assertThat(ServerProcess.answers(URI.create("http://127.0.0.1:" + server.port() + "/"))).as("stopped").isFalse();
   }
 
+  @Test
+  void inTheForegroundItReturnsTheServersExitStatus() throws Exception {
+    assertThat(ServerProcess.runInForeground(List.of("sh", "-c", "exit $STATUS"), Map.of("STATUS", "3"))).isEqualTo(3);
+  }
+
   private static int freePort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
