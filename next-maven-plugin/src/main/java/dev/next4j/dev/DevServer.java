@@ -34,7 +34,7 @@ import java.util.concurrent.CountDownLatch;
  * }</pre>
  */
 public final class DevServer implements AutoCloseable {
-  private static final int WARM_UP_ROUNDS = 3;
+  private static final int WARM_UP_ROUNDS = 6;
 
   private final DevSettings settings;
   private final Session session = new Session();
