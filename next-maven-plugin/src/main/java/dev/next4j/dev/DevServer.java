@@ -150,8 +150,9 @@ public final class DevServer implements AutoCloseable {
     if (app != null) {
       app.close(); // stops its server and frees the port
     }
+    reloadThread.interrupt(); // ends the javac warm-up between two rounds
     try {
-      reloadThread.join(2000);
+      reloadThread.join(1000);
       reloader.close();
       compiler.close();
     } catch (IOException | InterruptedException ignored) {
