@@ -360,7 +360,7 @@ final class RoutesWriter {
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .returns(STRING)
           .addParameter(STRING, "path")
-          .addStatement("String last = path.substring(path.lastIndexOf('/') + 1)")
+          .addStatement("$T last = path.substring(path.lastIndexOf('/') + 1)", STRING)
           .addStatement("return path.endsWith($S) || last.matches($S) ? path : path + $S", "/", "[^/]+\\.\\w+", "/")
           .build());
     }
