@@ -194,10 +194,10 @@ class GeneratedSourcesCompileTest {
           "public Response render(Request request, Routes." + name + " params) {\n    return Response.html(\"\");\n  }");
     }
     Generation generation = Generation.of(site);
-    String routes = RoutesWriter.write(generation.model(), generation.routes(), generation.names(), ServerSettings.defaults(), 3)
-        .toString();
+    String routes = RoutesWriter.write(generation.model(), generation.routes(),
+        GeneratedNames.of("com.acme", generation.routes(), 3), ServerSettings.defaults()).toString();
     site.file(GENERATED + "/com/acme/Routes.java", routes);
-    assertThat(routes).contains("routes3(routes);");
+    assertThat(routes).contains("Table3.addTo(routes);");
 
     try (Loaded loaded = new Loaded(compiled(site))) {
       assertThat(loaded.table().routes()).extracting(Object::toString)
