@@ -62,6 +62,9 @@ final class Packaging {
         hasRuntime);
     Packager.Outcome outcome = call(() -> Packager.run(request));
     RunnableJar.Result jar = outcome.jar();
+    for (Path removed : outcome.removedArchives()) {
+      log.info("Removed " + relative(project, removed) + ", made for the previous jar (mvn next:build -Dnext.aot makes a new one)");
+    }
     for (RunnableJar.Duplicate duplicate : jar.duplicates()) {
       log.warn("Two inputs hold " + duplicate);
     }
