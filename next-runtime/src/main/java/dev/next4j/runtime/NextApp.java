@@ -50,8 +50,9 @@ public interface NextApp extends AutoCloseable {
    * -H H}), else {@code NEXT_HOSTNAME}, else all interfaces. {@code HOSTNAME} is never read: shells
    * and containers set it to the machine's name. {@code --dev} (or a dev session installed by
    * {@code next:run}) makes a dev-mode app. Prints one line once ready, e.g. {@code next4j ready on
-   * http://localhost:3000 (12 routes, started in 45 ms)}; a bad argument or a port in use is one
-   * line on stderr and exit code 1.
+   * http://localhost:3000 (12 routes, started in 45 ms)}, the time counted from this call; a bad
+   * argument or a port in use is one line on stderr and exit code 1. SIGTERM and Ctrl-C close the
+   * app, which frees the port.
    */
   static void serve(String[] args, Function<NextOptions, NextApp> factory) {
     ServeCommand.run(args, System.getenv(), factory);

@@ -15,9 +15,9 @@ import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -32,8 +32,6 @@ import java.util.function.Function;
  * routing, and every HTML response carries the script that listens to it.
  */
 public final class DefaultNextApp implements NextApp {
-  private static final System.Logger LOG = System.getLogger("dev.next4j");
-
   /** Connections the OS queues before the server accepts them; Node's default too (the JDK's is 50). */
   static final int ACCEPT_BACKLOG = 511;
 
@@ -75,7 +73,7 @@ public final class DefaultNextApp implements NextApp {
     List<String> set = JdkServerProperties.apply();
     if (!set.isEmpty() && options.httpServer().isPresent()) {
       // The given server exists, so the JDK has read its settings already, without these.
-      LOG.log(Level.WARNING, "the HttpServer given to next4j was made before any next4j app was prepared, so the "
+      Logs.LOG.log(Level.WARNING, "the HttpServer given to next4j was made before any next4j app was prepared, so the "
           + "JDK read its settings without next4j's " + set + "; pass them as -D options to the JVM "
           + "(at least -Dsun.net.httpserver.nodelay=true), or let the app make its own server");
     }
@@ -147,7 +145,12 @@ public final class DefaultNextApp implements NextApp {
     }
     if (options.httpServer().isPresent()) {
       HttpServer given = options.httpServer().get();
-      given.createContext("/", handler);
+      try {
+        given.createContext("/", handler);
+      } catch (IllegalArgumentException taken) {
+        throw new IllegalStateException("the HttpServer given to next4j already has a context at \"/\"; remove it, "
+            + "or register app.requestHandler() yourself on the paths you choose", taken);
+      }
       giveExecutor(given);
       server = given;
       return given;
@@ -180,7 +183,7 @@ public final class DefaultNextApp implements NextApp {
     try {
       given.setExecutor(ServerExecutors.create());
     } catch (IllegalStateException alreadyStarted) {
-      LOG.log(Level.WARNING, "the HttpServer given to next4j was started without an executor, so requests run on "
+      Logs.LOG.log(Level.WARNING, "the HttpServer given to next4j was started without an executor, so requests run on "
           + "its dispatcher thread and one slow client stalls all; call server.setExecutor(...) before start()");
     }
   }
@@ -232,7 +235,7 @@ public final class DefaultNextApp implements NextApp {
   private void serveExchange(HttpExchange exchange) throws IOException {
     if (!prepared) {
       String message = "prepare() must be called before handle()";
-      LOG.log(Level.ERROR, message + ": answered " + exchange.getRequestMethod() + " "
+      Logs.LOG.log(Level.ERROR, message + ": answered " + exchange.getRequestMethod() + " "
           + exchange.getRequestURI() + " with 500; call app.prepare() before serving");
       HttpBinding.write(exchange, ErrorPages.plain(500), false);
       throw new IllegalStateException(message);
@@ -277,10 +280,10 @@ public final class DefaultNextApp implements NextApp {
   }
 
   /** Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response. */
-  private void answer(HttpExchange exchange, Pipeline pipeline) throws IOException {
+  private void answer(HttpExchange exchange, Function<Request, Response> pipeline) throws IOException {
     HttpBinding.Read read = HttpBinding.read(exchange, config.bodySizeLimit());
-    if (read instanceof HttpBinding.Read.Refused) {
-      Response refusal = ((HttpBinding.Read.Refused) read).response();
+    if (read instanceof HttpBinding.Read.Refused refused) {
+      Response refusal = refused.response();
       if (config.poweredByHeader()) {
         refusal = refusal.withHeader("X-Powered-By", "next4j");
       }
@@ -290,10 +293,10 @@ public final class DefaultNextApp implements NextApp {
     HttpBinding.Read.Ok ok = (HttpBinding.Read.Ok) read;
     Response response;
     try {
-      response = pipeline.serve(ok.request());
+      response = pipeline.apply(ok.request());
     } catch (RuntimeException e) {
       // The pipeline answers page failures itself; this is a failure of next4j's own.
-      LOG.log(Level.ERROR, "next4j failed to serve " + ok.request(), e);
+      Logs.LOG.log(Level.ERROR, "next4j failed to serve " + ok.request(), e);
       response = ErrorPages.plain(500);
     }
     HttpBinding.write(exchange, response, ok.chunked());
@@ -317,10 +320,5 @@ public final class DefaultNextApp implements NextApp {
       }
     });
     return out.toString();
-  }
-
-  @FunctionalInterface
-  private interface Pipeline {
-    Response serve(Request request);
   }
 }

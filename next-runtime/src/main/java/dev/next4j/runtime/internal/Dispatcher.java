@@ -20,8 +20,6 @@ import java.util.Set;
  * around it, and the error pages. Every response leaves through the {@link ResponseFinisher}.
  */
 final class Dispatcher {
-  private static final System.Logger LOG = System.getLogger("dev.next4j");
-
   /** Special pages that are never routable, whatever the table holds (Next.js's blocked pages). */
   private static final Set<String> BLOCKED = Set.of("/_app", "/_error", "/_document", "/_middleware");
 
@@ -94,11 +92,10 @@ final class Dispatcher {
       } catch (Exception | LinkageError | StackOverflowError e) {
         return finish(request, failure(request, e, table), false);
       }
-      if (result instanceof Middleware.Result.Respond) {
-        return finish(request, ((Middleware.Result.Respond) result).response(), false);
+      if (result instanceof Middleware.Result.Respond respond) {
+        return finish(request, respond.response(), false);
       }
-      if (result instanceof Middleware.Result.Rewrite) {
-        Middleware.Result.Rewrite rewrite = (Middleware.Result.Rewrite) result;
+      if (result instanceof Middleware.Result.Rewrite rewrite) {
         routed = request.withTarget(rewrite.target());
         headers = rewrite.headers();
       } else {
@@ -125,13 +122,11 @@ final class Dispatcher {
       return new Outcome(file.get(), true);
     }
     RouteTable.Match match = table.match(request.method(), path);
-    if (match instanceof RouteTable.Match.Found) {
-      RouteTable.Match.Found found = (RouteTable.Match.Found) match;
+    if (match instanceof RouteTable.Match.Found found) {
       return render(found.route(), request.withRoute(found.route().pattern(), found.params()), table);
     }
-    if (match instanceof RouteTable.Match.MethodNotAllowed) {
-      String allow = ((RouteTable.Match.MethodNotAllowed) match).allow();
-      return new Outcome(ErrorPages.plain(405).withHeader("Allow", allow), false);
+    if (match instanceof RouteTable.Match.MethodNotAllowed notAllowed) {
+      return new Outcome(ErrorPages.plain(405).withHeader("Allow", notAllowed.allow()), false);
     }
     if (match instanceof RouteTable.Match.BadRequest) {
       return new Outcome(ErrorPages.plain(400), false);
@@ -167,7 +162,7 @@ final class Dispatcher {
 
   private Response failure(Request request, Throwable error, RouteTable table) {
     String where = request.route().isEmpty() ? "" : " in " + request.route();
-    LOG.log(Level.ERROR, request.method() + " " + request.path() + " failed" + where, error);
+    Logs.LOG.log(Level.ERROR, request.method() + " " + request.path() + " failed" + where, error);
     if (showErrors) {
       return DevErrorPage.exception(request, error);
     }
@@ -189,7 +184,7 @@ final class Dispatcher {
         }
         return wrap(table, request, page).withStatus(status);
       } catch (Exception | LinkageError | StackOverflowError e) {
-        LOG.log(Level.ERROR, "the _" + status + " page failed for " + request.method() + " " + request.path()
+        Logs.LOG.log(Level.ERROR, "the _" + status + " page failed for " + request.method() + " " + request.path()
             + "; answering with the built-in page", e);
       }
     }

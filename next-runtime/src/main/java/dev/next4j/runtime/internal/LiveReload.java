@@ -28,7 +28,6 @@ final class LiveReload implements AutoCloseable {
   /** The stream's path inside the app. */
   static final String PATH = "/_next/live-reload";
 
-  private static final System.Logger LOG = System.getLogger("dev.next4j");
   private static final byte[] BODY_END = "</body".getBytes(StandardCharsets.US_ASCII);
 
   private final String streamPath;
@@ -183,7 +182,7 @@ final class LiveReload implements AutoCloseable {
       try {
         subscription.close();
       } catch (Exception e) {
-        LOG.log(Level.WARNING, "closing the dev session's change listener failed", e);
+        Logs.LOG.log(Level.WARNING, "closing the dev session's change listener failed", e);
       }
       subscription = null;
       followed = null;

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
@@ -88,7 +89,7 @@ final class ResponseFinisher {
   }
 
   /** Whether {@code If-None-Match} names {@code etag}, compared weakly as RFC 9110 says for GET. */
-  static boolean matches(java.util.Optional<String> ifNoneMatch, String etag) {
+  static boolean matches(Optional<String> ifNoneMatch, String etag) {
     if (ifNoneMatch.isEmpty()) {
       return false;
     }

@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * {@code /x/b/c} goes to {@code /[a]/b/[c]}. That depth-first order is exactly Next.js's {@code
  * sorted-routes} order (see {@link #order()}), so the first route found is the one Next.js's
  * first-regex-wins scan would pick. Static children are found by hashing a slice of the path; the
- * lookup compiles no regex, sorts nothing and allocates nothing until a route has matched.
+ * lookup compiles no regex and sorts nothing, and it allocates nothing until a route has matched
+ * (unless a segment has escapes to decode), so its cost does not grow with the number of routes.
  *
  * <h2>Paths and params</h2>
  *
@@ -85,6 +86,8 @@ public final class RouteMatcher {
 
   private final RouteNode root;
   private final RoutePattern[] patterns;
+  /** Per route: whether it has params (a dense array, so a static hit reads no pattern). */
+  private final boolean[] hasParams;
   private final Result[] paramless;
   private final List<Integer> order;
 
@@ -92,8 +95,10 @@ public final class RouteMatcher {
     this.root = root;
     this.patterns = patterns;
     this.order = order;
+    this.hasParams = new boolean[patterns.length];
     this.paramless = new Result[patterns.length];
     for (int i = 0; i < patterns.length; i++) {
+      hasParams[i] = patterns[i].hasParams();
       paramless[i] = new Result.Matched(i, Map.of());
     }
   }
@@ -165,8 +170,7 @@ public final class RouteMatcher {
     if (route < 0) {
       return Result.NOT_FOUND; // NONE, or RESERVED
     }
-    RoutePattern pattern = patterns[route];
-    return pattern.hasParams() ? params(route, pattern, path, end) : paramless[route];
+    return hasParams[route] ? params(route, patterns[route], path, end) : paramless[route];
   }
 
   /**
@@ -177,9 +181,14 @@ public final class RouteMatcher {
     if (pos == end) {
       return node.route != NONE ? node.route : node.optionalCatchAll;
     }
-    int segmentEnd = segmentEnd(path, pos, end);
+    // One pass finds the segment's end and hashes it (as String.hashCode would) for the static lookup.
+    int segmentEnd = pos;
+    int hash = 0;
+    for (char c; segmentEnd < end && (c = path.charAt(segmentEnd)) != '/'; segmentEnd++) {
+      hash = 31 * hash + c;
+    }
     int next = segmentEnd == end ? end : segmentEnd + 1;
-    RouteNode child = staticChild(node, path, pos, segmentEnd, encoded);
+    RouteNode child = staticChild(node, path, pos, segmentEnd, hash, encoded);
     if (child != null) {
       int route = find(child, path, next, end, encoded);
       if (route != NONE) {
@@ -195,15 +204,16 @@ public final class RouteMatcher {
     return node.catchAll != NONE ? node.catchAll : node.optionalCatchAll;
   }
 
-  private static RouteNode staticChild(RouteNode node, String path, int start, int end, boolean encoded) {
+  /** A static segment matches its literal once percent-decoded; see the class Javadoc. */
+  private static RouteNode staticChild(RouteNode node, String path, int start, int end, int hash, boolean encoded) {
     if (encoded) {
       int percent = path.indexOf('%', start);
       if (percent >= 0 && percent < end) {
         String decoded = PercentDecoder.decode(path, start, end);
-        return decoded == null ? null : node.staticChild(decoded, 0, decoded.length());
+        return decoded == null ? null : node.staticChild(decoded, 0, decoded.length(), decoded.hashCode());
       }
     }
-    return node.staticChild(path, start, end);
+    return node.staticChild(path, start, end, hash);
   }
 
   private static int segmentEnd(String path, int pos, int end) {
@@ -217,18 +227,18 @@ public final class RouteMatcher {
     Object[] values = new Object[names.length];
     int found = 0;
     int pos = 1;
-    for (Segment segment : pattern.segments()) {
+    for (Kind kind : pattern.kinds()) {
       if (pos >= end) {
         break; // only an optional catch-all can remain: it matched the bare path, so has no entry
       }
       int segmentEnd = segmentEnd(path, pos, end);
-      if (segment.kind() == Kind.PARAM) {
+      if (kind == Kind.PARAM) {
         String value = PercentDecoder.decode(path, pos, segmentEnd);
         if (value == null) {
           return Result.BAD_ENCODING;
         }
         values[found++] = value;
-      } else if (segment.kind() != Kind.STATIC) {
+      } else if (kind != Kind.STATIC) {
         List<String> rest = decodeEach(path, pos, end);
         if (rest == null) {
           return Result.BAD_ENCODING;

@@ -21,8 +21,8 @@ final class RouteNode {
   /** The route of the {@code [[...x]]} child, or NONE. */
   final int optionalCatchAll;
 
-  private final String[] keys;
-  private final RouteNode[] children;
+  /** Open addressing: the key at {@code 2i}, its child at {@code 2i + 1}, so one probe reads one line. */
+  private final Object[] table;
   private final int mask;
 
   RouteNode(
@@ -32,38 +32,36 @@ final class RouteNode {
     this.catchAll = catchAll;
     this.optionalCatchAll = optionalCatchAll;
     // Load factor at most 1/2, so probes stay short and a miss ends at an empty slot.
-    int size = statics.isEmpty() ? 0 : Integer.highestOneBit(statics.size() * 4 - 1);
-    this.keys = new String[size];
-    this.children = new RouteNode[size];
-    this.mask = size - 1;
+    int slots = statics.isEmpty() ? 0 : Integer.highestOneBit(statics.size() * 4 - 1);
+    this.table = new Object[2 * slots];
+    this.mask = slots - 1;
     for (Map.Entry<String, RouteNode> entry : statics.entrySet()) {
       String key = entry.getKey();
       int slot = spread(key.hashCode()) & mask;
-      while (keys[slot] != null) {
+      while (table[2 * slot] != null) {
         slot = (slot + 1) & mask;
       }
-      keys[slot] = key;
-      children[slot] = entry.getValue();
+      table[2 * slot] = key;
+      table[2 * slot + 1] = entry.getValue();
     }
   }
 
-  /** The static child whose literal is {@code text[start, end)}, or null. */
-  RouteNode staticChild(String text, int start, int end) {
-    if (keys.length == 0) {
+  /**
+   * The static child whose literal is {@code text[start, end)}, or null; {@code hash} is that
+   * slice's {@link String#hashCode()}, which the caller computes while it looks for the slice's end.
+   */
+  RouteNode staticChild(String text, int start, int end, int hash) {
+    if (table.length == 0) {
       return null;
-    }
-    int hash = 0;
-    for (int i = start; i < end; i++) {
-      hash = 31 * hash + text.charAt(i); // String.hashCode of the slice
     }
     int length = end - start;
     for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-      String key = keys[slot];
+      String key = (String) table[2 * slot];
       if (key == null) {
         return null;
       }
       if (key.length() == length && text.regionMatches(start, key, 0, length)) {
-        return children[slot];
+        return (RouteNode) table[2 * slot + 1];
       }
     }
   }

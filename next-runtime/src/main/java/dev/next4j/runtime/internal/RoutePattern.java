@@ -34,18 +34,20 @@ final class RoutePattern {
 
   private final String pattern;
   private final List<Segment> segments;
+  private final Kind[] kinds;
   private final String[] paramNames;
 
   private RoutePattern(String pattern, List<Segment> segments) {
     this.pattern = pattern;
     this.segments = List.copyOf(segments);
+    this.kinds = segments.stream().map(Segment::kind).toArray(Kind[]::new);
     this.paramNames =
         segments.stream().filter(s -> s.kind() != Kind.STATIC).map(Segment::text).toArray(String[]::new);
   }
 
   /**
    * Parses {@code pattern}, throwing an {@link IllegalArgumentException} that quotes it and lists
-   * every problem found (one per line).
+   * every problem found, separated by {@code "; "}.
    */
   static RoutePattern parse(String pattern) {
     List<String> problems = new ArrayList<>();
@@ -138,6 +140,11 @@ final class RoutePattern {
 
   List<Segment> segments() {
     return segments;
+  }
+
+  /** The kind of each segment, in path order; shared, never modified (the matcher's hot path). */
+  Kind[] kinds() {
+    return kinds;
   }
 
   /** The param names in path order; shared, never modified. */

@@ -6,11 +6,10 @@ import dev.next4j.runtime.NextOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -121,19 +120,22 @@ public final class ServeCommand {
    * line; on bad input or a port in use, prints one line on stderr and exits with status 1.
    */
   public static void run(String[] args, Map<String, String> env, Function<NextOptions, NextApp> factory) {
-    Instant begun = Instant.now();
+    long begun = System.nanoTime();
     Parsed parsed = parse(List.of(args), env);
     if (parsed instanceof Parsed.Help) {
       System.out.println(USAGE);
       return;
     }
-    if (parsed instanceof Parsed.Invalid) {
-      fail(((Parsed.Invalid) parsed).message());
+    if (parsed instanceof Parsed.Invalid invalid) {
+      fail(invalid.message());
       return;
     }
     Parsed.Run run = (Parsed.Run) parsed;
-    boolean dev = run.dev() || DevMode.session().isPresent();
-    NextOptions.Builder options = NextOptions.builder().port(run.port()).dev(dev);
+    // Without --dev the builder's default holds: dev mode when next:run installed a session.
+    NextOptions.Builder options = NextOptions.builder().port(run.port());
+    if (run.dev()) {
+      options.dev(true);
+    }
     run.hostname().ifPresent(options::hostname);
     NextApp app = factory.apply(options.build());
     HttpServer server;
@@ -141,18 +143,24 @@ public final class ServeCommand {
       app.prepare();
       server = app.start();
     } catch (BindException e) {
-      fail("port " + run.port() + " is already in use" + run.hostname().map(h -> " on " + h).orElse("")
-          + "; stop what uses it, or pick another port with --port N or PORT=N");
+      // "Address already in use"; an address of another machine is a BindException too.
+      if (e.getMessage() != null && e.getMessage().contains("in use")) {
+        fail("port " + run.port() + " is already in use" + run.hostname().map(h -> " on " + h).orElse("")
+            + "; stop what uses it, or pick another port with --port N or PORT=N");
+      } else {
+        fail("cannot listen on " + run.hostname().orElse("all interfaces") + " port " + run.port() + ": "
+            + e.getMessage() + " (is it an address of this machine? try --hostname 127.0.0.1, or none for all)");
+      }
       return;
     } catch (IOException e) {
       fail("cannot listen on " + run.hostname().orElse("all interfaces") + " port " + run.port() + ": " + e.getMessage());
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "next4j-shutdown"));
-    // Outside next:run the JVM started for this server, so its start is the honest zero.
-    Instant zero = dev ? begun : ProcessHandle.current().info().startInstant().orElse(begun);
+    // From serve() being called, not from the JVM's start: the process start time Linux reports
+    // is only exact to the second, and the JVM's own boot is the JVM's business.
     System.out.println(readyLine(run.hostname(), server.getAddress().getPort(), app.routes().size(),
-        Duration.between(zero, Instant.now()).toMillis()));
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun)));
   }
 
   /** {@code next4j ready on http://localhost:3000 (12 routes, started in 45 ms)}. */

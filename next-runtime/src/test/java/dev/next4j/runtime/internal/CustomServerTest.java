@@ -2,6 +2,7 @@ package dev.next4j.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -127,6 +128,22 @@ class CustomServerTest {
       assertThat(Served.send(HttpRequest.newBuilder(URI.create(base + "/health")).build()).body()).isEqualTo("ok");
     } finally {
       users.stop(0);
+    }
+  }
+
+  @Test
+  void httpServerWithARootContextAlreadyIsAClearError() throws Exception {
+    // JDK 17 takes a second context at the same path silently (the first one keeps answering);
+    // newer JDKs refuse it, and next4j says what to do.
+    assumeTrue(Runtime.version().feature() >= 18, "JDK 17 cannot tell that \"/\" is taken");
+    HttpServer users = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    users.createContext("/", exchange -> reply(exchange, 200, "mine"));
+    try (NextApp app = NextApp.create(TestSite.table(), NextConfig.defaults(), NextOptions.builder().httpServer(users).build())) {
+      app.prepare();
+
+      assertThatThrownBy(app::start).isInstanceOf(IllegalStateException.class)
+          .hasMessage("the HttpServer given to next4j already has a context at \"/\"; remove it, "
+              + "or register app.requestHandler() yourself on the paths you choose");
     }
   }
 

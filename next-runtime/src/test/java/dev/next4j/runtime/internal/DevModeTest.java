@@ -64,6 +64,15 @@ class DevModeTest {
   }
 
   @Test
+  void optionsDefaultToDevModeWhenTheDevServerInstalledASession() {
+    assertThat(NextOptions.builder().build().dev()).isFalse();
+    DevMode.install(new TestSession(new DevState.Ready(site("x"))));
+
+    assertThat(NextOptions.builder().build().dev()).isTrue();
+    assertThat(NextOptions.builder().dev(false).build().dev()).isFalse();
+  }
+
+  @Test
   void withoutASessionTheAppServesItsOwnTable() {
     try (NextApp app = TestSite.app(site("own"), NextConfig.defaults(), DEV)) {
       assertThat(app.handle(Request.get("/")).bodyText()).startsWith("<p>own</p>");

@@ -13,6 +13,11 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,6 +116,36 @@ class HttpServingTest {
         .doesNotContain("IllegalStateException")
         .doesNotContain("boom")
         .doesNotContain("at dev.next4j");
+  }
+
+  @Test
+  void pageExceptionGoesToTheLogWithItsStackTrace() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.next4j");
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        records.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(capture);
+    try {
+      served.get("/boom");
+    } finally {
+      logger.removeHandler(capture);
+    }
+
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).getLevel()).isEqualTo(Level.SEVERE);
+    assertThat(records.get(0).getMessage()).isEqualTo("GET /boom failed in /boom");
+    assertThat(records.get(0).getThrown()).isInstanceOf(IllegalStateException.class).hasMessage("boom: the page failed");
+    assertThat(records.get(0).getThrown().getStackTrace()[0].getClassName()).isEqualTo(TestSite.class.getName());
   }
 
   @Test

@@ -134,6 +134,19 @@ class ServeCommandTest {
   }
 
   @Test
+  void addressOfAnotherMachineIsOneLineAndExitCode1() throws Exception {
+    // 192.0.2.1 is TEST-NET-1: documentation only, never an address of this machine.
+    Process server = java(Map.of(), "--hostname", "192.0.2.1", "--port", "0");
+
+    assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(server.exitValue()).isEqualTo(1);
+    String err = new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(err).startsWith("next4j: cannot listen on 192.0.2.1 port 0: ")
+        .endsWith(" (is it an address of this machine? try --hostname 127.0.0.1, or none for all)" + System.lineSeparator());
+    assertThat(err.lines()).hasSize(1);
+  }
+
+  @Test
   void badPortIsOneLineAndExitCode1() throws Exception {
     Process server = java(Map.of("PORT", "http"));
 
