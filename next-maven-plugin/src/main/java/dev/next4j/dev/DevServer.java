@@ -34,7 +34,7 @@ import java.util.concurrent.CountDownLatch;
  * }</pre>
  */
 public final class DevServer implements AutoCloseable {
-  private static final int WARM_UP_ROUNDS = 3;
+  private static final int WARM_UP_ROUNDS = 6;
 
   private final DevSettings settings;
   private final Session session = new Session();
@@ -222,7 +222,8 @@ public final class DevServer implements AutoCloseable {
     if (build.state() instanceof DevState.Broken broken) {
       DevProblem problem = broken.problem();
       String where = problem.file().isEmpty() ? "" : " in " + problem.file() + (problem.line() > 0 ? ":" + problem.line() : "");
-      settings.log().error(problem.kind() + where + ": " + problem.message() + "\n" + problem.detail().stripTrailing());
+      settings.log().error(problem.kind() + where + ": " + problem.message()
+          + (problem.detail().isEmpty() ? "" : "\n" + problem.detail().stripTrailing()));
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.next4j.dev;
 
+import dev.next4j.codegen.GeneratorConfig;
+import dev.next4j.codegen.ServerSettings;
 import dev.next4j.runtime.NextConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,21 +10,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the dev server needs to know of a project: where its sources, resources and classes are,
- * its class paths and compiler options, how to generate its routes, and where to serve.
- * {@code next:run} fills it from the Maven project; {@link #builder} starts from Maven's layout.
+ * What the dev server needs to know of a project: how its routes are generated (what {@code
+ * next:generate} is given), where its resources and classes are, its class paths and compiler
+ * options, and where to serve. {@code next:run} fills it from the Maven project; {@link #builder}
+ * starts from Maven's standard layout.
  *
- * @param projectDir the project's root folder, absolute
- * @param sourceRoots the compile source roots the user edits (not the generated one)
- * @param generatedSourcesDir where the route generator writes ({@code target/generated-sources/next})
+ * @param routes the route generator's configuration: the project, its source roots, the pages and
+ *     the generated sources' folder, the server settings
  * @param resourceDirs resource folders, served from where they are (no copy needed)
  * @param classesDir the compiler's output folder ({@code target/classes})
  * @param compileClasspath what javac compiles against, after the classes folder
  * @param runtimeClasspath what the app runs with, after its own classes: dependencies without
  *     next-runtime, which the dev server shares with the app
  * @param compilerOptions javac options, e.g. {@code --release 17 -parameters}
- * @param generator writes the route table's sources
- * @param config the pom's configuration, for a server built before the first good compile
  * @param mainClass the user's custom server class to run instead of the generated {@code NextServer}
  * @param hostname the address to bind; empty means all interfaces
  * @param port the port to serve on; 0 picks a free one
@@ -30,16 +30,12 @@ import java.util.Optional;
  * @param log the terminal
  */
 public record DevSettings(
-    Path projectDir,
-    List<Path> sourceRoots,
-    Path generatedSourcesDir,
+    GeneratorConfig routes,
     List<Path> resourceDirs,
     Path classesDir,
     List<Path> compileClasspath,
     List<Path> runtimeClasspath,
     List<String> compilerOptions,
-    RouteGenerator generator,
-    NextConfig config,
     Optional<String> mainClass,
     Optional<String> hostname,
     int port,
@@ -47,16 +43,12 @@ public record DevSettings(
     DevLog log) {
 
   public DevSettings {
-    projectDir = absolute(projectDir);
-    sourceRoots = sourceRoots.stream().map(DevSettings::absolute).toList();
-    generatedSourcesDir = absolute(generatedSourcesDir);
+    Objects.requireNonNull(routes, "routes");
     resourceDirs = resourceDirs.stream().map(DevSettings::absolute).toList();
     classesDir = absolute(classesDir);
     compileClasspath = compileClasspath.stream().map(DevSettings::absolute).toList();
     runtimeClasspath = runtimeClasspath.stream().map(DevSettings::absolute).toList();
     compilerOptions = List.copyOf(compilerOptions);
-    Objects.requireNonNull(generator, "generator");
-    Objects.requireNonNull(config, "config");
     Objects.requireNonNull(mainClass, "mainClass");
     Objects.requireNonNull(hostname, "hostname");
     Objects.requireNonNull(log, "log");
@@ -68,62 +60,72 @@ public record DevSettings(
     }
   }
 
+  /** The project's root folder, absolute. */
+  public Path projectDir() {
+    return routes.projectDir();
+  }
+
+  /** The source roots the user edits: the compile source roots without the generated one. */
+  public List<Path> sourceRoots() {
+    return routes.sourceRoots().stream().filter(root -> !root.equals(routes.outputDir())).toList();
+  }
+
+  /** Where the route generator writes {@code Routes} and {@code NextServer}. */
+  public Path generatedSourcesDir() {
+    return routes.outputDir();
+  }
+
+  /**
+   * The pom's server settings as the runtime's configuration, for an app that has to be made
+   * before the first good build (the generated {@code NextServer} carries the same values).
+   */
+  public NextConfig config() {
+    ServerSettings server = routes.settings();
+    try {
+      return NextConfig.builder().basePath(server.basePath()).trailingSlash(server.trailingSlash())
+          .poweredByHeader(server.poweredByHeader()).generateEtags(server.generateEtags()).compress(server.compress())
+          .build();
+    } catch (IllegalArgumentException invalid) {
+      return NextConfig.defaults(); // the generator reports the bad value, at the pom
+    }
+  }
+
   private static Path absolute(Path path) {
     return path.toAbsolutePath().normalize();
   }
 
   /**
-   * Settings for the project in {@code projectDir} with Maven's standard layout, no dependencies,
-   * {@code --release 17}, port 3000 and a 50 ms quiet period.
+   * Settings for the project in {@code projectDir} with Maven's standard layout ({@link
+   * GeneratorConfig#defaults}), no dependencies, {@code --release 17}, port 3000 and a 50 ms
+   * quiet period.
    */
-  public static Builder builder(Path projectDir, RouteGenerator generator, DevLog log) {
-    return new Builder(projectDir.toAbsolutePath().normalize(), generator, log);
-  }
-
-  /** A builder holding these settings. */
-  public Builder toBuilder() {
-    return new Builder(projectDir, generator, log)
-        .sourceRoots(sourceRoots).generatedSourcesDir(generatedSourcesDir).resourceDirs(resourceDirs)
-        .classesDir(classesDir).compileClasspath(compileClasspath).runtimeClasspath(runtimeClasspath)
-        .compilerOptions(compilerOptions).config(config).mainClass(mainClass).hostname(hostname)
-        .port(port).quietPeriod(quietPeriod);
+  public static Builder builder(Path projectDir, DevLog log) {
+    return new Builder(absolute(projectDir), log);
   }
 
   /** Builds {@link DevSettings}; see {@link DevSettings#builder}. */
   public static final class Builder {
-    private final Path projectDir;
-    private final RouteGenerator generator;
     private final DevLog log;
-    private List<Path> sourceRoots;
-    private Path generatedSourcesDir;
+    private GeneratorConfig routes;
     private List<Path> resourceDirs;
     private Path classesDir;
     private List<Path> compileClasspath = List.of();
     private List<Path> runtimeClasspath = List.of();
     private List<String> compilerOptions = List.of("--release", "17");
-    private NextConfig config = NextConfig.defaults();
     private Optional<String> mainClass = Optional.empty();
     private Optional<String> hostname = Optional.empty();
     private int port = 3000;
     private Duration quietPeriod = Duration.ofMillis(50);
 
-    private Builder(Path projectDir, RouteGenerator generator, DevLog log) {
-      this.projectDir = projectDir;
-      this.generator = generator;
+    private Builder(Path projectDir, DevLog log) {
       this.log = log;
-      this.sourceRoots = List.of(projectDir.resolve("src/main/java"));
-      this.generatedSourcesDir = projectDir.resolve("target/generated-sources/next");
+      this.routes = GeneratorConfig.defaults(projectDir);
       this.resourceDirs = List.of(projectDir.resolve("src/main/resources"));
       this.classesDir = projectDir.resolve("target/classes");
     }
 
-    public Builder sourceRoots(List<Path> sourceRoots) {
-      this.sourceRoots = sourceRoots;
-      return this;
-    }
-
-    public Builder generatedSourcesDir(Path generatedSourcesDir) {
-      this.generatedSourcesDir = generatedSourcesDir;
+    public Builder routes(GeneratorConfig routes) {
+      this.routes = routes;
       return this;
     }
 
@@ -152,11 +154,6 @@ public record DevSettings(
       return this;
     }
 
-    public Builder config(NextConfig config) {
-      this.config = config;
-      return this;
-    }
-
     public Builder mainClass(Optional<String> mainClass) {
       this.mainClass = mainClass;
       return this;
@@ -178,9 +175,8 @@ public record DevSettings(
     }
 
     public DevSettings build() {
-      return new DevSettings(projectDir, sourceRoots, generatedSourcesDir, resourceDirs, classesDir,
-          compileClasspath, runtimeClasspath, compilerOptions, generator, config, mainClass, hostname,
-          port, quietPeriod, log);
+      return new DevSettings(routes, resourceDirs, classesDir, compileClasspath, runtimeClasspath, compilerOptions,
+          mainClass, hostname, port, quietPeriod, log);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.next4j.dev;
 
+import dev.next4j.codegen.Diagnostic;
 import dev.next4j.dev.IncrementalCompiler.CompileError;
 import dev.next4j.runtime.internal.DevProblem;
 import java.io.IOException;
@@ -62,9 +63,18 @@ final class Problems {
     return new DevProblem(COMPILE_ERROR, first.file(), first.line(), message, detail.toString());
   }
 
-  /** The problem for the route generator's diagnostics, each already formatted as one line. */
-  DevProblem routes(String file, int line, String message, List<String> formatted) {
-    return new DevProblem(ROUTE_ERROR, file, line, message, String.join("\n", formatted) + "\n");
+  /** The problem for the route generator's diagnostics (at least one), placed at the first. */
+  DevProblem routes(List<Diagnostic> diagnostics) {
+    Diagnostic first = diagnostics.get(0);
+    StringBuilder detail = new StringBuilder();
+    if (diagnostics.size() > 1) {
+      diagnostics.forEach(d -> detail.append(d.format()).append('\n'));
+    }
+    String message = "[" + first.code() + "] " + first.message();
+    if (diagnostics.size() > 1) {
+      message += " (and " + (diagnostics.size() - 1) + " more " + (diagnostics.size() == 2 ? "problem" : "problems") + ")";
+    }
+    return new DevProblem(ROUTE_ERROR, first.file(), first.line(), message, detail.toString());
   }
 
   /**

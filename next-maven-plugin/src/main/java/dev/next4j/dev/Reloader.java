@@ -1,7 +1,8 @@
 package dev.next4j.dev;
 
+import dev.next4j.codegen.GenerationResult;
+import dev.next4j.codegen.NextGenerator;
 import dev.next4j.dev.IncrementalCompiler.Outcome;
-import dev.next4j.dev.RouteGenerator.Generation;
 import dev.next4j.runtime.RouteTable;
 import dev.next4j.runtime.internal.DevState;
 import java.io.IOException;
@@ -82,10 +83,10 @@ final class Reloader {
    */
   private Build build(boolean initial, boolean onlyEdits) {
     Set<Path> before;
-    Future<Generation> generating;
+    Future<GenerationResult> generating;
     try {
       before = generatedSources();
-      generating = generatorThread.submit(settings.generator()::generate);
+      generating = generatorThread.submit(() -> NextGenerator.generate(settings.routes()));
     } catch (IOException | RuntimeException e) {
       return broken(problems.exception(Problems.ROUTE_ERROR, e, allSourceRoots));
     }
@@ -106,7 +107,7 @@ final class Reloader {
         early = Optional.of((Outcome.Failed) outcome);
       }
     }
-    Generation generation;
+    GenerationResult generation;
     try {
       generation = generating.get();
     } catch (ExecutionException e) {
@@ -115,10 +116,10 @@ final class Reloader {
       Thread.currentThread().interrupt();
       return broken(problems.exception(Problems.ROUTE_ERROR, e, allSourceRoots));
     }
-    if (generation instanceof Generation.Failed failed) {
-      return broken(problems.routes(failed.file(), failed.line(), failed.message(), failed.formatted()));
+    if (generation instanceof GenerationResult.Failed failed) {
+      return broken(problems.routes(failed.diagnostics()));
     }
-    Generation.Generated generated = (Generation.Generated) generation;
+    GenerationResult.Generated generated = (GenerationResult.Generated) generation;
     Set<Path> after;
     try {
       after = generatedSources();

@@ -21,7 +21,7 @@ class BrowserReloadTest {
   void theBrowserReloadsByItselfAfterASaveAndShowsTheErrorPageForABrokenPage() throws Exception {
     TestProject project = new TestProject(dir);
     Path index = project.page("Index", "<h1>Hello</h1>");
-    try (DevServer server = DevServer.start(project.settings(new HandWrittenRoutes(dir)).build());
+    try (DevServer server = DevServer.start(project.settings().build());
         Browser browser = Browser.start()) {
       browser.open("http://localhost:" + server.port() + "/");
       assertThat(browser.run("return document.querySelector('h1').textContent")).isEqualTo("Hello");

@@ -108,6 +108,49 @@ class DevServerTest {
   }
 
   @Test
+  void aSiteBrokenAtStartupIsServedWithItsErrorAndRecovers() throws Exception {
+    project.write("src/main/java/com/acme/pages/Index.java", Files.readString(project.pages.resolve("Index.java"))
+        .replace("return Response.html", "return Response.htm"));
+
+    start();
+
+    HttpResponse<String> broken = get("/");
+    assertThat(broken.statusCode()).isEqualTo(500);
+    assertThat(broken.body()).contains("Compile error").contains("src/main/java/com/acme/pages/Index.java:11");
+    assertThat(project.log.lines).anyMatch(l -> l.matches(
+        "\\[INFO] next4j dev server ready on http://localhost:\\d+ \\(0 routes, started in \\d+ ms\\)"));
+
+    project.page("Index", "<h1>Repaired</h1>");
+
+    assertThat(awaitBody("/", body -> body.contains("<h1>Repaired</h1>")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void twoPagesForOneRouteShowTheRouteErrorUntilOneIsRemoved() throws Exception {
+    project.page("About", "<h1>About</h1>");
+    start();
+
+    Path second = project.write("src/main/java/com/acme/pages/about/Index.java", """
+        package com.acme.pages.about;
+
+        public final class Index {
+        }
+        """);
+
+    HttpResponse<String> broken = awaitBody("/about", body -> body.contains("Route error"));
+    assertThat(broken.statusCode()).isEqualTo(500);
+    assertThat(broken.body())
+        .contains("[next.duplicate-route] Pages About.java and about/Index.java are both /about; remove or rename one.")
+        .contains("src/main/java/com/acme/pages/about/Index.java");
+    assertThat(awaitLog("[ERROR]")).isEqualTo("[ERROR] Route error in src/main/java/com/acme/pages/about/Index.java: "
+        + "[next.duplicate-route] Pages About.java and about/Index.java are both /about; remove or rename one.");
+
+    Files.delete(second);
+
+    assertThat(awaitBody("/about", body -> body.contains("<h1>About</h1>")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aPageThatNoLongerFitsTheRouteTableIsBlamedNotTheGeneratedCode() throws Exception {
     start();
 
@@ -211,7 +254,7 @@ class DevServerTest {
   void aTakenPortIsOneClearLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
       int port = taken.getLocalPort();
-      assertThatThrownBy(() -> DevServer.start(project.settings(new HandWrittenRoutes(dir)).port(port).build()))
+      assertThatThrownBy(() -> DevServer.start(project.settings().port(port).build()))
           .isInstanceOf(DevServerException.class)
           .hasMessage("Port " + port + " is already in use: stop the process that holds it, or choose another port"
               + " with -Dnext.port=" + (port + 1) + " (or PORT=" + (port + 1) + ").");
@@ -231,7 +274,7 @@ class DevServerTest {
   }
 
   private void start() throws Exception {
-    server = DevServer.start(project.settings(new HandWrittenRoutes(dir)).build());
+    server = DevServer.start(project.settings().build());
   }
 
   private URI url(String path) {

@@ -2,6 +2,7 @@ package dev.next4j.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.next4j.codegen.Diagnostic;
 import dev.next4j.dev.IncrementalCompiler.CompileError;
 import dev.next4j.runtime.internal.DevProblem;
 import java.io.IOException;
@@ -73,6 +74,22 @@ class ProblemsTest {
     assertThat(problem.detail()).isEqualTo("src/main/java/com/acme/pages/About.java:4: error: first\n"
         + "src/main/java/com/acme/pages/About.java:5: error: second\n"
         + "javac: error: third\n");
+  }
+
+  @Test
+  void routeProblemsArePlacedAtTheFirstAndAllListedWhenThereAreSeveral() {
+    Diagnostic first = new Diagnostic("src/main/java/com/acme/pages/blog/$id.java", 0, "next.param-name-conflict",
+        "Pages blog/$id.java and blog/$slug.java give one level two parameter names ('id' and 'slug'); rename one.");
+    Diagnostic second = new Diagnostic("src/main/java/com/acme/pages/About.java", 0, "next.duplicate-route",
+        "Pages About.java and about/Index.java are both /about; remove or rename one.");
+
+    DevProblem one = problems.routes(List.of(first));
+    DevProblem two = problems.routes(List.of(first, second));
+
+    assertThat(one).isEqualTo(new DevProblem("Route error", "src/main/java/com/acme/pages/blog/$id.java", 0,
+        "[next.param-name-conflict] " + first.message(), ""));
+    assertThat(two.message()).isEqualTo("[next.param-name-conflict] " + first.message() + " (and 1 more problem)");
+    assertThat(two.detail()).isEqualTo(first.format() + "\n" + second.format() + "\n");
   }
 
   @Test

@@ -45,8 +45,8 @@ final class TestProject {
     return file;
   }
 
-  DevSettings.Builder settings(RouteGenerator generator) {
-    return DevSettings.builder(dir, generator, log)
+  DevSettings.Builder settings() {
+    return DevSettings.builder(dir, log)
         .compileClasspath(List.of(runtimeClasses()))
         .port(0)
         .quietPeriod(java.time.Duration.ofMillis(30));
