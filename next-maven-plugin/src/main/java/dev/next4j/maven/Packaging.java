@@ -24,6 +24,11 @@ final class Packaging {
 
   private Packaging() {}
 
+  /** Whether the project makes a jar, the only packaging a runnable jar is made from. */
+  static boolean isJarProject(MavenProject project) {
+    return "jar".equals(project.getPackaging());
+  }
+
   /** {@code target/<finalName>.jar}. */
   static Path jar(MavenProject project) {
     return Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
