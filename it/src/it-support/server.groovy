@@ -3,11 +3,16 @@
 import java.nio.charset.StandardCharsets
 import java.util.concurrent.TimeUnit
 
-/** Starts `java -jar <jar>` on a free port; returns [process, port, log]. Waits for its first HTTP answer. */
+/** Starts `java -jar <jar>` on a free port; returns [process, port, log]. Waits until it listens. */
 startJar = { File jar, List<String> args = [], Map<String, String> env = [:] ->
+    startCommand([new File(System.getProperty('java.home'), 'bin/java').path, '-jar', jar.path] + args, env,
+        new File(jar.parentFile, jar.name + ".run.log"))
+}
+
+/** Starts `<command> --port <free port>` (PORT set too); returns [process, port, log]. Waits until it listens. */
+startCommand = { List<String> start, Map<String, String> env, File log ->
     int port = new ServerSocket(0).withCloseable { it.localPort }
-    File log = new File(jar.parentFile, jar.name + ".run.log")
-    def command = [new File(System.getProperty('java.home'), 'bin/java').path, '-jar', jar.path, '--port', port.toString()] + args
+    def command = start + ['--port', port.toString()]
     def builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log)
     builder.environment().put('PORT', port.toString())
     builder.environment().putAll(env)
@@ -15,7 +20,7 @@ startJar = { File jar, List<String> args = [], Map<String, String> env = [:] ->
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30)
     while (System.nanoTime() < deadline) {
         if (!process.alive) {
-            throw new AssertionError("$jar exited with ${process.exitValue()} before answering:\n${log.text}")
+            throw new AssertionError("${start} exited with ${process.exitValue()} before answering:\n${log.text}")
         }
         try {
             new Socket('127.0.0.1', port).close()
@@ -25,7 +30,7 @@ startJar = { File jar, List<String> args = [], Map<String, String> env = [:] ->
         }
     }
     process.destroyForcibly()
-    throw new AssertionError("$jar did not listen on $port within 30 s:\n${log.text}")
+    throw new AssertionError("${start} did not listen on $port within 30 s:\n${log.text}")
 }
 
 /** Stops a server from startJar and waits until it is gone. */

@@ -59,4 +59,20 @@ try {
 } finally {
     stopJar(server)
 }
+
+// -Dnext.aot left a JVM archive (an AOT cache on JDK 25+, AppCDS before) and a launcher that uses
+// it; the JVM option below makes the server refuse to start if the archive does not fit.
+boolean aotCache = Runtime.version().feature() >= 25
+File archive = new File(basedir, aotCache ? 'target/site-1.0.aot' : 'target/site-1.0.jsa')
+assert archive.length() > 100_000
+File launcher = new File(basedir, 'target/site-1.0.sh')
+assert launcher.canExecute()
+assert log.contains('[INFO] JVM archive: target/' + archive.name + '; start with it: target/site-1.0.sh')
+def fast = startCommand(['sh', launcher.path], [JDK_JAVA_OPTIONS: aotCache ? '-XX:AOTMode=on' : '-Xshare:on'],
+    new File(basedir, 'target/launcher.log'))
+try {
+    assert httpGet(fast.port, '/about').body == '<h1>About us</h1>'
+} finally {
+    stopJar(fast)
+}
 return true

@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * /shop/users/[id]               /shop/[tab]/edit
  * </pre>
  *
- * Each benchmark cycles through 256 request paths spread over every section, so that it measures
- * lookups across the table rather than one path that stays in cache.
+ * Each benchmark cycles through {@link #paths} request paths (256 by default) spread over the
+ * sections, so that it measures lookups across the table rather than one path that stays in cache.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -49,12 +49,18 @@ public class RouteLookupBenchmark {
     "shop", "blog", "docs-site", "account", "admin", "help", "news", "events", "jobs", "forum",
     "learn", "status", "partners", "careers", "press", "legal", "community", "developers", "market", "labs"
   };
-  private static final int PATHS = 256;
 
   record NoParams() {}
 
   @Param({"10", "1000", "10000"})
   public int routes;
+
+  /**
+   * How many distinct request paths each benchmark cycles through (a power of two). With 1 the
+   * lookup's data stays in cache, which isolates the algorithm from memory effects.
+   */
+  @Param({"256"})
+  public int paths;
 
   private RouteTable table;
   private String[] staticPaths;
@@ -82,12 +88,15 @@ public class RouteLookupBenchmark {
     if (table.size() != routes) {
       throw new IllegalStateException("built " + table.size() + " routes, not " + routes);
     }
-    staticPaths = new String[PATHS];
-    dynamicPaths = new String[PATHS];
-    nestedPaths = new String[PATHS];
-    catchAllPaths = new String[PATHS];
-    missPaths = new String[PATHS];
-    for (int i = 0; i < PATHS; i++) {
+    if (Integer.bitCount(paths) != 1) {
+      throw new IllegalArgumentException("paths must be a power of two, not " + paths);
+    }
+    staticPaths = new String[paths];
+    dynamicPaths = new String[paths];
+    nestedPaths = new String[paths];
+    catchAllPaths = new String[paths];
+    missPaths = new String[paths];
+    for (int i = 0; i < paths; i++) {
       String section = "/" + section((int) ((long) i * 7919 % sections));
       staticPaths[i] = section + "/pricing/enterprise";
       dynamicPaths[i] = section + "/posts/hello-world-" + i;
@@ -111,8 +120,8 @@ public class RouteLookupBenchmark {
     return s < WORDS.length ? word : word + "-" + (s / WORDS.length + 1);
   }
 
-  private void check(String[] paths, String suffix) {
-    for (String path : paths) {
+  private void check(String[] requests, String suffix) {
+    for (String path : requests) {
       RouteTable.Match match = table.match("GET", path);
       if (!(match instanceof RouteTable.Match.Found found) || !found.route().pattern().endsWith(suffix)) {
         throw new IllegalStateException(path + " matched " + match + ", not a route ending in " + suffix);
@@ -121,7 +130,7 @@ public class RouteLookupBenchmark {
   }
 
   private int nextIndex() {
-    return next++ & (PATHS - 1);
+    return next++ & (paths - 1);
   }
 
   /** A 3-deep static page: {@code /shop/pricing/enterprise}. */

@@ -40,11 +40,11 @@ public final class AotCache {
     public static Jvm of(Path home) throws BuildException, IOException {
       Path release = home.resolve("release");
       if (!Files.isRegularFile(release)) {
-        throw new BuildException("<jvm> " + home + " is not a JDK: it has no release file.");
+        throw new BuildException(Messages.notAJdk(home));
       }
       Matcher matcher = JAVA_VERSION.matcher(Files.readString(release, StandardCharsets.UTF_8));
       if (!matcher.find()) {
-        throw new BuildException("<jvm> " + home + ": its release file names no JAVA_VERSION.");
+        throw new BuildException(Messages.jdkWithoutVersion(home));
       }
       return new Jvm(home, Integer.parseInt(matcher.group(1)));
     }
@@ -89,7 +89,7 @@ public final class AotCache {
     // The JVM writes the archive as it exits; an AOT cache takes a few seconds more to assemble.
     ServerProcess.stop(server.process().toHandle(), timeout);
     if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
-      throw new BuildException("The JVM did not write " + archive.getFileName() + "; its output is in " + log + ".");
+      throw new BuildException(Messages.noArchiveWritten(archive.getFileName().toString(), log));
     }
     Path launcher = absoluteJar.resolveSibling(base + ".sh");
     Files.writeString(launcher, launcherScript(jvm, absoluteJar.getFileName().toString(), archive.getFileName().toString(),

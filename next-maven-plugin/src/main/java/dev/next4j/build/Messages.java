@@ -58,6 +58,18 @@ public final class Messages {
         + " Add a page, e.g. pages/Index.java for /.";
   }
 
+  public static String notAJdk(java.nio.file.Path home) {
+    return "<jvm> " + home + " is not a JDK: it has no release file.";
+  }
+
+  public static String jdkWithoutVersion(java.nio.file.Path home) {
+    return "<jvm> " + home + ": its release file names no JAVA_VERSION.";
+  }
+
+  public static String noArchiveWritten(String archive, java.nio.file.Path log) {
+    return "The JVM did not write " + archive + "; its output is in " + log + ".";
+  }
+
   public static String noJarToStart(String jar) {
     return "No runnable jar at " + jar + ": build it first with mvn next:build (or mvn package).";
   }

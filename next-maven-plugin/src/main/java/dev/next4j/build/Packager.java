@@ -43,8 +43,12 @@ public final class Packager {
     }
   }
 
-  /** The jar written and the class it starts. */
-  public record Outcome(String mainClass, RunnableJar.Result jar) {}
+  /** The jar written, the class it starts, and the JVM archive files of an older jar it removed. */
+  public record Outcome(String mainClass, RunnableJar.Result jar, List<Path> removedArchives) {
+    public Outcome {
+      removedArchives = List.copyOf(removedArchives);
+    }
+  }
 
   public static Outcome run(Request request) throws BuildException, IOException {
     String jarLabel = MainClass.relative(request.project(), request.jar());
@@ -67,7 +71,24 @@ public final class Packager {
       Files.copy(request.jar(), original, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
     }
     RunnableJar.Source projectJar = new RunnableJar.Source(request.jar().getFileName().toString(), original);
-    return new Outcome(mainClass, RunnableJar.write(request.jar(), mainClass, projectJar, request.dependencies()));
+    RunnableJar.Result result = RunnableJar.write(request.jar(), mainClass, projectJar, request.dependencies());
+    return new Outcome(mainClass, result, removeArchives(request.jar()));
+  }
+
+  /**
+   * Removes the JVM archive and launcher that {@code next:build -Dnext.aot} made for an earlier
+   * jar: an archive fits only the jar it was made from, so the JVM would refuse it.
+   */
+  private static List<Path> removeArchives(Path jar) throws IOException {
+    String base = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+    List<Path> removed = new java.util.ArrayList<>();
+    for (String suffix : List.of(".aot", ".jsa", ".sh")) {
+      Path file = jar.resolveSibling(base + suffix);
+      if (Files.deleteIfExists(file)) {
+        removed.add(file);
+      }
+    }
+    return removed;
   }
 
   private static String originalName(Path jar) {

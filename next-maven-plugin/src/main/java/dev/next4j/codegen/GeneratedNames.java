@@ -34,18 +34,44 @@ final class GeneratedNames {
   private static final Set<String> TAKEN_METHODS =
       Set.of("href", "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
+  /**
+   * Routes per part when a table is split: each line is about 30 bytes of bytecode and 20
+   * constants, so a thousand stay well below the JVM's limits of 64 KiB of code per method and
+   * 65,535 constants per class.
+   */
+  static final int ROUTES_PER_PART = 1000;
+
   private final String generatedPackage;
   private final Map<String, String> recordNames;
+  private final List<String> parts;
+  private final int routesPerPart;
 
-  private GeneratedNames(String generatedPackage, Map<String, String> recordNames) {
+  private GeneratedNames(String generatedPackage, Map<String, String> recordNames, List<String> parts, int routesPerPart) {
     this.generatedPackage = generatedPackage;
     this.recordNames = recordNames;
+    this.parts = parts;
+    this.routesPerPart = routesPerPart;
   }
 
   /** Names for {@code routes}, which must be in matching order (their patterns distinct). */
   static GeneratedNames of(String generatedPackage, List<PageRoute> routes) {
-    Map<String, String> names = new HashMap<>();
+    return of(generatedPackage, routes, ROUTES_PER_PART);
+  }
+
+  /**
+   * Names for {@code routes}, splitting the table into nested classes {@code Table1}, {@code
+   * Table2}, ... of {@code routesPerPart} routes when there are more; record names give way to them.
+   */
+  static GeneratedNames of(String generatedPackage, List<PageRoute> routes, int routesPerPart) {
     Set<String> used = new HashSet<>(Set.of(ROUTES));
+    List<String> parts = new ArrayList<>();
+    if (routes.size() > routesPerPart) {
+      for (int n = 1; (n - 1) * routesPerPart < routes.size(); n++) {
+        parts.add("Table" + n);
+      }
+    }
+    used.addAll(parts);
+    Map<String, String> names = new HashMap<>();
     for (PageRoute route : routes) {
       String base = baseName(route.segments());
       String name = base;
@@ -54,7 +80,16 @@ final class GeneratedNames {
       }
       names.put(route.pattern(), name);
     }
-    return new GeneratedNames(generatedPackage, Map.copyOf(names));
+    return new GeneratedNames(generatedPackage, Map.copyOf(names), List.copyOf(parts), routesPerPart);
+  }
+
+  /** The nested classes the table is split into, in order; empty when it is one expression. */
+  List<String> tableParts() {
+    return parts;
+  }
+
+  int routesPerPart() {
+    return routesPerPart;
   }
 
   ClassName routes() {

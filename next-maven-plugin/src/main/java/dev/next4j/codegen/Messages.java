@@ -179,4 +179,10 @@ final class Messages {
         "<basePath> \"" + basePath + "\" must be a plain path prefix such as \"/docs\": segments of ASCII"
             + " letters, digits, '-', '.', '_' and '~', other than '.' and '..', each after one '/'.");
   }
+
+  static Problem negativeBodySizeLimit(long bodySizeLimit) {
+    return new Problem(
+        "next.invalid-body-size-limit",
+        "<bodySizeLimit> " + bodySizeLimit + " must be 0 or more bytes; the default is 1048576 (1 MiB).");
+  }
 }

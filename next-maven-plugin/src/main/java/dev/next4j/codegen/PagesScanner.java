@@ -37,7 +37,7 @@ final class PagesScanner {
     this.diagnostics = diagnostics;
   }
 
-  /** The pages package with its files, listed but not yet read. */
+  /** The pages package with its files, listed (in the file system's order) but not yet read. */
   record PagesTree(String pagesPackage, String generatedPackage, List<Path> pagesDirs, List<PageFile> files) {
     PagesTree {
       pagesDirs = List.copyOf(pagesDirs);
@@ -52,16 +52,15 @@ final class PagesScanner {
    * @param pagesDir the pages folder it is in
    * @param folders the folders between the pages folder and the file, e.g. {@code [blog]}
    * @param name the file name without {@code .java}, e.g. {@code $slug}
-   * @param relative the path relative to the pages folder, e.g. {@code blog/$slug.java}
    */
-  record PageFile(Path path, Path pagesDir, List<String> folders, String name, long size, long modified, String relative) {
+  record PageFile(Path path, Path pagesDir, List<String> folders, String name, long size, long modified) {
     PageFile {
       folders = List.copyOf(folders);
     }
 
-    PageFile(Path path, Path pagesDir, List<String> folders, String name, long size, long modified) {
-      this(path, pagesDir, folders, name, size, modified,
-          folders.isEmpty() ? name + ".java" : String.join("/", folders) + "/" + name + ".java");
+    /** The path relative to the pages folder, e.g. {@code blog/$slug.java}. */
+    String relative() {
+      return folders.isEmpty() ? name + ".java" : String.join("/", folders) + "/" + name + ".java";
     }
   }
 
@@ -70,11 +69,12 @@ final class PagesScanner {
 
   /** Finds the pages package and lists its files; empty (with diagnostics) when it cannot. */
   Optional<PagesTree> list() throws IOException {
-    List<Path> roots = config.sourceRoots().stream()
-        .filter(Files::isDirectory)
-        .filter(root -> !root.startsWith(config.outputDir()))
-        .distinct()
-        .toList();
+    List<Path> roots = new ArrayList<>();
+    for (Path root : config.sourceRoots()) {
+      if (Files.isDirectory(root) && !root.startsWith(config.outputDir()) && !roots.contains(root)) {
+        roots.add(root);
+      }
+    }
     Optional<String> pagesPackage = config.pagesPackage().isPresent() ? checkedPackage(roots) : detectedPackage(roots);
     if (pagesPackage.isEmpty()) {
       return Optional.empty();
@@ -83,22 +83,32 @@ final class PagesScanner {
     if (generatedPackage.isEmpty()) {
       return Optional.empty();
     }
-    List<Path> pagesDirs = roots.stream()
-        .map(root -> root.resolve(pagesPackage.get().replace('.', '/')))
-        .filter(Files::isDirectory)
-        .toList();
+    List<Path> pagesDirs = new ArrayList<>();
     List<PageFile> files = new ArrayList<>();
-    for (Path pagesDir : pagesDirs) {
-      listJavaFiles(pagesDir, files);
+    for (Path root : roots) {
+      Path pagesDir = root.resolve(pagesPackage.get().replace('.', '/'));
+      if (Files.isDirectory(pagesDir)) {
+        pagesDirs.add(pagesDir);
+        listJavaFiles(pagesDir, files);
+      }
     }
-    files.sort(Comparator.comparing(PageFile::relative).thenComparing(file -> file.path().toString()));
     return Optional.of(new PagesTree(pagesPackage.get(), generatedPackage.get(), pagesDirs, files));
   }
 
-  /** Reads every listed file; a file whose package line does not match its folder is reported. */
+  /**
+   * Reads every listed file, in path order; a file whose package line does not match its folder is
+   * reported.
+   */
   List<PageSource> read(PagesTree tree) throws IOException {
-    List<PageSource> sources = new ArrayList<>(tree.files().size());
+    record Keyed(String relative, String path, PageFile file) {}
+    List<Keyed> files = new ArrayList<>(tree.files().size());
     for (PageFile file : tree.files()) {
+      files.add(new Keyed(file.relative(), file.path().toString(), file));
+    }
+    files.sort(Comparator.comparing(Keyed::relative).thenComparing(Keyed::path));
+    List<PageSource> sources = new ArrayList<>(files.size());
+    for (Keyed keyed : files) {
+      PageFile file = keyed.file();
       // Malformed bytes become U+FFFD: only ASCII tokens matter here, and javac reports the encoding.
       String text = new String(Files.readAllBytes(file.path()), StandardCharsets.UTF_8);
       JavaSourceText source = JavaSourceText.of(text, file.name());

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *   <li>{@code next.catch-all-not-last}: {@code $$path/Edit.java};
  *   <li>{@code next.catch-all-and-optional}: {@code $$a.java} beside {@code $$$b.java};
  *   <li>{@code next.optional-catch-all-conflict}: {@code shop/Index.java} beside {@code shop/$$$path.java};
- *   <li>{@code next.invalid-base-path}: a {@code <basePath>} that is not a path prefix.
+ *   <li>{@code next.invalid-base-path}: a {@code <basePath>} that is not a path prefix;
+ *   <li>{@code next.invalid-body-size-limit}: a negative {@code <bodySizeLimit>}.
  * </ul>
  *
  * <p>Like Next.js it inserts each route into a trie of segments, where a level holds one name for
@@ -50,6 +51,9 @@ final class RouteValidator {
     }
     root.reportCatchAllConflicts(diagnostics);
     validateBasePath(settings.basePath(), pom, diagnostics);
+    if (settings.bodySizeLimit() < 0) {
+      diagnostics.report(pom, Messages.negativeBodySizeLimit(settings.bodySizeLimit()));
+    }
   }
 
   private static void reportDuplicates(List<PageRoute> inFileOrder, Diagnostics diagnostics) {

@@ -26,55 +26,46 @@ import javax.lang.model.element.Modifier;
  * <pre>{@code
  * public static RouteTable table() {
  *   return RouteTable.of(
- *           Route.page("/", r -> new Index(), new com.acme.pages.Index()), // src/main/java/com/acme/pages/Index.java
- *           Route.page("/blog/[slug]", r -> new BlogSlug(r.param("slug")), new com.acme.pages.blog.$slug())) // ...
- *       .withNotFound(new com.acme.pages._404()); // src/main/java/com/acme/pages/_404.java
+ *           Route.<Index>page("/", r -> new Index(), new com.acme.pages.Index()), // src/.../pages/Index.java implements Page<Routes.Index>
+ *           Route.<BlogSlug>page("/blog/[slug]", r -> new BlogSlug(r.param("slug")), new com.acme.pages.blog.$slug())) // ...
+ *       .withNotFound(new com.acme.pages._404()); // src/main/java/com/acme/pages/_404.java implements ErrorPage
  * }
  * public record BlogSlug(String slug) { ... public String href() { return "/blog/" + Routes.encode(slug); } }
  * }</pre>
  *
- * <p>Every table line ends in a comment naming its page file: when a page does not implement the
- * interface its route needs, javac's error quotes that line, which leads to the file. Page classes
- * are written fully qualified, so no import can clash with a record's name.
+ * <p>Every table line ends in a comment naming its page file and what it must implement, and the
+ * record is an explicit type argument: when a page does not implement its route's interface with
+ * its record, javac reports one plain error ({@code $slug cannot be converted to Page<BlogSlug>})
+ * and quotes that line, which leads to the file. Page classes are written fully qualified, so no
+ * import can clash with a record's name.
  */
 final class RoutesWriter {
-  /**
-   * Routes per table method when the table must be split: each line is about 30 bytes of bytecode,
-   * so a thousand stay well below the JVM's 64 KiB limit on a method's code.
-   */
-  static final int ROUTES_PER_METHOD = 1000;
-
   static final ClassName ROUTE = ClassName.get("dev.next4j.runtime", "Route");
   static final ClassName ROUTE_TABLE = ClassName.get("dev.next4j.runtime", "RouteTable");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName LIST = ClassName.get(List.class);
   private static final TypeName STRING = ClassName.get(String.class);
   private static final TypeName STRING_LIST = ParameterizedTypeName.get(LIST, ClassName.get(String.class));
+  private static final TypeName ROUTE_LIST = ParameterizedTypeName.get(LIST, ROUTE);
 
   private final RouteModel model;
   private final List<PageRoute> routes;
   private final GeneratedNames names;
   private final ServerSettings settings;
-  private final int routesPerMethod;
 
-  private RoutesWriter(
-      RouteModel model, List<PageRoute> routes, GeneratedNames names, ServerSettings settings, int routesPerMethod) {
+  private RoutesWriter(RouteModel model, List<PageRoute> routes, GeneratedNames names, ServerSettings settings) {
     this.model = model;
     this.routes = routes;
     this.names = names;
     this.settings = settings;
-    this.routesPerMethod = routesPerMethod;
   }
 
-  /** The {@code Routes} source for {@code routes}, which are in matching order. */
+  /**
+   * The {@code Routes} source for {@code routes}, which are in matching order; a table that {@code
+   * names} splits goes into nested classes, one per part.
+   */
   static JavaFile write(RouteModel model, List<PageRoute> routes, GeneratedNames names, ServerSettings settings) {
-    return write(model, routes, names, settings, ROUTES_PER_METHOD);
-  }
-
-  /** As {@link #write(RouteModel, List, GeneratedNames, ServerSettings)}, splitting the table beyond {@code routesPerMethod}. */
-  static JavaFile write(
-      RouteModel model, List<PageRoute> routes, GeneratedNames names, ServerSettings settings, int routesPerMethod) {
-    return new RoutesWriter(model, routes, names, settings, routesPerMethod).file();
+    return new RoutesWriter(model, routes, names, settings).file();
   }
 
   /** The file comment both generated files start with; {@code OutputFiles} recognises its files by it. */
@@ -99,10 +90,11 @@ final class RoutesWriter {
         .addAnnotation(generatedAnnotation(model))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    type.addMethods(tableMethods());
+    type.addMethod(table());
     for (PageRoute route : routes) {
       type.addType(record(route));
     }
+    type.addTypes(tableParts());
     type.addMethods(helpers());
     return JavaFile.builder(names.routes().packageName(), type.build())
         .addFileComment("$L", header(model))
@@ -113,18 +105,13 @@ final class RoutesWriter {
 
   // ---- the table ----
 
-  private List<MethodSpec> tableMethods() {
-    MethodSpec.Builder table = MethodSpec.methodBuilder("table")
-        .addJavadoc("The route table in Next.js matching order, each page made by a direct constructor call.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ROUTE_TABLE);
-    List<MethodSpec> parts = new ArrayList<>();
+  private MethodSpec table() {
     List<Special> specials = model.specials();
     String end = specials.isEmpty() ? ";" : "";
     CodeBlock.Builder code = CodeBlock.builder();
     if (routes.isEmpty()) {
       code.add("return $T.of()$L\n", ROUTE_TABLE, end);
-    } else if (routes.size() <= routesPerMethod) {
+    } else if (names.tableParts().isEmpty()) {
       code.add("return $T.of(\n$>$>$>$>", ROUTE_TABLE);
       for (int i = 0; i < routes.size(); i++) {
         PageRoute route = routes.get(i);
@@ -133,22 +120,11 @@ final class RoutesWriter {
       }
       code.add("$<$<$<$<");
     } else {
-      // A table this big cannot be one expression: the JVM limits a method's code to 64 KiB.
-      ParameterizedTypeName routeList = ParameterizedTypeName.get(LIST, ROUTE);
-      code.addStatement("$T routes = new $T<>($L)", routeList, ClassName.get(ArrayList.class), routes.size());
-      for (int from = 0, n = 1; from < routes.size(); from += routesPerMethod, n++) {
-        List<PageRoute> chunk = routes.subList(from, Math.min(routes.size(), from + routesPerMethod));
-        String name = "routes" + n;
-        code.addStatement("$L(routes)", name);
-        MethodSpec.Builder part = MethodSpec.methodBuilder(name)
-            .addJavadoc("$L of the table.\n", chunk.size() == 1
-                ? "Route " + (from + 1) : "Routes " + (from + 1) + " to " + (from + chunk.size()))
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .addParameter(routeList, "routes");
-        for (PageRoute route : chunk) {
-          part.addCode("routes.add($L); // $L\n", entry(route), comment(route));
-        }
-        parts.add(part.build());
+      // A table this big cannot be one expression, nor one class: the JVM limits a method's code to
+      // 64 KiB and a class's constants to 65,535. Each part is a class of its own.
+      code.addStatement("$T routes = new $T<>($L)", ROUTE_LIST, ClassName.get(ArrayList.class), routes.size());
+      for (String part : names.tableParts()) {
+        code.addStatement("$L.addTo(routes)", part);
       }
       code.add("return $T.of(routes)$L\n", ROUTE_TABLE, end);
     }
@@ -159,10 +135,36 @@ final class RoutesWriter {
           i == specials.size() - 1 ? ";" : "", GeneratedNames.comment(special.source()), specialInterface(special));
     }
     code.add("$<$<");
-    List<MethodSpec> methods = new ArrayList<>();
-    methods.add(table.addCode(code.build()).build());
-    methods.addAll(parts);
-    return methods;
+    return MethodSpec.methodBuilder("table")
+        .addJavadoc("The route table in Next.js matching order, each page made by a direct constructor call.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ROUTE_TABLE)
+        .addCode(code.build())
+        .build();
+  }
+
+  /** The nested classes of a split table, each adding its share of the routes in order. */
+  private List<TypeSpec> tableParts() {
+    List<TypeSpec> parts = new ArrayList<>();
+    int size = names.routesPerPart();
+    for (int n = 0; n < names.tableParts().size(); n++) {
+      int from = n * size;
+      List<PageRoute> chunk = routes.subList(from, Math.min(routes.size(), from + size));
+      MethodSpec.Builder addTo = MethodSpec.methodBuilder("addTo")
+          .addModifiers(Modifier.STATIC)
+          .addParameter(ROUTE_LIST, "routes");
+      for (PageRoute route : chunk) {
+        addTo.addCode("routes.add($L); // $L\n", entry(route), comment(route));
+      }
+      parts.add(TypeSpec.classBuilder(names.tableParts().get(n))
+          .addJavadoc("$L of the table.\n", chunk.size() == 1
+              ? "Route " + (from + 1) : "Routes " + (from + 1) + " to " + (from + chunk.size()))
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+          .addMethod(addTo.build())
+          .build());
+    }
+    return parts;
   }
 
   /** {@code Route.<BlogSlug>page("/blog/[slug]", r -> new BlogSlug(r.param("slug")), new com.acme.pages.blog.$slug())}. */
@@ -360,7 +362,7 @@ final class RoutesWriter {
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .returns(STRING)
           .addParameter(STRING, "path")
-          .addStatement("String last = path.substring(path.lastIndexOf('/') + 1)")
+          .addStatement("$T last = path.substring(path.lastIndexOf('/') + 1)", STRING)
           .addStatement("return path.endsWith($S) || last.matches($S) ? path : path + $S", "/", "[^/]+\\.\\w+", "/")
           .build());
     }

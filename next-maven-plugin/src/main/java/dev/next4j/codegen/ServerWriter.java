@@ -84,6 +84,9 @@ final class ServerWriter {
     if (settings.compress() != defaults.compress()) {
       code.add("\n.compress($L)", settings.compress());
     }
+    if (settings.bodySizeLimit() != defaults.bodySizeLimit()) {
+      code.add("\n.bodySizeLimit($L)", settings.bodySizeLimit() + "L");
+    }
     return code.add("\n.build()$<$<").build();
   }
 }

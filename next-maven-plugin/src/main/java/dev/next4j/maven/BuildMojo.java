@@ -90,6 +90,11 @@ public final class BuildMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    if (!Packaging.isJarProject(project)) {
+      // In a reactor, `mvn next:build` reaches the parent and other modules too: only sites build.
+      getLog().info("Skipping next:build: the packaging is " + project.getPackaging() + ", not jar");
+      return;
+    }
     Path jar = Packaging.jar(project);
     if (!packageGoalIsDeclared()) {
       // The forked lifecycle ran only the jar plugin: make the jar runnable here.

@@ -74,6 +74,13 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(property = "next.compress", defaultValue = "true")
   private boolean compress;
 
+  /**
+   * The largest request body accepted, in bytes; a larger one is answered with 413 (Next.js's
+   * {@code api.bodyParser.sizeLimit}).
+   */
+  @Parameter(property = "next.bodySizeLimit", defaultValue = "1048576")
+  private long bodySizeLimit;
+
   /** Skips generating (the generated folder is then not added as a source root). */
   @Parameter(property = "next.skip", defaultValue = "false")
   private boolean skip;
@@ -94,7 +101,8 @@ public final class GenerateMojo extends AbstractMojo {
         optional(generatedPackage),
         outputDirectory.toPath(),
         manifestFile.toPath(),
-        new ServerSettings(basePath == null ? "" : basePath, trailingSlash, poweredByHeader, generateEtags, compress));
+        new ServerSettings(
+            basePath == null ? "" : basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit));
     GenerationResult result;
     try {
       result = NextGenerator.generate(config);

@@ -67,6 +67,10 @@ public final class PackageMojo extends AbstractMojo {
       getLog().info("Skipping next:package");
       return;
     }
+    if (!Packaging.isJarProject(project)) {
+      getLog().info("Skipping next:package: the packaging is " + project.getPackaging() + ", not jar");
+      return;
+    }
     Packaging.packageJar(project, mainClass, outputDirectory, manifestFile, getLog());
   }
 }

@@ -24,6 +24,11 @@ final class Packaging {
 
   private Packaging() {}
 
+  /** Whether the project makes a jar, the only packaging a runnable jar is made from. */
+  static boolean isJarProject(MavenProject project) {
+    return "jar".equals(project.getPackaging());
+  }
+
   /** {@code target/<finalName>.jar}. */
   static Path jar(MavenProject project) {
     return Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
@@ -62,6 +67,9 @@ final class Packaging {
         hasRuntime);
     Packager.Outcome outcome = call(() -> Packager.run(request));
     RunnableJar.Result jar = outcome.jar();
+    for (Path removed : outcome.removedArchives()) {
+      log.info("Removed " + relative(project, removed) + ", made for the previous jar (mvn next:build -Dnext.aot makes a new one)");
+    }
     for (RunnableJar.Duplicate duplicate : jar.duplicates()) {
       log.warn("Two inputs hold " + duplicate);
     }

@@ -31,6 +31,15 @@ public final class StopMojo extends AbstractMojo {
     return Files.createDirectories(Packaging.workDirectory(project)).resolve("server.pid");
   }
 
+  /**
+   * Whether {@code process} is (still) a JVM: a pid from an old file may since have been given to
+   * another program, which must not be stopped. When the system does not say, it is taken to be.
+   */
+  private static boolean isJava(ProcessHandle process) {
+    return process.info().command().map(command -> Path.of(command).getFileName().toString().startsWith("java"))
+        .orElse(true);
+  }
+
   @Override
   public void execute() throws MojoExecutionException {
     if (skip) {
@@ -44,7 +53,7 @@ public final class StopMojo extends AbstractMojo {
         return;
       }
       long pid = Long.parseLong(Files.readString(pidFile).trim());
-      Optional<ProcessHandle> process = ProcessHandle.of(pid);
+      Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(StopMojo::isJava);
       if (process.isPresent()) {
         ServerProcess.stop(process.get(), Duration.ofSeconds(10));
         getLog().info("Server stopped (pid " + pid + ")");

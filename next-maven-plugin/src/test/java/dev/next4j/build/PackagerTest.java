@@ -49,6 +49,20 @@ class PackagerTest {
   }
 
   @Test
+  void theJvmArchiveOfAnEarlierJarIsRemovedWithItsLauncher() throws Exception {
+    Path archive = Files.writeString(project.resolve("target/site-1.0.aot"), "old cache");
+    Path launcher = Files.writeString(project.resolve("target/site-1.0.sh"), "#!/bin/sh");
+    Path other = Files.writeString(project.resolve("target/other.aot"), "not ours");
+
+    Packager.Outcome outcome = Packager.run(request(Optional.of("com.acme.Server"), true));
+
+    assertThat(outcome.removedArchives()).containsExactly(archive, launcher);
+    assertThat(archive).doesNotExist();
+    assertThat(launcher).doesNotExist();
+    assertThat(other).exists();
+  }
+
+  @Test
   void aRunnableJarWhoseOriginalIsGoneAsksForACleanBuild() throws Exception {
     Packager.run(request(Optional.of("com.acme.Server"), true));
     Files.delete(project.resolve("target/next/site-1.0.original.jar"));

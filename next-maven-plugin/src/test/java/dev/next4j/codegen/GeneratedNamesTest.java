@@ -41,6 +41,18 @@ class GeneratedNamesTest {
   }
 
   @Test
+  void splitsABigTableIntoPartsThatNoRecordIsNamedAfter() {
+    List<PageRoute> routes = RouteOrder.sort(List.of("/a", "/b", "/table1", "/table2", "/c").stream()
+        .map(GeneratedNamesTest::route).toList());
+
+    GeneratedNames names = GeneratedNames.of("com.acme", routes, 2);
+
+    assertThat(names.tableParts()).containsExactly("Table1", "Table2", "Table3");
+    assertThat(routes).extracting(r -> names.record(r).simpleName()).containsExactly("A", "B", "C", "Table12", "Table22");
+    assertThat(GeneratedNames.of("com.acme", routes, 5).tableParts()).isEmpty();
+  }
+
+  @Test
   void prefixesANameThatWouldStartWithADigit() {
     assertThat(names("/[1]")).containsExactly("/[1] _1");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.next4j.codegen.GenerationResult.Generated;
+import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.RouteTable;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -134,6 +135,58 @@ class GeneratedSourcesCompileTest {
   }
 
   @Test
+  void recordsNamedLikeTheTypesRoutesUsesStillCompile() throws Exception {
+    Site site = new Site(dir);
+    List<String> names = List.of("String", "List", "Objects", "Route", "RouteTable", "StringBuilder", "Collectors",
+        "StandardCharsets", "Generated", "IllegalArgumentException", "Override", "Record");
+    for (String name : names) {
+      SampleSite.page(site, name + ".java", "Page<Routes." + name + ">",
+          "public Response render(Request request, Routes." + name + " params) {\n    return Response.html(\"\");\n  }");
+    }
+    SampleSite.page(site, "docs/$$path.java", "Page<Routes.DocsPath>",
+        "public Response render(Request request, Routes.DocsPath params) {\n    return Response.html(\"\");\n  }");
+    SampleSite.page(site, "blog/$slug.java", "Page<Routes.BlogSlug>",
+        "public Response render(Request request, Routes.BlogSlug params) {\n    return Response.html(\"\");\n  }");
+    GeneratorConfig defaults = site.config();
+    assertThat(NextGenerator.generate(new GeneratorConfig(dir, defaults.sourceRoots(), defaults.pagesPackage(),
+        defaults.generatedPackage(), defaults.outputDir(), defaults.manifestFile(),
+        ServerSettings.defaults().withTrailingSlash(true)))).isInstanceOf(Generated.class);
+
+    try (Loaded loaded = new Loaded(compiled(site))) {
+      assertThat(loaded.table().routes()).hasSize(names.size() + 2);
+      assertThat(loaded.href(loaded.record("DocsPath", List.of("a.txt")))).isEqualTo("/docs/a.txt");
+      assertThat(loaded.href(loaded.record("BlogSlug", "b"))).isEqualTo("/blog/b/");
+      assertThat(loaded.href(loaded.record("String"))).isEqualTo("/string/");
+    }
+  }
+
+  @Test
+  void theServerCompilesEverySettingIntoItsConfig() throws Exception {
+    Site site = SampleSite.everyRouteKind(dir);
+    GeneratorConfig defaults = site.config();
+    NextGenerator.generate(new GeneratorConfig(dir, defaults.sourceRoots(), defaults.pagesPackage(),
+        defaults.generatedPackage(), defaults.outputDir(), defaults.manifestFile(),
+        new ServerSettings("/docs", true, false, false, false, 5000)));
+
+    try (Loaded loaded = new Loaded(compiled(site))) {
+      Object config = loaded.loader.loadClass("com.acme.NextServer").getField("CONFIG").get(null);
+
+      assertThat(config).isEqualTo(NextConfig.builder().basePath("/docs").trailingSlash(true).poweredByHeader(false)
+          .generateEtags(false).compress(false).bodySizeLimit(5000).build());
+    }
+  }
+
+  @Test
+  void theServerWithTheDefaultSettingsUsesTheDefaultConfig() throws Exception {
+    Site site = SampleSite.everyRouteKind(dir);
+    site.generate();
+
+    try (Loaded loaded = new Loaded(compiled(site))) {
+      assertThat(loaded.loader.loadClass("com.acme.NextServer").getField("CONFIG").get(null)).isSameAs(NextConfig.defaults());
+    }
+  }
+
+  @Test
   void aTableSplitAcrossMethodsCompilesAndKeepsItsOrder() throws Exception {
     Site site = new Site(dir);
     for (String name : List.of("A", "B", "C", "D", "E", "F", "G")) {
@@ -141,10 +194,10 @@ class GeneratedSourcesCompileTest {
           "public Response render(Request request, Routes." + name + " params) {\n    return Response.html(\"\");\n  }");
     }
     Generation generation = Generation.of(site);
-    String routes = RoutesWriter.write(generation.model(), generation.routes(), generation.names(), ServerSettings.defaults(), 3)
-        .toString();
+    String routes = RoutesWriter.write(generation.model(), generation.routes(),
+        GeneratedNames.of("com.acme", generation.routes(), 3), ServerSettings.defaults()).toString();
     site.file(GENERATED + "/com/acme/Routes.java", routes);
-    assertThat(routes).contains("routes3(routes);");
+    assertThat(routes).contains("Table3.addTo(routes);");
 
     try (Loaded loaded = new Loaded(compiled(site))) {
       assertThat(loaded.table().routes()).extracting(Object::toString)

@@ -34,7 +34,7 @@ class PagesScannerTest {
   }
 
   @Test
-  void findsTheOnePackageNamedPagesAndListsItsJavaFilesInPathOrder() throws IOException {
+  void findsTheOnePackageNamedPagesAndListsItsJavaFiles() throws IOException {
     site().page("blog/$slug.java").page("Index.java").page("About.java")
         .file(Site.PAGES + "/notes.txt", "not a page")
         .file("src/main/java/com/acme/Helper.java", "package com.acme; class Helper {}");
@@ -44,9 +44,22 @@ class PagesScannerTest {
     assertThat(tree.pagesPackage()).isEqualTo("com.acme.pages");
     assertThat(tree.generatedPackage()).isEqualTo("com.acme");
     assertThat(tree.pagesDirs()).containsExactly(dir.resolve(Site.PAGES));
-    assertThat(tree.files()).extracting(PageFile::relative).containsExactly("About.java", "Index.java", "blog/$slug.java");
-    assertThat(tree.files().get(2).folders()).containsExactly("blog");
-    assertThat(tree.files().get(2).name()).isEqualTo("$slug");
+    assertThat(tree.files()).extracting(PageFile::relative)
+        .containsExactlyInAnyOrder("About.java", "Index.java", "blog/$slug.java");
+    PageFile slug = tree.files().stream().filter(file -> file.name().equals("$slug")).findFirst().orElseThrow();
+    assertThat(slug.folders()).containsExactly("blog");
+    assertThat(slug.path()).isEqualTo(dir.resolve(Site.PAGES + "/blog/$slug.java"));
+  }
+
+  @Test
+  void readsTheFilesInPathOrder() throws IOException {
+    site().page("blog/$slug.java").page("Index.java").page("About.java").page("b/Index.java");
+    PagesScanner scanner = new PagesScanner(site().config(), new Diagnostics(dir));
+
+    List<PageSource> sources = scanner.read(scanner.list().orElseThrow());
+
+    assertThat(sources).extracting(source -> source.file().relative())
+        .containsExactly("About.java", "Index.java", "b/Index.java", "blog/$slug.java");
   }
 
   @Test
@@ -66,7 +79,7 @@ class PagesScannerTest {
     PagesTree tree = list(site().config()).tree().orElseThrow();
 
     assertThat(tree.pagesPackage()).isEqualTo("com.acme.pages");
-    assertThat(tree.files()).extracting(PageFile::relative).containsExactly("Index.java", "docs/pages/Index.java");
+    assertThat(tree.files()).extracting(PageFile::relative).containsExactlyInAnyOrder("Index.java", "docs/pages/Index.java");
   }
 
   @Test

@@ -157,4 +157,12 @@ class RouteValidatorTest {
               + " one '/'.");
     }
   }
+
+  @Test
+  void reportsANegativeBodySizeLimit() {
+    assertThat(settingsProblems(ServerSettings.defaults().withBodySizeLimit(-1))).containsExactly(
+        "pom.xml: error: [next.invalid-body-size-limit] <bodySizeLimit> -1 must be 0 or more bytes; the default is"
+            + " 1048576 (1 MiB).");
+    assertThat(settingsProblems(ServerSettings.defaults().withBodySizeLimit(0))).isEmpty();
+  }
 }

@@ -46,12 +46,13 @@ class RoutesWriterTest {
   @Test
   void splitsATableTooBigForOneMethod(TestInfo test) throws IOException {
     Site site = new Site(dir);
-    for (String page : new String[] {"A.java", "B.java", "C.java", "D.java", "E.java", "_App.java", "_404.java"}) {
+    for (String page : new String[] {"A.java", "B.java", "C.java", "D.java", "Table1.java", "_App.java", "_404.java"}) {
       site.page(page);
     }
     Generation generation = Generation.of(site);
 
     Goldens.assertMatches(test, "com/acme/Routes.java",
-        RoutesWriter.write(generation.model(), generation.routes(), generation.names(), ServerSettings.defaults(), 2).toString());
+        RoutesWriter.write(generation.model(), generation.routes(), GeneratedNames.of("com.acme", generation.routes(), 2),
+            ServerSettings.defaults()).toString());
   }
 }

@@ -21,6 +21,6 @@ class ServerWriterTest {
     Generation generation = Generation.of(new Site(dir).page("Index.java"));
 
     Goldens.assertMatches(test, "com/acme/NextServer.java",
-        generation.server(new ServerSettings("/docs", true, false, false, false)));
+        generation.server(new ServerSettings("/docs", true, false, false, false, 2 * 1024 * 1024)));
   }
 }

@@ -47,7 +47,7 @@ final class RoutePattern {
 
   /**
    * Parses {@code pattern}, throwing an {@link IllegalArgumentException} that quotes it and lists
-   * every problem found (one per line).
+   * every problem found, separated by {@code "; "}.
    */
   static RoutePattern parse(String pattern) {
     List<String> problems = new ArrayList<>();

@@ -28,35 +28,12 @@ public final class Routes {
    */
   public static RouteTable table() {
     List<Route> routes = new ArrayList<>(5);
-    routes1(routes);
-    routes2(routes);
-    routes3(routes);
+    Table1.addTo(routes);
+    Table2.addTo(routes);
+    Table3.addTo(routes);
     return RouteTable.of(routes)
         .withApp(new com.acme.pages._App()) // src/main/java/com/acme/pages/_App.java implements App
         .withNotFound(new com.acme.pages._404()); // src/main/java/com/acme/pages/_404.java implements ErrorPage
-  }
-
-  /**
-   * Routes 1 to 2 of the table.
-   */
-  private static void routes1(List<Route> routes) {
-    routes.add(Route.<A>page("/a", r -> new A(), new com.acme.pages.A())); // src/main/java/com/acme/pages/A.java implements Page<Routes.A>
-    routes.add(Route.<B>page("/b", r -> new B(), new com.acme.pages.B())); // src/main/java/com/acme/pages/B.java implements Page<Routes.B>
-  }
-
-  /**
-   * Routes 3 to 4 of the table.
-   */
-  private static void routes2(List<Route> routes) {
-    routes.add(Route.<C>page("/c", r -> new C(), new com.acme.pages.C())); // src/main/java/com/acme/pages/C.java implements Page<Routes.C>
-    routes.add(Route.<D>page("/d", r -> new D(), new com.acme.pages.D())); // src/main/java/com/acme/pages/D.java implements Page<Routes.D>
-  }
-
-  /**
-   * Route 5 of the table.
-   */
-  private static void routes3(List<Route> routes) {
-    routes.add(Route.<E>page("/e", r -> new E(), new com.acme.pages.E())); // src/main/java/com/acme/pages/E.java implements Page<Routes.E>
   }
 
   /**
@@ -96,11 +73,49 @@ public final class Routes {
   }
 
   /**
-   * {@code /e}: {@code src/main/java/com/acme/pages/E.java}.
+   * {@code /table1}: {@code src/main/java/com/acme/pages/Table1.java}.
    */
-  public record E() {
+  public record Table12() {
     public String href() {
-      return "/e";
+      return "/table1";
+    }
+  }
+
+  /**
+   * Routes 1 to 2 of the table.
+   */
+  private static final class Table1 {
+    private Table1() {
+    }
+
+    static void addTo(List<Route> routes) {
+      routes.add(Route.<A>page("/a", r -> new A(), new com.acme.pages.A())); // src/main/java/com/acme/pages/A.java implements Page<Routes.A>
+      routes.add(Route.<B>page("/b", r -> new B(), new com.acme.pages.B())); // src/main/java/com/acme/pages/B.java implements Page<Routes.B>
+    }
+  }
+
+  /**
+   * Routes 3 to 4 of the table.
+   */
+  private static final class Table2 {
+    private Table2() {
+    }
+
+    static void addTo(List<Route> routes) {
+      routes.add(Route.<C>page("/c", r -> new C(), new com.acme.pages.C())); // src/main/java/com/acme/pages/C.java implements Page<Routes.C>
+      routes.add(Route.<D>page("/d", r -> new D(), new com.acme.pages.D())); // src/main/java/com/acme/pages/D.java implements Page<Routes.D>
+    }
+  }
+
+  /**
+   * Route 5 of the table.
+   */
+  private static final class Table3 {
+    private Table3() {
+    }
+
+    static void addTo(List<Route> routes) {
+      routes.add(Route.<Table12>page("/table1", r -> new Table12(), new com.acme.pages.Table1())); // src/main/java/com/acme/pages/Table1.java implements Page<Routes.Table12>
     }
   }
 }

@@ -29,6 +29,7 @@ public final class NextServer {
       .poweredByHeader(false)
       .generateEtags(false)
       .compress(false)
+      .bodySizeLimit(2097152L)
       .build();
 
   private NextServer() {
