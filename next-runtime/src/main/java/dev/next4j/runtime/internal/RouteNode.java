@@ -8,25 +8,29 @@ import java.util.SortedMap;
  * open-addressing table probed with a slice of the request path, so a lookup allocates nothing),
  * and at most one child of each dynamic kind.
  *
- * <p>The indices are positions in the list given to {@link RouteMatcher#of}; {@link
- * RouteMatcher#NONE} means "no such route", {@link RouteMatcher#RESERVED} a reserved path.
+ * <p>Routes are {@link Terminal}s, held right in the node where they end so that a match reads
+ * what it answers from memory it has just touched; null means "no such route".
  */
 final class RouteNode {
-  /** The route whose pattern ends at this node, or NONE/RESERVED. */
-  final int route;
+  /** The route whose pattern ends at this node, {@link Terminal#RESERVED}, or null. */
+  final Terminal route;
   /** The {@code [x]} child, or null. */
   final RouteNode param;
-  /** The route of the {@code [...x]} child (catch-alls are always last), or NONE. */
-  final int catchAll;
-  /** The route of the {@code [[...x]]} child, or NONE. */
-  final int optionalCatchAll;
+  /** The route of the {@code [...x]} child (catch-alls are always last), or null. */
+  final Terminal catchAll;
+  /** The route of the {@code [[...x]]} child, or null. */
+  final Terminal optionalCatchAll;
 
   /** Open addressing: the key at {@code 2i}, its child at {@code 2i + 1}, so one probe reads one line. */
   private final Object[] table;
   private final int mask;
 
   RouteNode(
-      int route, SortedMap<String, RouteNode> statics, RouteNode param, int catchAll, int optionalCatchAll) {
+      Terminal route,
+      SortedMap<String, RouteNode> statics,
+      RouteNode param,
+      Terminal catchAll,
+      Terminal optionalCatchAll) {
     this.route = route;
     this.param = param;
     this.catchAll = catchAll;
@@ -68,5 +72,24 @@ final class RouteNode {
 
   private static int spread(int hash) {
     return hash ^ (hash >>> 16);
+  }
+
+  /** Where a route ends: its index in the list given to {@link RouteMatcher#of}, and its answers. */
+  static final class Terminal {
+    /** A reserved path: not found, and no dynamic route may take it. */
+    static final Terminal RESERVED = new Terminal(-1, null);
+
+    final int index;
+    final RoutePattern pattern;
+    final boolean hasParams;
+    /** The answer when the route matches with no params (a static page, a bare optional catch-all). */
+    final RouteMatcher.Result bare;
+
+    Terminal(int index, RoutePattern pattern) {
+      this.index = index;
+      this.pattern = pattern;
+      this.hasParams = pattern != null && pattern.hasParams();
+      this.bare = new RouteMatcher.Result.Matched(index, Map.of());
+    }
   }
 }
