@@ -3,9 +3,12 @@ package dev.next4j.runtime;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.next4j.runtime.internal.DefaultNextApp;
+import dev.next4j.runtime.internal.ServeCommand;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * An app: the route table with its configuration and options, ready to serve (what Next.js's
@@ -18,36 +21,83 @@ import java.util.Map;
  * server.createContext("/", app.requestHandler());
  * server.start();
  * }</pre>
+ *
+ * <p>{@link #prepare()} comes first: every other method that serves ({@link #handle}, the handler
+ * of {@link #requestHandler()}, the {@code render} methods and {@link #start()}) fails with {@code
+ * IllegalStateException("prepare() must be called before handle()")} and the like until it has
+ * run, as Next.js does.
+ *
+ * <p>Headers a custom server sets on the exchange before delegating are kept (a header the page
+ * also sets takes the page's value; {@code Set-Cookie} values add up). Headers set on the exchange
+ * after the handler returned are lost: the response has been sent by then.
  */
 public interface NextApp extends AutoCloseable {
-  /** Makes ready to serve; must be called before any request is handled. */
+  /**
+   * Makes an app serving {@code table}; what generated {@code NextServer.app(options)} calls. The
+   * configuration is {@code options.conf()} when given (it replaces {@code buildConfig} entirely),
+   * else {@code buildConfig}, the one compiled from the pom.
+   */
+  static NextApp create(RouteTable table, NextConfig buildConfig, NextOptions options) {
+    return new DefaultNextApp(table, buildConfig, options);
+  }
+
+  /**
+   * Runs an app as a server from the command line; the generated {@code main} is exactly {@code
+   * NextApp.serve(args, NextServer::app)}.
+   *
+   * <p>The port comes from {@code --port N} (or {@code --port=N}, {@code -p N}), else the {@code
+   * PORT} environment variable, else 3000; the bind address from {@code --hostname H} (or {@code
+   * -H H}), else {@code NEXT_HOSTNAME}, else all interfaces. {@code HOSTNAME} is never read: shells
+   * and containers set it to the machine's name. {@code --dev} (or a dev session installed by
+   * {@code next:run}) makes a dev-mode app. Prints one line once ready, e.g. {@code next4j ready on
+   * http://localhost:3000 (12 routes, started in 45 ms)}, the time counted from this call; a bad
+   * argument or a port in use is one line on stderr and exit code 1. SIGTERM and Ctrl-C close the
+   * app, which frees the port.
+   */
+  static void serve(String[] args, Function<NextOptions, NextApp> factory) {
+    ServeCommand.run(args, System.getenv(), factory);
+  }
+
+  /** Makes ready to serve; must be called before any request is handled. Idempotent. */
   void prepare();
 
-  /** The whole request pipeline as a JDK {@link HttpHandler}. */
+  /** The whole request pipeline as a JDK {@link HttpHandler}, dev-mode live reload included. */
   HttpHandler requestHandler();
 
   /** Serves {@code request} without any HTTP server: the server-neutral entry point. */
   Response handle(Request request);
 
   /**
-   * Answers {@code exchange} with the page at {@code path} (which must start with {@code /}) and
-   * {@code query}, whatever the exchange asked for (Next.js's {@code app.render}).
+   * Answers {@code exchange} with the page at {@code path} (which must start with {@code /}; {@code
+   * /index} means {@code /}) and {@code query}, whatever the exchange asked for (Next.js's {@code
+   * app.render}). Middleware runs as for any request; redirects for the URL's shape do not.
+   *
+   * @throws IllegalArgumentException if {@code path} does not start with {@code /} or has a query
    */
   void render(HttpExchange exchange, String path, Map<String, List<String>> query) throws IOException;
 
-  /** Answers {@code exchange} with the 404 page. */
+  /** Answers {@code exchange} with the 404 page (the {@code _404} page when there is one). */
   void render404(HttpExchange exchange) throws IOException;
 
-  /** Answers {@code exchange} with the error page for {@code error}, logging it. */
+  /**
+   * Answers {@code exchange} with the 500 page for {@code error}, logging it with its stack trace.
+   * The client sees the error's details only in dev mode, and not when {@code quiet}.
+   */
   void renderError(HttpExchange exchange, Throwable error) throws IOException;
 
   /**
-   * Starts serving: on {@link NextOptions#httpServer()} when given, else on a server of the app's
-   * own bound to the options' hostname (all interfaces when none) and port. Returns the server.
+   * Starts serving: on {@link NextOptions#httpServer()} when given (the handler is registered at
+   * context {@code /}, and the server gets an executor if it has none, so no request runs on its
+   * dispatcher thread; the caller starts and stops that server), else on a server of the app's own
+   * bound to the options' hostname (all interfaces when none) and port, which it starts. Returns
+   * the server; with port 0 its address tells the port picked.
+   *
+   * @throws java.net.BindException if the port is in use
+   * @throws IllegalStateException before {@link #prepare()}, or when called a second time
    */
   HttpServer start() throws IOException;
 
-  /** Stops dev watchers and the app's own server, if it made one. */
+  /** Stops dev resources and the app's own server, if it made one. Idempotent. */
   @Override
   void close();
 

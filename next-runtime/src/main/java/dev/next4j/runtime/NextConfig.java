@@ -16,6 +16,7 @@ public final class NextConfig {
   private final boolean poweredByHeader;
   private final boolean generateEtags;
   private final boolean compress;
+  private final long bodySizeLimit;
 
   private NextConfig(Builder builder) {
     this.basePath = builder.basePath;
@@ -23,9 +24,13 @@ public final class NextConfig {
     this.poweredByHeader = builder.poweredByHeader;
     this.generateEtags = builder.generateEtags;
     this.compress = builder.compress;
+    this.bodySizeLimit = builder.bodySizeLimit;
   }
 
-  /** Next.js's defaults: no base path, no trailing slash, powered-by header, ETags, compression. */
+  /**
+   * Next.js's defaults: no base path, no trailing slash, powered-by header, ETags, compression, and
+   * request bodies up to 1 MiB.
+   */
   public static NextConfig defaults() {
     return DEFAULTS;
   }
@@ -59,6 +64,14 @@ public final class NextConfig {
     return compress;
   }
 
+  /**
+   * The largest request body accepted, in bytes; a larger one is answered with 413 (Next.js's
+   * {@code api.bodyParser.sizeLimit}, also 1 MiB by default).
+   */
+  public long bodySizeLimit() {
+    return bodySizeLimit;
+  }
+
   /** A builder holding this configuration's values. */
   public Builder toBuilder() {
     return new Builder()
@@ -66,7 +79,8 @@ public final class NextConfig {
         .trailingSlash(trailingSlash)
         .poweredByHeader(poweredByHeader)
         .generateEtags(generateEtags)
-        .compress(compress);
+        .compress(compress)
+        .bodySizeLimit(bodySizeLimit);
   }
 
   @Override
@@ -76,19 +90,20 @@ public final class NextConfig {
         && ((NextConfig) o).trailingSlash == trailingSlash
         && ((NextConfig) o).poweredByHeader == poweredByHeader
         && ((NextConfig) o).generateEtags == generateEtags
-        && ((NextConfig) o).compress == compress;
+        && ((NextConfig) o).compress == compress
+        && ((NextConfig) o).bodySizeLimit == bodySizeLimit;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(basePath, trailingSlash, poweredByHeader, generateEtags, compress);
+    return Objects.hash(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit);
   }
 
   @Override
   public String toString() {
     return "NextConfig{basePath=\"" + basePath + "\", trailingSlash=" + trailingSlash
         + ", poweredByHeader=" + poweredByHeader + ", generateEtags=" + generateEtags
-        + ", compress=" + compress + "}";
+        + ", compress=" + compress + ", bodySizeLimit=" + bodySizeLimit + "}";
   }
 
   /** Builds a {@link NextConfig}; every value starts at Next.js's default. */
@@ -98,6 +113,7 @@ public final class NextConfig {
     private boolean poweredByHeader = true;
     private boolean generateEtags = true;
     private boolean compress = true;
+    private long bodySizeLimit = 1024 * 1024;
 
     private Builder() {}
 
@@ -140,6 +156,15 @@ public final class NextConfig {
 
     public Builder compress(boolean compress) {
       this.compress = compress;
+      return this;
+    }
+
+    /** The largest request body accepted, in bytes (at least 0); default 1 MiB. */
+    public Builder bodySizeLimit(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("bodySizeLimit must be 0 or more bytes: " + bytes);
+      }
+      this.bodySizeLimit = bytes;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.next4j.runtime;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.next4j.runtime.internal.DevMode;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,7 +37,11 @@ public final class NextOptions {
     return new Builder();
   }
 
-  /** Dev mode: error details in the browser, live reload. Default false. */
+  /**
+   * Dev mode: error details in the browser, live reload. Default true under {@code mvn next:run}
+   * (the dev server has installed its session), else false, so a custom server run by {@code
+   * next:run} is in dev mode without asking.
+   */
   public boolean dev() {
     return dev;
   }
@@ -91,7 +96,7 @@ public final class NextOptions {
 
   /** Builds {@link NextOptions}; invalid values fail at {@link #build()} with a message naming them. */
   public static final class Builder {
-    private boolean dev;
+    private boolean dev = DevMode.session().isPresent();
     private Path dir = Path.of(".");
     private NextConfig conf;
     private boolean quiet;

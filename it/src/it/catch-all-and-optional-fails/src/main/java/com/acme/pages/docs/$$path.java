@@ -1,0 +1,3 @@
+package com.acme.pages.docs;
+
+public final class $$path {}

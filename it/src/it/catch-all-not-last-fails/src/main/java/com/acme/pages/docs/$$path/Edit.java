@@ -1,0 +1,3 @@
+package com.acme.pages.docs.$$path;
+
+public final class Edit {}

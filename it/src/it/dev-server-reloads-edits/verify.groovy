@@ -1,0 +1,143 @@
+// Runs `mvn next:run` as a user would, in the background, and checks what it serves over HTTP while
+// the sources change under it. Each run ends with a signal, and the port must be free afterwards.
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.time.Duration
+import java.util.concurrent.TimeUnit
+
+File dir = basedir
+String mvn = new File(System.getProperty("maven.home"), "bin/mvn").path
+HttpClient http = HttpClient.newHttpClient()
+
+int freePort() { new ServerSocket(0).withCloseable { it.localPort } }
+
+Process run(File dir, String mvn, String logName, List<String> flags) {
+    List<String> command = [mvn, "-B", "-o", "-Dmaven.repo.local=" + localRepositoryPath, "next:run"] + flags
+    return new ProcessBuilder(command).directory(dir).redirectErrorStream(true)
+        .redirectOutput(new File(dir, logName)).start()
+}
+
+String awaitLog(File log, String text, Process process) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)
+    while (System.nanoTime() < deadline) {
+        String content = log.exists() ? log.text : ""
+        if (content.contains(text)) {
+            return content
+        }
+        assert process.alive: "mvn next:run ended before its log said '" + text + "':\n" + content
+        Thread.sleep(100)
+    }
+    throw new AssertionError("the log never said '" + text + "':\n" + log.text)
+}
+
+HttpResponse<String> get(HttpClient http, int port, String path) {
+    http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString())
+}
+
+HttpResponse<String> awaitBody(HttpClient http, int port, String path, String text) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30)
+    HttpResponse<String> response = get(http, port, path)
+    while (!response.body().contains(text) && System.nanoTime() < deadline) {
+        Thread.sleep(50)
+        response = get(http, port, path)
+    }
+    assert response.body().contains(text): "GET " + path + " never answered with '" + text + "': " + response.body()
+    return response
+}
+
+void edit(File dir, String path, Closure<String> change) {
+    File file = new File(dir, path)
+    file.text = change(file.text)
+}
+
+void stop(Process process, String signal) {
+    new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor()
+    assert process.waitFor(5, TimeUnit.SECONDS): "mvn next:run still runs 5 s after SIG" + signal
+}
+
+void assertPortFree(int port) {
+    new ServerSocket(port).close() // throws if anything still listens
+}
+
+// 1. The generated server: edit a page, add one, break one and fix it; then Ctrl-C (SIGINT).
+int port = freePort()
+Process site = run(dir, mvn, "run-site.log", ["-Dnext.port=" + port])
+try {
+    String log = awaitLog(new File(dir, "run-site.log"), "next4j dev server ready on http://localhost:" + port, site)
+    assert log =~ /next4j dev server ready on http:\/\/localhost:\d+ \(3 routes, started in \d+ ms\)/
+
+    def home = get(http, port, "/")
+    assert home.statusCode() == 200
+    assert home.body().contains("<h1>Hello</h1>")
+    assert home.body().contains("/_next/live-reload"): "dev pages carry the live-reload script"
+
+    edit(dir, "src/main/java/com/acme/pages/Index.java") { it.replace("<h1>Hello</h1>", "<h1>Hello again</h1>") }
+    assert awaitBody(http, port, "/", "<h1>Hello again</h1>").statusCode() == 200
+    awaitLog(new File(dir, "run-site.log"), "Reloaded in", site)
+    assert new File(dir, "run-site.log").text =~ /\[INFO\] Reloaded in \d+ ms: src\/main\/java\/com\/acme\/pages\/Index.java changed \(1 source compiled\)/
+
+    assert get(http, port, "/contact").statusCode() == 404
+    new File(dir, "src/main/java/com/acme/pages/Contact.java").text =
+        new File(dir, "src/main/java/com/acme/pages/About.java").text.replace("About", "Contact").replace("<h1>Contact us", "<h1>Write to us")
+    assert awaitBody(http, port, "/contact", "<h1>Write to us</h1>").statusCode() == 200
+
+    edit(dir, "src/main/java/com/acme/pages/About.java") { it.replace("</h1></body></html>\");", "</h1></body></html>\")") }
+    def broken = awaitBody(http, port, "/about", "Compile error")
+    assert broken.statusCode() == 500
+    assert broken.body().contains("src/main/java/com/acme/pages/About.java:11")
+    assert broken.body().contains("&#39;;&#39; expected")
+    awaitLog(new File(dir, "run-site.log"), "[ERROR] Compile error in src/main/java/com/acme/pages/About.java:11: ';' expected", site)
+    assert get(http, port, "/").statusCode() == 500: "every page shows the problem until it is fixed"
+
+    edit(dir, "src/main/java/com/acme/pages/About.java") { it.replace("</h1></body></html>\")", "</h1></body></html>\");") }
+    assert awaitBody(http, port, "/about", "<h1>About us</h1>").statusCode() == 200
+    assert get(http, port, "/").body().contains("<h1>Hello again</h1>")
+
+    // A page that no longer fits its route: javac finds it in the generated table; the page is blamed.
+    edit(dir, "src/main/java/com/acme/pages/About.java") { it.replace("Page<Routes.About>", "Page<Routes.Index>").replace("Routes.About params", "Routes.Index params") }
+    def misfit = awaitBody(http, port, "/about", "Compile error")
+    assert misfit.body().contains("src/main/java/com/acme/pages/About.java:8")
+    assert misfit.body().contains("javac saw this in the generated target/generated-sources/next/com/acme/Routes.java:")
+    edit(dir, "src/main/java/com/acme/pages/About.java") { it.replace("Page<Routes.Index>", "Page<Routes.About>").replace("Routes.Index params", "Routes.About params") }
+    assert awaitBody(http, port, "/about", "<h1>About us</h1>").statusCode() == 200
+} finally {
+    if (site.alive) {
+        stop(site, "INT")
+    }
+}
+assertPortFree(port)
+
+// 2. A taken port: one clear line, and the build fails.
+int taken = freePort()
+new ServerSocket(taken).withCloseable {
+    Process clash = run(dir, mvn, "run-taken.log", ["-Dnext.port=" + taken])
+    assert clash.waitFor(120, TimeUnit.SECONDS): "mvn next:run on a taken port did not end"
+    assert clash.exitValue() != 0
+    String log = new File(dir, "run-taken.log").text
+    assert log.contains("Port " + taken + " is already in use: stop the process that holds it, or choose another port with -Dnext.port=")
+}
+
+// 3. The custom server (<mainClass>): it runs in dev mode with live pages; then SIGTERM.
+int customPort = freePort()
+Process custom = run(dir, mvn, "run-custom.log", ["-Dnext.port=" + customPort, "-Dnext.mainClass=com.acme.Server"])
+try {
+    awaitLog(new File(dir, "run-custom.log"), "next4j dev server ready on http://localhost:" + customPort, custom)
+    // The custom server prints its own line from its main thread: it may come after the dev server's.
+    awaitLog(new File(dir, "run-custom.log"), "> Ready on http://localhost:" + customPort + " (dev)", custom)
+    assert awaitBody(http, customPort, "/a", "<h1>Page b</h1>").statusCode() == 200
+    assert get(http, customPort, "/about").body().contains("<h1>About us</h1>")
+
+    edit(dir, "src/main/java/com/acme/pages/B.java") { it.replace("<h1>Page b</h1>", "<h1>Page b, edited</h1>") }
+    assert awaitBody(http, customPort, "/a", "<h1>Page b, edited</h1>").statusCode() == 200
+
+    edit(dir, "src/main/java/com/acme/Server.java") { it.replace("A custom server", "The custom server") }
+    awaitLog(new File(dir, "run-custom.log"), "src/main/java/com/acme/Server.java changed: the custom server itself keeps running as it started; restart next:run to apply it.", custom)
+} finally {
+    if (custom.alive) {
+        stop(custom, "TERM")
+    }
+}
+assertPortFree(customPort)
+return true

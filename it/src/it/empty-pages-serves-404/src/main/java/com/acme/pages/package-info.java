@@ -1,0 +1,2 @@
+/** The pages of the site: none yet. */
+package com.acme.pages;

@@ -1,0 +1,3 @@
+package com.acme.pages.shop;
+
+public final class $$$path {}

@@ -1,0 +1,3 @@
+package com.acme.pages.blog;
+
+public final class $id {}

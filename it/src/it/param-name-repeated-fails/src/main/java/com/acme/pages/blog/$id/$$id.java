@@ -1,0 +1,3 @@
+package com.acme.pages.blog.$id;
+
+public final class $$id {}

@@ -1,0 +1,3 @@
+package com.acme.pages;
+
+public final class About {}

@@ -1,0 +1,3 @@
+package com.acme.pages.about;
+
+public final class Index {}

@@ -1,0 +1,11 @@
+package com.acme.pages.api;
+
+import com.acme.Routes;
+import dev.next4j.runtime.*;
+
+public final class Hello implements ApiRoute<Routes.ApiHello> {
+  @Override
+  public Response handle(Request request, Routes.ApiHello params) {
+    return Response.json("{\"method\":\"" + request.method() + "\"}");
+  }
+}

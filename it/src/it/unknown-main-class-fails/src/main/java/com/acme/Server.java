@@ -1,0 +1,7 @@
+package com.acme;
+
+public final class Server {
+  public static void main(String[] args) {
+    NextServer.main(args);
+  }
+}

@@ -1,0 +1,155 @@
+package dev.next4j.codegen;
+
+import com.palantir.javapoet.ClassName;
+import dev.next4j.codegen.RouteModel.PageRoute;
+import dev.next4j.codegen.RouteModel.Segment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
+
+/**
+ * The one place that decides generated names: the {@code Routes} and {@code NextServer} classes,
+ * each route's params record, and the record components.
+ *
+ * <p>A record is named from its route's segments in PascalCase: {@code /} → {@code Index}, {@code
+ * /about-us} → {@code AboutUs}, {@code /blog/[slug]} → {@code BlogSlug}, {@code /docs/[...path]} →
+ * {@code DocsPath}, {@code /users/[user_id]} → {@code UsersUserId}. When two routes would get the
+ * same name ({@code /blog/[slug]} and {@code /blog/slug}), the one first in matching order keeps it
+ * and the next ones get {@code 2}, {@code 3}, ... in matching order ({@code /blog/slug} → {@code
+ * BlogSlug}, {@code /blog/[slug]} → {@code BlogSlug2}); {@code Routes} itself is never a record name.
+ *
+ * <p>A component is named after its parameter ({@code [slug]} → {@code slug}), with a {@code _}
+ * appended when the name is a keyword or one of {@code href} and {@code Object}'s methods ({@code
+ * [class]} → {@code class_}), and prepended when it starts with a digit ({@code [1]} → {@code _1}).
+ */
+final class GeneratedNames {
+  static final String ROUTES = "Routes";
+  static final String SERVER = "NextServer";
+
+  /** Names a component cannot take: its accessor would clash with these methods. */
+  private static final Set<String> TAKEN_METHODS =
+      Set.of("href", "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+
+  /**
+   * Routes per part when a table is split: each line is about 30 bytes of bytecode and 20
+   * constants, so a thousand stay well below the JVM's limits of 64 KiB of code per method and
+   * 65,535 constants per class.
+   */
+  static final int ROUTES_PER_PART = 1000;
+
+  private final String generatedPackage;
+  private final Map<String, String> recordNames;
+  private final List<String> parts;
+  private final int routesPerPart;
+
+  private GeneratedNames(String generatedPackage, Map<String, String> recordNames, List<String> parts, int routesPerPart) {
+    this.generatedPackage = generatedPackage;
+    this.recordNames = recordNames;
+    this.parts = parts;
+    this.routesPerPart = routesPerPart;
+  }
+
+  /** Names for {@code routes}, which must be in matching order (their patterns distinct). */
+  static GeneratedNames of(String generatedPackage, List<PageRoute> routes) {
+    return of(generatedPackage, routes, ROUTES_PER_PART);
+  }
+
+  /**
+   * Names for {@code routes}, splitting the table into nested classes {@code Table1}, {@code
+   * Table2}, ... of {@code routesPerPart} routes when there are more; record names give way to them.
+   */
+  static GeneratedNames of(String generatedPackage, List<PageRoute> routes, int routesPerPart) {
+    Set<String> used = new HashSet<>(Set.of(ROUTES));
+    List<String> parts = new ArrayList<>();
+    if (routes.size() > routesPerPart) {
+      for (int n = 1; (n - 1) * routesPerPart < routes.size(); n++) {
+        parts.add("Table" + n);
+      }
+    }
+    used.addAll(parts);
+    Map<String, String> names = new HashMap<>();
+    for (PageRoute route : routes) {
+      String base = baseName(route.segments());
+      String name = base;
+      for (int n = 2; !used.add(name); n++) {
+        name = base + n;
+      }
+      names.put(route.pattern(), name);
+    }
+    return new GeneratedNames(generatedPackage, Map.copyOf(names), List.copyOf(parts), routesPerPart);
+  }
+
+  /** The nested classes the table is split into, in order; empty when it is one expression. */
+  List<String> tableParts() {
+    return parts;
+  }
+
+  int routesPerPart() {
+    return routesPerPart;
+  }
+
+  ClassName routes() {
+    return ClassName.get(generatedPackage, ROUTES);
+  }
+
+  ClassName server() {
+    return ClassName.get(generatedPackage, SERVER);
+  }
+
+  /** The params record of {@code route}, e.g. {@code com.acme.Routes.BlogSlug}. */
+  ClassName record(PageRoute route) {
+    String name = recordNames.get(route.pattern());
+    if (name == null) {
+      throw new IllegalArgumentException("not a route of this table: " + route.pattern());
+    }
+    return routes().nestedClass(name);
+  }
+
+  /** The record component names of {@code route}, one for each of its {@link PageRoute#params()}. */
+  static List<String> components(PageRoute route) {
+    List<String> names = new ArrayList<>();
+    for (Segment param : route.params()) {
+      String name = Character.isDigit(param.name().charAt(0)) ? "_" + param.name() : param.name();
+      while (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name) || TAKEN_METHODS.contains(name)
+          || names.contains(name)) {
+        name = name + "_";
+      }
+      names.add(name);
+    }
+    return List.copyOf(names);
+  }
+
+  /** {@code text} made safe inside a Java comment: no line breaks, backslashes or comment ends. */
+  static String comment(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      // A backslash could start a unicode escape, which javac reads even in comments.
+      out.append(c < ' ' || c == '\\' || c == 0x7f ? '?' : c);
+    }
+    return out.toString().replace("*/", "*?");
+  }
+
+  private static String baseName(List<Segment> segments) {
+    StringBuilder name = new StringBuilder();
+    for (Segment segment : segments) {
+      boolean wordStart = true;
+      for (char c : segment.name().toCharArray()) {
+        if (c == '-' || c == '_') {
+          wordStart = true;
+        } else {
+          name.append(wordStart ? Character.toUpperCase(c) : c);
+          wordStart = false;
+        }
+      }
+    }
+    if (name.length() == 0) {
+      return "Index";
+    }
+    return Character.isDigit(name.charAt(0)) ? "_" + name : name.toString();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.next4j.codegen;
+
+import com.palantir.javapoet.JavaFile;
+import dev.next4j.codegen.GenerationResult.Failed;
+import dev.next4j.codegen.GenerationResult.Generated;
+import dev.next4j.codegen.PagesScanner.PagesTree;
+import dev.next4j.codegen.RouteModel.PageRoute;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Generates {@code Routes} and {@code NextServer} from a pages package: scan, model, validate (stop
+ * if anything is wrong, reporting everything), order, name, write. When nothing changed since the
+ * last run it stops after listing the page files, and a file whose content did not change is not
+ * rewritten.
+ *
+ * <pre>{@code
+ * GenerationResult result = NextGenerator.generate(GeneratorConfig.defaults(Path.of("my-site")));
+ * if (result instanceof GenerationResult.Failed failed) {
+ *   failed.diagnostics().forEach(d -> System.err.println(d.format()));
+ * }
+ * }</pre>
+ */
+public final class NextGenerator {
+  private NextGenerator() {}
+
+  /**
+   * Scans, validates and generates per {@code config}: {@link Generated} when the sources are up
+   * to date, {@link Failed} with every problem found in the pages or settings.
+   *
+   * @throws IOException when a file cannot be read or written
+   */
+  public static GenerationResult generate(GeneratorConfig config) throws IOException {
+    Diagnostics diagnostics = new Diagnostics(config.projectDir());
+    PagesScanner scanner = new PagesScanner(config, diagnostics);
+    Optional<PagesTree> tree = scanner.list();
+    if (tree.isEmpty()) {
+      return failed(config, diagnostics);
+    }
+    Fingerprint fingerprint = Fingerprint.of(config, tree.get());
+    Optional<Generated> upToDate = fingerprint.upToDate(Fingerprint.file(config));
+    if (upToDate.isPresent()) {
+      return upToDate.get();
+    }
+    RouteModel model = RouteModel.of(tree.get(), scanner.read(tree.get()), diagnostics);
+    RouteValidator.validate(model.routes(), config.settings(), config.projectDir().resolve("pom.xml"), diagnostics);
+    if (diagnostics.hasErrors()) {
+      return failed(config, diagnostics);
+    }
+    List<PageRoute> routes = RouteOrder.sort(model.routes());
+    GeneratedNames names = GeneratedNames.of(model.generatedPackage(), routes);
+    Map<Path, String> files = new LinkedHashMap<>();
+    put(files, config.outputDir(), RoutesWriter.write(model, routes, names, config.settings()));
+    put(files, config.outputDir(), ServerWriter.write(model, names, config.settings()));
+    files.put(config.manifestFile(), RouteManifest.tsv(routes, model.specials()));
+    OutputFiles.Outcome outcome = OutputFiles.update(config.outputDir(), files);
+    Generated generated = new Generated(model.generatedPackage(), routes.size(), outcome.written(), outcome.unchanged());
+    fingerprint.save(Fingerprint.file(config), generated);
+    return generated;
+  }
+
+  private static void put(Map<Path, String> files, Path outputDir, JavaFile source) {
+    Path path = outputDir.resolve(source.packageName().replace('.', '/')).resolve(source.typeSpec().name() + ".java");
+    files.put(path, source.toString());
+  }
+
+  private static Failed failed(GeneratorConfig config, Diagnostics diagnostics) throws IOException {
+    Fingerprint.forget(Fingerprint.file(config));
+    return new Failed(diagnostics.all());
+  }
+}

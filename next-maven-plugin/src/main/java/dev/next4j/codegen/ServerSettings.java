@@ -1,0 +1,59 @@
+package dev.next4j.codegen;
+
+import java.util.Objects;
+
+/**
+ * The pom's server settings, compiled into the generated {@code NextServer} as a {@code NextConfig}
+ * constant. They are checked when generating ({@code next.invalid-base-path}, {@code
+ * next.invalid-body-size-limit}), so a bad value fails the build at {@code pom.xml} rather than the
+ * server at startup.
+ *
+ * @param basePath the path prefix the app lives under ({@code /docs}), or {@code ""} for none
+ * @param trailingSlash whether URLs end in a slash ({@code /about/})
+ * @param poweredByHeader whether responses carry {@code X-Powered-By}
+ * @param generateEtags whether pages carry ETags
+ * @param compress whether responses are gzip-compressed
+ * @param bodySizeLimit the largest request body accepted, in bytes (Next.js's {@code
+ *     api.bodyParser.sizeLimit})
+ */
+public record ServerSettings(
+    String basePath,
+    boolean trailingSlash,
+    boolean poweredByHeader,
+    boolean generateEtags,
+    boolean compress,
+    long bodySizeLimit) {
+  /** Next.js's default body size limit: 1 MiB. */
+  public static final long DEFAULT_BODY_SIZE_LIMIT = 1024 * 1024;
+
+  private static final ServerSettings DEFAULTS = new ServerSettings("", false, true, true, true, DEFAULT_BODY_SIZE_LIMIT);
+
+  public ServerSettings {
+    Objects.requireNonNull(basePath, "basePath");
+  }
+
+  /** Settings with the default body size limit. */
+  public ServerSettings(String basePath, boolean trailingSlash, boolean poweredByHeader, boolean generateEtags, boolean compress) {
+    this(basePath, trailingSlash, poweredByHeader, generateEtags, compress, DEFAULT_BODY_SIZE_LIMIT);
+  }
+
+  /** Next.js's defaults: no base path, no trailing slash, powered-by header, ETags, compression, 1 MiB bodies. */
+  public static ServerSettings defaults() {
+    return DEFAULTS;
+  }
+
+  /** These settings with {@code basePath}. */
+  public ServerSettings withBasePath(String basePath) {
+    return new ServerSettings(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit);
+  }
+
+  /** These settings with {@code trailingSlash}. */
+  public ServerSettings withTrailingSlash(boolean trailingSlash) {
+    return new ServerSettings(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit);
+  }
+
+  /** These settings with {@code bodySizeLimit}. */
+  public ServerSettings withBodySizeLimit(long bodySizeLimit) {
+    return new ServerSettings(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit);
+  }
+}

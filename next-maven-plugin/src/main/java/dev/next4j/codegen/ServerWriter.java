@@ -1,0 +1,92 @@
+package dev.next4j.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code NextServer}: a {@code main} that serves the routes, and {@code app(options)} for a
+ * custom server, with the pom's settings compiled in as the {@code CONFIG} constant.
+ *
+ * <pre>{@code
+ * public static final NextConfig CONFIG = NextConfig.builder().basePath("/docs").build();
+ * public static void main(String[] args) { NextApp.serve(args, NextServer::app); }
+ * public static NextApp app(NextOptions options) { return NextApp.create(Routes.table(), CONFIG, options); }
+ * }</pre>
+ */
+final class ServerWriter {
+  static final ClassName NEXT_APP = ClassName.get("dev.next4j.runtime", "NextApp");
+  static final ClassName NEXT_CONFIG = ClassName.get("dev.next4j.runtime", "NextConfig");
+  static final ClassName NEXT_OPTIONS = ClassName.get("dev.next4j.runtime", "NextOptions");
+
+  private ServerWriter() {}
+
+  static JavaFile write(RouteModel model, GeneratedNames names, ServerSettings settings) {
+    TypeSpec server = TypeSpec.classBuilder(names.server())
+        .addJavadoc("The server of the pages in {@code $L}.\n", model.pagesPackage())
+        .addJavadoc("\n<p>{@code java -cp <classpath> $L [--port <port>] [--hostname <host>]} serves them: the port\n",
+            names.server().canonicalName())
+        .addJavadoc("comes from {@code --port}, then the {@code PORT} variable, then 3000; the bind address from\n")
+        .addJavadoc("{@code --hostname}, then {@code NEXT_HOSTNAME}, then all interfaces. A custom server calls\n")
+        .addJavadoc("{@link #app(NextOptions)} instead.\n")
+        .addAnnotation(RoutesWriter.generatedAnnotation(model))
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addField(FieldSpec.builder(NEXT_CONFIG, "CONFIG", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The configuration from the pom, checked when this class was generated.\n")
+            .initializer(config(settings))
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(MethodSpec.methodBuilder("main")
+            .addJavadoc("Serves the pages until the process is stopped, printing the URL and the route count.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addParameter(String[].class, "args")
+            .addStatement("$T.serve(args, $T::app)", NEXT_APP, names.server())
+            .build())
+        .addMethod(MethodSpec.methodBuilder("app")
+            .addJavadoc("The app for {@code options}, not yet prepared: what a custom server calls (Next.js's\n")
+            .addJavadoc("{@code next(options)}). {@code options.conf()}, when given, replaces {@link #CONFIG}.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(NEXT_APP)
+            .addParameter(NEXT_OPTIONS, "options")
+            .addStatement("return $T.create($T.table(), CONFIG, options)", NEXT_APP, names.routes())
+            .build())
+        .build();
+    return JavaFile.builder(names.server().packageName(), server)
+        .addFileComment("$L", RoutesWriter.header(model))
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  /** {@code NextConfig.defaults()}, or a builder call setting only what differs from the defaults. */
+  private static CodeBlock config(ServerSettings settings) {
+    ServerSettings defaults = ServerSettings.defaults();
+    if (settings.equals(defaults)) {
+      return CodeBlock.of("$T.defaults()", NEXT_CONFIG);
+    }
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()$>$>", NEXT_CONFIG);
+    if (!settings.basePath().equals(defaults.basePath())) {
+      code.add("\n.basePath($S)", settings.basePath());
+    }
+    if (settings.trailingSlash() != defaults.trailingSlash()) {
+      code.add("\n.trailingSlash($L)", settings.trailingSlash());
+    }
+    if (settings.poweredByHeader() != defaults.poweredByHeader()) {
+      code.add("\n.poweredByHeader($L)", settings.poweredByHeader());
+    }
+    if (settings.generateEtags() != defaults.generateEtags()) {
+      code.add("\n.generateEtags($L)", settings.generateEtags());
+    }
+    if (settings.compress() != defaults.compress()) {
+      code.add("\n.compress($L)", settings.compress());
+    }
+    if (settings.bodySizeLimit() != defaults.bodySizeLimit()) {
+      code.add("\n.bodySizeLimit($L)", settings.bodySizeLimit() + "L");
+    }
+    return code.add("\n.build()$<$<").build();
+  }
+}

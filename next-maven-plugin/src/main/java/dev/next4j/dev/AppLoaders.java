@@ -1,0 +1,128 @@
+package dev.next4j.dev;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * The class loaders of a dev session. A base loader holds the project's dependencies for the
+ * whole session; each reload gets a fresh loader, child of the base, for the project's own classes
+ * and resources, so edited classes are loaded anew while dependencies stay loaded.
+ *
+ * <p>The runtime ({@code dev.next4j.runtime}) is shared with the dev server rather than loaded
+ * again, so that {@code DevMode}'s one static session is the same for both, and the app's route
+ * tables are of the very {@code RouteTable} class the server swaps. The project's classes folder
+ * is never on the base loader's path: if it were, the base would answer first and edits would be
+ * ignored.
+ */
+final class AppLoaders {
+  private static final String RUNTIME_PACKAGE = "dev.next4j.runtime.";
+  private static final String RUNTIME_FOLDER = "dev/next4j/runtime/";
+
+  private final ClassLoader base;
+  private final URL[] projectUrls;
+  private final Current current;
+  private int generation;
+
+  /**
+   * @param runtime the loader of the dev server's own runtime classes
+   * @param dependencies the project's runtime class path without its classes folder and without
+   *     next-runtime
+   * @param projectFolders resource folders first (so an edit shows without a copy to the classes
+   *     folder), then the classes folder
+   */
+  AppLoaders(ClassLoader runtime, List<Path> dependencies, List<Path> projectFolders) {
+    this.base = new URLClassLoader("next-dev-dependencies", urls(dependencies), new RuntimeBridge(runtime));
+    this.projectUrls = urls(projectFolders);
+    this.current = new Current(base);
+  }
+
+  /** A fresh loader for the project's classes as they are on disk now. */
+  ClassLoader next() {
+    generation++;
+    return new URLClassLoader("next-dev-" + generation, projectUrls, base);
+  }
+
+  /**
+   * A loader that always answers as the newest good generation does: the context class loader of
+   * every thread that runs app code, so that code looking up classes or resources through it
+   * ({@code ServiceLoader}, template engines) sees the app as it is now, as it would in production.
+   */
+  ClassLoader current() {
+    return current;
+  }
+
+  /** Makes {@code loader} the one {@link #current()} answers for. */
+  void use(ClassLoader loader) {
+    current.delegate = loader;
+  }
+
+  private static URL[] urls(List<Path> paths) {
+    List<URL> urls = new ArrayList<>();
+    for (Path path : paths) {
+      try {
+        urls.add(path.toUri().toURL());
+      } catch (MalformedURLException impossible) {
+        throw new IllegalArgumentException("not a class path entry: " + path, impossible);
+      }
+    }
+    return urls.toArray(URL[]::new);
+  }
+
+  private static final class Current extends ClassLoader {
+    private volatile ClassLoader delegate;
+
+    Current(ClassLoader initial) {
+      super("next-dev-current", null);
+      this.delegate = initial;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      return delegate.loadClass(name);
+    }
+
+    @Override
+    public URL getResource(String name) {
+      return delegate.getResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+      return delegate.getResources(name);
+    }
+  }
+
+  /** Sees the JDK, and the runtime through the dev server's loader; nothing else of Maven's. */
+  private static final class RuntimeBridge extends ClassLoader {
+    private final ClassLoader runtime;
+
+    RuntimeBridge(ClassLoader runtime) {
+      super("next-dev-runtime", ClassLoader.getPlatformClassLoader());
+      this.runtime = runtime;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.startsWith(RUNTIME_PACKAGE)) {
+        return runtime.loadClass(name);
+      }
+      return super.loadClass(name, resolve);
+    }
+
+    @Override
+    public URL getResource(String name) {
+      return name.startsWith(RUNTIME_FOLDER) ? runtime.getResource(name) : super.getResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+      return name.startsWith(RUNTIME_FOLDER) ? runtime.getResources(name) : super.getResources(name);
+    }
+  }
+}

@@ -1,0 +1,351 @@
+package dev.next4j.dev;
+
+import dev.next4j.runtime.NextApp;
+import dev.next4j.runtime.NextOptions;
+import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.internal.DevMode;
+import dev.next4j.runtime.internal.DevProblem;
+import dev.next4j.runtime.internal.DevState;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The development server behind {@code mvn next:run}: builds the app, serves it in dev mode, and
+ * on every change of the sources, resources or pages rebuilds and swaps it in place.
+ *
+ * <p>It runs in the JVM that starts it (Maven's, for {@code next:run}): the project's
+ * dependencies are loaded once, its own classes anew from a fresh class loader on each reload
+ * (see {@link AppLoaders}). The listening socket stays open across reloads, and a request that
+ * arrives during one waits for it, then gets the new app.
+ *
+ * <pre>{@code
+ * try (DevServer server = DevServer.start(settings)) {   // prints "next4j dev server ready on ..."
+ *   server.awaitClose();                               // until close(), e.g. from a shutdown hook
+ * }
+ * }</pre>
+ */
+public final class DevServer implements AutoCloseable {
+  private static final int WARM_UP_ROUNDS = 6;
+
+  private final DevSettings settings;
+  private final Session session = new Session();
+  private final IncrementalCompiler compiler;
+  private final Reloader reloader;
+  private final FileWatcher watcher;
+  private final List<Path> watchedTrees;
+  private final List<Path> watchedFiles;
+  private final AppLoaders loaders;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final Thread reloadThread;
+  private final Problems problems;
+  private Snapshot snapshot;
+  private volatile NextApp app;
+  private volatile int port;
+  private boolean customServerStarted;
+
+  private DevServer(DevSettings settings) throws IOException {
+    this.settings = settings;
+    this.port = settings.port();
+    this.problems = new Problems(settings.projectDir(), settings.generatedSourcesDir());
+    List<Path> allRoots = new ArrayList<>(settings.sourceRoots());
+    allRoots.add(settings.generatedSourcesDir());
+    this.compiler = new IncrementalCompiler(
+        allRoots, settings.classesDir(), settings.compileClasspath(), settings.compilerOptions());
+    List<Path> projectFolders = new ArrayList<>(settings.resourceDirs());
+    projectFolders.add(settings.classesDir());
+    this.loaders = new AppLoaders(DevServer.class.getClassLoader(), settings.runtimeClasspath(), projectFolders);
+    this.reloader = new Reloader(settings, compiler, loaders, problems);
+    List<Path> trees = new ArrayList<>(settings.sourceRoots());
+    trees.addAll(settings.resourceDirs());
+    this.watchedTrees = List.copyOf(trees);
+    this.watchedFiles = List.of(settings.projectDir().resolve("pom.xml"));
+    this.watcher = new FileWatcher(watchedTrees, watchedFiles);
+    this.reloadThread = new Thread(this::reloadLoop, "next-dev-reload");
+    this.reloadThread.setDaemon(true);
+  }
+
+  /**
+   * Builds the app and starts serving it, or, with a custom server, runs the user's main once the
+   * first build is good. Build problems do not stop it: they are shown in the browser and the log
+   * until a save fixes them.
+   *
+   * @throws DevServerException when the port is taken or there is no Java compiler
+   */
+  public static DevServer start(DevSettings settings) throws DevServerException, IOException {
+    long started = System.nanoTime();
+    System.setProperty("next.dev", "true");
+    if (settings.mainClass().isEmpty()) {
+      checkPortFree(settings); // fail in a second, not after the first compile
+    }
+    DevServer dev = new DevServer(settings);
+    try {
+      dev.begin(started);
+    } catch (DevServerException | IOException | RuntimeException e) {
+      dev.close();
+      throw e;
+    }
+    return dev;
+  }
+
+  private void begin(long started) throws DevServerException, IOException {
+    DevMode.install(session);
+    snapshot = Snapshot.take(watchedTrees, watchedFiles);
+    Reloader.Build build = reloader.initial();
+    publish(build);
+    if (settings.mainClass().isEmpty()) {
+      app = createApp(build);
+      app.prepare();
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      thread.setContextClassLoader(loaders.current()); // the server's threads inherit it
+      try {
+        port = app.start().getAddress().getPort();
+      } catch (BindException e) {
+        throw portInUse(settings);
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
+      int routes = build.state() instanceof DevState.Ready ready ? ready.table().size() : 0;
+      settings.log().info("next4j dev server ready on " + url() + " (" + routes + " routes, started in "
+          + millis(started) + " ms)");
+    } else if (build.loader().isPresent()) {
+      startCustomServer(build.loader().get(), started);
+    } else {
+      settings.log().warn("The custom server " + settings.mainClass().get()
+          + " starts once the build is fixed; watching for changes.");
+    }
+    reloadThread.start();
+  }
+
+  /** The port served on: the bound one, or the configured one with a custom server. */
+  public int port() {
+    return port;
+  }
+
+  /** Blocks until {@link #close()} is called. */
+  public void awaitClose() throws InterruptedException {
+    closed.await();
+  }
+
+  /** Stops watching and serving, and frees the port. Idempotent. */
+  @Override
+  public void close() {
+    if (closed.getCount() == 0) {
+      return;
+    }
+    try {
+      watcher.close();
+    } catch (IOException ignored) {
+      // the watch service is gone either way
+    }
+    if (app != null) {
+      app.close(); // stops its server and frees the port
+    }
+    try {
+      reloadThread.join(2000);
+      reloader.close();
+      compiler.close();
+    } catch (IOException | InterruptedException ignored) {
+      // closing: nothing left to save
+    }
+    DevMode.uninstall();
+    closed.countDown();
+  }
+
+  private void reloadLoop() {
+    try {
+      compiler.warmUp(WARM_UP_ROUNDS);
+    } catch (IOException | RuntimeException e) {
+      // only the first reloads are slower
+    }
+    try {
+      while (watcher.awaitChange(settings.quietPeriod(), session::reloading)) {
+        try {
+          reload();
+        } catch (IOException | RuntimeException e) {
+          session.unchanged();
+          settings.log().error("The dev server could not reload: " + e);
+        }
+      }
+    } catch (InterruptedException stop) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void reload() throws IOException {
+    long started = System.nanoTime();
+    Snapshot now = Snapshot.take(watchedTrees, watchedFiles);
+    Snapshot.Changes changes = snapshot.changesTo(now);
+    snapshot = now;
+    List<Path> all = new ArrayList<>(changes.created());
+    all.addAll(changes.modified());
+    all.addAll(changes.deleted());
+    Path pom = watchedFiles.get(0);
+    if (all.contains(pom)) {
+      settings.log().warn("pom.xml changed: restart next:run to apply it.");
+    }
+    if (all.stream().allMatch(pom::equals)) {
+      session.unchanged();
+      return;
+    }
+    noticeCustomServerChange(changes.modified());
+    Reloader.Build build = reloader.after(changes);
+    publish(build);
+    if (build.state() instanceof DevState.Ready) {
+      List<String> work = new ArrayList<>();
+      if (build.compiled() > 0) {
+        work.add(build.compiled() + (build.compiled() == 1 ? " source" : " sources") + " compiled");
+      }
+      if (build.routesChanged()) {
+        work.add("routes regenerated");
+      }
+      settings.log().info("Reloaded in " + millis(started) + " ms: " + describe(changes)
+          + (work.isEmpty() ? "" : " (" + String.join(", ", work) + ")"));
+      if (settings.mainClass().isPresent() && !customServerStarted) {
+        startCustomServer(build.loader().get(), started);
+      }
+    }
+  }
+
+  private void publish(Reloader.Build build) {
+    build.loader().ifPresent(loaders::use);
+    session.publish(build.state());
+    if (build.state() instanceof DevState.Broken broken) {
+      DevProblem problem = broken.problem();
+      String where = problem.file().isEmpty() ? "" : " in " + problem.file() + (problem.line() > 0 ? ":" + problem.line() : "");
+      settings.log().error(problem.kind() + where + ": " + problem.message()
+          + (problem.detail().isEmpty() ? "" : "\n" + problem.detail().stripTrailing()));
+    }
+  }
+
+  /** The app over the generated {@code NextServer}, or, before any good build, over an empty table. */
+  private NextApp createApp(Reloader.Build build) {
+    NextOptions.Builder options = NextOptions.builder().dev(true).dir(settings.projectDir()).port(settings.port());
+    settings.hostname().ifPresent(options::hostname);
+    if (build.loader().isPresent()) {
+      try {
+        Class<?> nextServer = Class.forName(build.generatedPackage() + ".NextServer", true, build.loader().get());
+        return (NextApp) nextServer.getMethod("app", NextOptions.class).invoke(null, options.build());
+      } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+        fail(problems.exception(Problems.LOAD_ERROR, Reloader.unwrap(e), settings.sourceRoots()));
+      }
+    }
+    return NextApp.create(RouteTable.of(), settings.config(), options.build());
+  }
+
+  private void startCustomServer(ClassLoader loader, long started) {
+    customServerStarted = true;
+    String mainClass = settings.mainClass().get();
+    System.setProperty("next.port", Integer.toString(settings.port()));
+    Thread main = new Thread(() -> {
+      try {
+        Class<?> type = Class.forName(mainClass, true, loader);
+        type.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+      } catch (ClassNotFoundException e) {
+        fail(new DevProblem(Problems.SERVER_ERROR, "", 0,
+            "The custom server class " + mainClass + " (<mainClass>) is not among the project's classes",
+            "Check <mainClass> in the pom, or -Dnext.mainClass: it must name a class of this project with a main method.\n"));
+      } catch (NoSuchMethodException e) {
+        fail(new DevProblem(Problems.SERVER_ERROR, "", 0,
+            "The custom server class " + mainClass + " (<mainClass>) has no public static void main(String[])", ""));
+      } catch (InvocationTargetException e) {
+        fail(problems.exception(Problems.SERVER_ERROR, Reloader.unwrap(e.getCause()), settings.sourceRoots()));
+      } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+        fail(problems.exception(Problems.SERVER_ERROR, e, settings.sourceRoots()));
+      }
+    }, "next-dev-main");
+    main.setContextClassLoader(loaders.current()); // the server's threads inherit it
+    main.setDaemon(false);
+    main.start();
+    Thread ready = new Thread(() -> announceWhenListening(main, started), "next-dev-ready");
+    ready.setDaemon(true);
+    ready.start();
+  }
+
+  private void fail(DevProblem problem) {
+    publish(new Reloader.Build(new DevState.Broken(problem), Optional.empty(), "", 0, false));
+  }
+
+  /** Says "ready" once the custom server accepts connections on the port. */
+  private void announceWhenListening(Thread main, long started) {
+    long waitFrom = System.nanoTime();
+    String host = settings.hostname().orElse("localhost");
+    while (closed.getCount() > 0 && System.nanoTime() - waitFrom < 30_000_000_000L) {
+      try (Socket probe = new Socket()) {
+        probe.connect(new InetSocketAddress(host, settings.port()), 200);
+        settings.log().info("next4j dev server ready on " + url() + " (custom server " + settings.mainClass().get()
+            + ", started in " + millis(started) + " ms)");
+        return;
+      } catch (IOException notYet) {
+        if (!main.isAlive() && session.peek() instanceof DevState.Broken) {
+          return; // main failed, and said why
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void noticeCustomServerChange(java.util.Set<Path> changed) {
+    if (settings.mainClass().isEmpty() || !customServerStarted) {
+      return;
+    }
+    String mainSource = settings.mainClass().get().replaceFirst("\\$.*", "").replace('.', '/') + ".java";
+    for (Path root : settings.sourceRoots()) {
+      if (changed.contains(root.resolve(mainSource))) {
+        settings.log().warn(problems.relative(root.resolve(mainSource)) + " changed: the custom server itself "
+            + "keeps running as it started; restart next:run to apply it. Pages and the code they call reload as usual.");
+      }
+    }
+  }
+
+  /** Fails with one clear line when something already listens on the port. */
+  private static void checkPortFree(DevSettings settings) throws DevServerException, IOException {
+    if (settings.port() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as the JDK server binds: a port in TIME_WAIT is free
+      probe.bind(settings.hostname()
+          .map(host -> new InetSocketAddress(host, settings.port()))
+          .orElseGet(() -> new InetSocketAddress(settings.port())));
+    } catch (BindException e) {
+      throw portInUse(settings);
+    }
+  }
+
+  private static DevServerException portInUse(DevSettings settings) {
+    String where = settings.hostname().map(h -> " on " + h).orElse("");
+    int other = settings.port() == 65535 ? 3001 : settings.port() + 1;
+    return new DevServerException("Port " + settings.port() + where + " is already in use: stop the process "
+        + "that holds it, or choose another port with -Dnext.port=" + other + " (or PORT=" + other + ").");
+  }
+
+  private String url() {
+    return "http://" + settings.hostname().orElse("localhost") + ":" + port();
+  }
+
+  private String describe(Snapshot.Changes changes) {
+    List<String> parts = new ArrayList<>();
+    changes.created().forEach(p -> parts.add(problems.relative(p) + " created"));
+    changes.modified().forEach(p -> parts.add(problems.relative(p) + " changed"));
+    changes.deleted().forEach(p -> parts.add(problems.relative(p) + " deleted"));
+    return parts.size() == 1 ? parts.get(0) : parts.get(0) + " and " + (parts.size() - 1) + " more";
+  }
+
+  private static long millis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

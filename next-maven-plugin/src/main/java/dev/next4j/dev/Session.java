@@ -1,0 +1,71 @@
+package dev.next4j.dev;
+
+import dev.next4j.runtime.internal.DevProblem;
+import dev.next4j.runtime.internal.DevSession;
+import dev.next4j.runtime.internal.DevState;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The dev server's side of {@link DevSession}: what the app serves, swapped by the reload thread.
+ * A request that arrives while a reload is under way waits for it, so no one is served the page
+ * as it was before a save they already made.
+ */
+final class Session implements DevSession {
+  /** How long a request waits for a reload before it is served what there is. */
+  private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
+
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private DevState state =
+      new DevState.Broken(new DevProblem("Starting", "", 0, "The dev server is still starting.", ""));
+  private boolean reloading = true;
+
+  @Override
+  public synchronized DevState current() throws InterruptedException {
+    long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
+    long left;
+    while (reloading && (left = deadline - System.nanoTime()) > 0) {
+      wait(left / 1_000_000 + 1);
+    }
+    return state;
+  }
+
+  /** The state now, without waiting for a reload under way. */
+  synchronized DevState peek() {
+    return state;
+  }
+
+  @Override
+  public AutoCloseable onChange(Runnable listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  /** A reload begins: requests wait from now on. */
+  synchronized void reloading() {
+    reloading = true;
+  }
+
+  /** The reload found nothing to do: requests go on with the state they had. */
+  synchronized void unchanged() {
+    reloading = false;
+    notifyAll();
+  }
+
+  /** The reload ended in {@code next}: requests get it, and listeners (live reload) hear of it. */
+  void publish(DevState next) {
+    synchronized (this) {
+      state = next;
+      reloading = false;
+      notifyAll();
+    }
+    for (Runnable listener : listeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        // one broken listener (a closed browser tab) must not keep the others from hearing
+      }
+    }
+  }
+}

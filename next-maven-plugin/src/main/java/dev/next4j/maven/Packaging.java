@@ -1,0 +1,118 @@
+package dev.next4j.maven;
+
+import dev.next4j.build.BuildException;
+import dev.next4j.build.Messages;
+import dev.next4j.build.RouteManifest;
+import dev.next4j.build.Packager;
+import dev.next4j.build.RunnableJar;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+
+/** What next:package and next:build share: turning Maven's view of the project into a {@link Packager.Request}. */
+final class Packaging {
+  static final String GROUP_ID = "dev.next4j";
+  static final String RUNTIME = "next-runtime";
+
+  private Packaging() {}
+
+  /** Whether the project makes a jar, the only packaging a runnable jar is made from. */
+  static boolean isJarProject(MavenProject project) {
+    return "jar".equals(project.getPackaging());
+  }
+
+  /** {@code target/<finalName>.jar}. */
+  static Path jar(MavenProject project) {
+    return Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
+  }
+
+  /** {@code target/next}, where the build keeps its own files. */
+  static Path workDirectory(MavenProject project) {
+    return Path.of(project.getBuild().getDirectory(), "next");
+  }
+
+  /**
+   * Makes the runnable jar and logs one summary line, a warning per conflicting duplicate, and a
+   * warning when the site has no pages (it is still built: it answers 404, as an empty Next.js
+   * pages folder does).
+   */
+  static Packager.Outcome packageJar(
+      MavenProject project, String mainClass, File generatedSources, File manifestFile, Log log)
+      throws MojoExecutionException, MojoFailureException {
+    List<RunnableJar.Source> dependencies = new ArrayList<>();
+    boolean hasRuntime = false;
+    for (Artifact artifact : project.getArtifacts()) {
+      if (artifact.getFile() == null || !artifact.getArtifactHandler().isAddedToClasspath()) {
+        continue;
+      }
+      hasRuntime |= GROUP_ID.equals(artifact.getGroupId()) && RUNTIME.equals(artifact.getArtifactId());
+      dependencies.add(new RunnableJar.Source(artifact.getFile().getName(), artifact.getFile().toPath()));
+    }
+    Packager.Request request = new Packager.Request(
+        project.getBasedir().toPath(),
+        jar(project),
+        workDirectory(project),
+        Path.of(project.getBuild().getOutputDirectory()),
+        generatedSources.toPath(),
+        Optional.ofNullable(mainClass).filter(s -> !s.isBlank()),
+        dependencies,
+        hasRuntime);
+    Packager.Outcome outcome = call(() -> Packager.run(request));
+    RunnableJar.Result jar = outcome.jar();
+    for (Path removed : outcome.removedArchives()) {
+      log.info("Removed " + relative(project, removed) + ", made for the previous jar (mvn next:build -Dnext.aot makes a new one)");
+    }
+    for (RunnableJar.Duplicate duplicate : jar.duplicates()) {
+      log.warn("Two inputs hold " + duplicate);
+    }
+    log.info("Runnable jar " + relative(project, jar.jar()) + " (" + size(jar.jar()) + " bytes): main class " + outcome.mainClass() + ", "
+        + (dependencies.size() + 1) + " jars merged, " + jar.entries() + " entries"
+        + (jar.servicesMerged() > 0 ? ", " + jar.servicesMerged() + " services files merged" : "")
+        + (jar.signaturesDropped() > 0 ? ", " + jar.signaturesDropped() + " signature files dropped" : "")
+        + (jar.duplicates().isEmpty() ? "" : ", " + jar.duplicates().size() + " conflicting duplicates (first kept)")
+        + (jar.multiRelease() ? ", multi-release" : ""));
+    boolean noPages = call(() -> manifestFile.isFile() && RouteManifest.read(manifestFile.toPath()).routes().isEmpty());
+    if (noPages) {
+      log.warn(Messages.noPages());
+    }
+    return outcome;
+  }
+
+  private static long size(Path file) throws MojoExecutionException {
+    try {
+      return java.nio.file.Files.size(file);
+    } catch (IOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  static String relative(MavenProject project, Path file) {
+    Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+    Path absolute = file.toAbsolutePath().normalize();
+    return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
+  }
+
+  /** A step of the build that may fail for the user's reasons or for I/O's. */
+  interface Step<T> {
+    T run() throws BuildException, IOException;
+  }
+
+  /** Runs {@code step}: a user's mistake fails the build with its one line, an I/O error as an error. */
+  static <T> T call(Step<T> step) throws MojoExecutionException, MojoFailureException {
+    try {
+      return step.run();
+    } catch (BuildException e) {
+      throw new MojoFailureException(e.getMessage());
+    } catch (IOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,307 @@
+package dev.next4j.maven;
+
+import dev.next4j.codegen.GeneratorConfig;
+import dev.next4j.codegen.ServerSettings;
+import dev.next4j.dev.DevLog;
+import dev.next4j.dev.DevServer;
+import dev.next4j.dev.DevServerException;
+import dev.next4j.dev.DevSettings;
+import dev.next4j.dev.JavacOptions;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * Runs the site in dev mode, as {@code next dev} does: compiles what is needed, serves on
+ * http://localhost:3000, and on every save of a page, a source or a file under {@code public/}
+ * regenerates the routes, recompiles what changed and swaps the app in place, without a restart.
+ * Compile errors, route errors and exceptions show in the browser and here; the browser reloads by
+ * itself after each change. Ctrl-C stops it.
+ *
+ * <p>The app runs inside Maven's JVM: no second JVM is left behind, and {@code -D} properties on
+ * the command line reach it. With {@code <mainClass>}, the user's custom server runs instead of
+ * the generated {@code NextServer}; it sees {@code next.dev=true} and {@code next.port}.
+ */
+@Mojo(name = "run", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
+public final class RunMojo extends AbstractMojo {
+  /** The port to serve on. By default the {@code PORT} environment variable, else 3000. */
+  @Parameter(property = "next.port")
+  private String port;
+
+  /** The address to listen on. By default {@code NEXT_HOSTNAME}, else all interfaces. */
+  @Parameter(property = "next.hostname")
+  private String hostname;
+
+  /**
+   * A custom server to run instead of the generated {@code NextServer}: a class of this project
+   * with a {@code main} method, which builds its app with {@code NextServer.app(...)} and reads
+   * {@code Boolean.getBoolean("next.dev")} and {@code Integer.getInteger("next.port", 3000)}.
+   */
+  @Parameter(property = "next.mainClass")
+  private String mainClass;
+
+  /** Milliseconds without a file change before a burst of changes is reloaded as one. */
+  @Parameter(property = "next.quietPeriod", defaultValue = "50")
+  private int quietPeriod;
+
+  /** The package that holds the pages; see {@code next:generate}. */
+  @Parameter(property = "next.pagesPackage")
+  private String pagesPackage;
+
+  /** The package for the generated {@code Routes} and {@code NextServer}; see {@code next:generate}. */
+  @Parameter(property = "next.generatedPackage")
+  private String generatedPackage;
+
+  /** Where the generated sources go; see {@code next:generate}. */
+  @Parameter(property = "next.outputDirectory", defaultValue = "${project.build.directory}/generated-sources/next")
+  private File outputDirectory;
+
+  /** The route manifest; see {@code next:generate}. */
+  @Parameter(property = "next.manifestFile", defaultValue = "${project.build.directory}/next/routes.tsv")
+  private File manifestFile;
+
+  /** The path prefix the site lives under, e.g. {@code /docs}; see {@code next:generate}. */
+  @Parameter(property = "next.basePath", defaultValue = "")
+  private String basePath;
+
+  /** Whether URLs end in a slash; see {@code next:generate}. */
+  @Parameter(property = "next.trailingSlash", defaultValue = "false")
+  private boolean trailingSlash;
+
+  /** Whether responses carry an {@code X-Powered-By} header. */
+  @Parameter(property = "next.poweredByHeader", defaultValue = "true")
+  private boolean poweredByHeader;
+
+  /** Whether pages carry an {@code ETag}. */
+  @Parameter(property = "next.generateEtags", defaultValue = "true")
+  private boolean generateEtags;
+
+  /** Whether responses are gzip-compressed. */
+  @Parameter(property = "next.compress", defaultValue = "true")
+  private boolean compress;
+
+  /** Skips the dev server. */
+  @Parameter(property = "next.skip", defaultValue = "false")
+  private boolean skip;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+  private String pluginVersion;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("next: skipped (next.skip)");
+      return;
+    }
+    DevSettings settings = settings();
+    DevServer server;
+    try {
+      server = DevServer.start(settings);
+    } catch (DevServerException e) {
+      throw new MojoFailureException(e.getMessage());
+    } catch (IOException e) {
+      throw new MojoExecutionException("next: the dev server could not start: " + e, e);
+    }
+    Thread shutdown = new Thread(server::close, "next-dev-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdown); // Ctrl-C and SIGTERM: free the port, then exit
+    try {
+      server.awaitClose();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      server.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdown);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it closed the server
+      }
+    }
+  }
+
+  private DevSettings settings() throws MojoFailureException, MojoExecutionException {
+    Path basedir = project.getBasedir().toPath();
+    Path generated = outputDirectory.toPath().toAbsolutePath().normalize();
+    List<Path> sourceRoots = project.getCompileSourceRoots().stream()
+        .map(root -> Path.of(root).toAbsolutePath().normalize())
+        .filter(root -> !root.equals(generated))
+        .toList();
+    GeneratorConfig config = new GeneratorConfig(basedir, sourceRoots, optional(pagesPackage), optional(generatedPackage),
+        generated, manifestFile.toPath(), new ServerSettings(basePath == null ? "" : basePath, trailingSlash,
+            poweredByHeader, generateEtags, compress));
+    Path classes = Path.of(project.getBuild().getOutputDirectory()).toAbsolutePath().normalize();
+    return DevSettings.builder(basedir, log())
+        .routes(config)
+        .resourceDirs(project.getResources().stream().map(Resource::getDirectory).map(Path::of).toList())
+        .classesDir(classes)
+        .compileClasspath(classpath(compileClasspath(), classes, Optional.empty()))
+        .runtimeClasspath(classpath(runtimeClasspath(), classes, runtimeArtifact()))
+        .compilerOptions(JavacOptions.of(compilerConfiguration(), compilerArgs(), properties()))
+        .mainClass(optional(mainClass))
+        .hostname(optional(hostname).or(() -> optional(System.getenv("NEXT_HOSTNAME"))))
+        .port(port(port, System.getenv("PORT")))
+        .quietPeriod(Duration.ofMillis(Math.max(0, quietPeriod)))
+        .build();
+  }
+
+  /**
+   * The port from {@code -Dnext.port} (or {@code <port>}), else from the {@code PORT} environment
+   * variable, else 3000.
+   */
+  static int port(String property, String environment) throws MojoFailureException {
+    String value = property != null && !property.isBlank() ? property : environment;
+    String source = property != null && !property.isBlank() ? "next.port" : "PORT";
+    if (value == null || value.isBlank()) {
+      return 3000;
+    }
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException notANumber) {
+      // said below
+    }
+    throw new MojoFailureException(source + " must be a port number from 0 to 65535: \"" + value + "\"");
+  }
+
+  /**
+   * The project's own next-runtime jar, left out of the app's class path: the app shares the
+   * plugin's runtime, so that the dev server and the app meet in one {@code DevMode}.
+   */
+  private Optional<Path> runtimeArtifact() {
+    for (Artifact artifact : project.getArtifacts()) {
+      if ("dev.next4j".equals(artifact.getGroupId()) && "next-runtime".equals(artifact.getArtifactId())
+          && artifact.getFile() != null) {
+        if (!artifact.getBaseVersion().equals(pluginVersion)) {
+          getLog().warn("next: the project depends on next-runtime " + artifact.getBaseVersion()
+              + ", but next:run serves it with the plugin's " + pluginVersion + "; use one version for both.");
+        }
+        return Optional.of(artifact.getFile().toPath().toAbsolutePath().normalize());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<Path> classpath(List<String> elements, Path classes, Optional<Path> without) {
+    List<Path> paths = new ArrayList<>();
+    for (String element : elements) {
+      Path path = Path.of(element).toAbsolutePath().normalize();
+      if (!path.equals(classes) && !without.equals(Optional.of(path))) {
+        paths.add(path);
+      }
+    }
+    return paths;
+  }
+
+  private List<String> compileClasspath() throws MojoExecutionException {
+    try {
+      return project.getCompileClasspathElements();
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("next: the compile class path is not resolved: " + e.getMessage(), e);
+    }
+  }
+
+  private List<String> runtimeClasspath() throws MojoExecutionException {
+    try {
+      return project.getRuntimeClasspathElements();
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("next: the runtime class path is not resolved: " + e.getMessage(), e);
+    }
+  }
+
+  /** The compiler plugin's simple parameters: its own configuration, then default-compile's. */
+  private Map<String, String> compilerConfiguration() {
+    Map<String, String> values = new HashMap<>();
+    for (Xpp3Dom dom : compilerDoms()) {
+      for (Xpp3Dom child : dom.getChildren()) {
+        if (child.getChildCount() == 0 && child.getValue() != null) {
+          values.put(child.getName(), child.getValue());
+        }
+      }
+    }
+    return values;
+  }
+
+  private List<String> compilerArgs() {
+    List<String> args = new ArrayList<>();
+    for (Xpp3Dom dom : compilerDoms()) {
+      Xpp3Dom list = dom.getChild("compilerArgs");
+      if (list != null) {
+        args.clear();
+        for (Xpp3Dom arg : list.getChildren()) {
+          if (arg.getValue() != null) {
+            args.add(arg.getValue());
+          }
+        }
+      }
+    }
+    return args;
+  }
+
+  private List<Xpp3Dom> compilerDoms() {
+    List<Xpp3Dom> doms = new ArrayList<>();
+    Plugin compiler = project.getPlugin("org.apache.maven.plugins:maven-compiler-plugin");
+    if (compiler != null) {
+      if (compiler.getConfiguration() instanceof Xpp3Dom dom) {
+        doms.add(dom);
+      }
+      PluginExecution compile = compiler.getExecutionsAsMap().get("default-compile");
+      if (compile != null && compile.getConfiguration() instanceof Xpp3Dom dom) {
+        doms.add(dom);
+      }
+    }
+    return doms;
+  }
+
+  private Map<String, String> properties() {
+    Map<String, String> properties = new HashMap<>();
+    project.getProperties().forEach((name, value) -> properties.put(String.valueOf(name), String.valueOf(value)));
+    System.getProperties().forEach((name, value) -> properties.put(String.valueOf(name), String.valueOf(value)));
+    return properties;
+  }
+
+  private DevLog log() {
+    return new DevLog() {
+      @Override
+      public void info(String line) {
+        getLog().info(line);
+      }
+
+      @Override
+      public void warn(String line) {
+        getLog().warn(line);
+      }
+
+      @Override
+      public void error(String line) {
+        getLog().error(line);
+      }
+    };
+  }
+
+  private static Optional<String> optional(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+}

@@ -1,0 +1,110 @@
+package dev.next4j.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RouteReportTest {
+  @TempDir Path work;
+
+  private static final String MANIFEST = """
+      pattern\tkind\tclass\tsource
+      /\tpage\tcom.acme.pages.Index\tsrc/main/java/com/acme/pages/Index.java
+      /blog/[slug]\tstatic\tcom.acme.pages.blog.$slug\tsrc/main/java/com/acme/pages/blog/$slug.java
+      /docs/[...path]\tpage\tcom.acme.pages.docs.$$path\tsrc/main/java/com/acme/pages/docs/$$path.java
+      /api/hello\tapi\tcom.acme.pages.api.Hello\tsrc/main/java/com/acme/pages/api/Hello.java
+      \tapp\tcom.acme.pages._App\tsrc/main/java/com/acme/pages/_App.java
+      \t404\tcom.acme.pages._404\tsrc/main/java/com/acme/pages/_404.java
+      """;
+
+  @Test
+  void printsOneLinePerRouteThenSpecialsTotalsAndTheJar() throws IOException {
+    Path classes = work.resolve("classes");
+    classFile(classes, "com/acme/pages/Index.class", 1210);
+    classFile(classes, "com/acme/pages/blog/$slug.class", 1500);
+    classFile(classes, "com/acme/pages/blog/$slug$1.class", 550); // a lambda or anonymous class of the page
+    classFile(classes, "com/acme/pages/docs/$$path.class", 12_345);
+    classFile(classes, "com/acme/pages/api/Hello.class", 986);
+    classFile(classes, "com/acme/pages/_App.class", 640);
+    classFile(classes, "com/acme/pages/_404.class", 702);
+    Path jar = Files.write(work.resolve("site-1.0.jar"), new byte[61_234]);
+
+    RouteReport report = RouteReport.of(manifest(MANIFEST), classes, jar, "target/site-1.0.jar");
+
+    assertThat(report.lines()).containsExactly(
+        "Route (pages)    Kind         Size",
+        "/                server page  1.21 kB",
+        "/blog/[slug]     static page  2.05 kB",
+        "/docs/[...path]  server page  12.3 kB",
+        "/api/hello       API          986 B",
+        "/_app            app          640 B",
+        "/404             404 page     702 B",
+        "",
+        "4 routes: 1 static page, 2 server pages, 1 API route; page classes 16.6 kB",
+        "Runnable jar: target/site-1.0.jar (61.2 kB)");
+  }
+
+  @Test
+  void aSiteWithNoPagesHasAnEmptyTable() throws IOException {
+    Path jar = Files.write(work.resolve("site.jar"), new byte[900]);
+
+    RouteReport report = RouteReport.of(manifest("pattern\tkind\tclass\tsource\n"), work, jar, "target/site.jar");
+
+    assertThat(report.lines()).containsExactly(
+        "Route (pages)  Kind         Size",
+        "",
+        "0 routes: 0 static pages, 0 server pages, 0 API routes; page classes 0 B",
+        "Runnable jar: target/site.jar (900 B)");
+  }
+
+  @Test
+  void aMissingClassIsShownAsADash() throws IOException {
+    Path jar = Files.write(work.resolve("site.jar"), new byte[10]);
+
+    RouteReport report = RouteReport.of(
+        manifest("pattern\tkind\tclass\tsource\n/\tpage\tcom.acme.pages.Index\tsrc/Index.java\n"), work, jar, "site.jar");
+
+    assertThat(report.lines().get(1)).isEqualTo("/              server page  -");
+  }
+
+  @Test
+  void sizesAreWrittenAsNextJsWritesThem() {
+    assertThat(RouteReport.bytes(0)).isEqualTo("0 B");
+    assertThat(RouteReport.bytes(999)).isEqualTo("999 B");
+    assertThat(RouteReport.bytes(1000)).isEqualTo("1.00 kB");
+    assertThat(RouteReport.bytes(9_994)).isEqualTo("9.99 kB");
+    assertThat(RouteReport.bytes(9_996)).isEqualTo("10.0 kB");
+    assertThat(RouteReport.bytes(123_456)).isEqualTo("123 kB");
+    assertThat(RouteReport.bytes(999_600)).isEqualTo("1.00 MB");
+    assertThat(RouteReport.bytes(48_700_000)).isEqualTo("48.7 MB");
+  }
+
+  @Test
+  void aMalformedManifestNamesTheFileAndLine() throws IOException {
+    Path bad = Files.writeString(work.resolve("routes.tsv"), "pattern\tkind\tclass\tsource\n/\tpage\tcom.A\n");
+    Path badKind = Files.writeString(work.resolve("kind.tsv"), "pattern\tkind\tclass\tsource\n/\tpages\tcom.A\tA.java\n");
+    Path noHeader = Files.writeString(work.resolve("header.tsv"), "/\tpage\tcom.A\tA.java\n");
+
+    assertThatThrownBy(() -> RouteManifest.read(bad))
+        .hasMessage(bad + ":2: expected 4 tab-separated cells, found 3");
+    assertThatThrownBy(() -> RouteManifest.read(badKind))
+        .hasMessage(badKind + ":2: unknown kind 'pages' (expected one of [page, static, api, app, middleware, 404, 500])");
+    assertThatThrownBy(() -> RouteManifest.read(noHeader))
+        .hasMessage(noHeader + ":1: expected the header \"pattern\\tkind\\tclass\\tsource\"");
+  }
+
+  private RouteManifest manifest(String text) throws IOException {
+    return RouteManifest.read(Files.writeString(work.resolve("routes.tsv"), text));
+  }
+
+  private static void classFile(Path classes, String path, int size) throws IOException {
+    Path file = classes.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.write(file, new byte[size]);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.next4j.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.next4j.codegen.JavaSourceText.PackageLine;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JavaSourceTextTest {
+  @Test
+  void readsThePackageLineAfterALicenseComment() {
+    JavaSourceText text = JavaSourceText.of("/*\n * Licensed under ...\n */\n// more\npackage com.acme.pages.blog;\n\nclass A {}\n", "A");
+
+    assertThat(text.packageLine()).contains(new PackageLine("com.acme.pages.blog", 5));
+  }
+
+  @Test
+  void readsAPackageNameSpreadOverSpaces() {
+    assertThat(JavaSourceText.of("package com . acme\n  .pages ;", "A").packageLine()).contains(new PackageLine("com.acme.pages", 1));
+  }
+
+  @Test
+  void readsAPackageLineAfterAByteOrderMark() {
+    assertThat(JavaSourceText.of("\uFEFFpackage com.acme.pages;", "A").packageLine()).contains(new PackageLine("com.acme.pages", 1));
+  }
+
+  @Test
+  void findsNoPackageLineWhenTheFileHasNone() {
+    assertThat(JavaSourceText.of("import java.util.List;\nclass A {}", "A").packageLine()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void findsNoPackageLineInsideAComment() {
+    assertThat(JavaSourceText.of("// package com.acme.pages;\nclass A {}", "A").packageLine()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void seesAnImplementedStaticPage() {
+    JavaSourceText text = JavaSourceText.of("package p;\npublic final class About\n    implements Page<X>,\n    StaticPage<Routes.About> {\n}", "About");
+
+    assertThat(text.implementsInterface("StaticPage")).isTrue();
+  }
+
+  @Test
+  void seesAQualifiedStaticPage() {
+    JavaSourceText text = JavaSourceText.of("package p; class About implements dev.next4j.runtime.StaticPage<Routes.About> {}", "About");
+
+    assertThat(text.implementsInterface("StaticPage")).isTrue();
+  }
+
+  @Test
+  void ignoresStaticPageInCommentsStringsAndBodies() {
+    JavaSourceText text = JavaSourceText.of("package p;\n/** Not a StaticPage<X>. */\nclass About /* StaticPage<X> */ implements Page<X> {\n"
+        + "  String s = \"implements StaticPage<X> {\";\n  StaticPage<X> other;\n}", "About");
+
+    assertThat(text.implementsInterface("StaticPage")).isFalse();
+  }
+
+  @Test
+  void ignoresAnotherClassThatIsAStaticPage() {
+    JavaSourceText text = JavaSourceText.of("package p; class Helper implements StaticPage<X> {} class About implements Page<X> {}", "About");
+
+    assertThat(text.implementsInterface("StaticPage")).isFalse();
+  }
+
+  @Test
+  void doesNotTakeAMoreSpecificNameForTheInterface() {
+    JavaSourceText text = JavaSourceText.of("package p; class About implements MyStaticPage<X> {}", "About");
+
+    assertThat(text.implementsInterface("StaticPage")).isFalse();
+  }
+
+  @Test
+  void seesAStaticPageAfterAnAnnotationWithBraces() {
+    JavaSourceText text = JavaSourceText.of("package p;\n@SuppressWarnings({\"a\", \"b\"})\nclass About implements StaticPage<X> {}", "About");
+
+    assertThat(text.implementsInterface("StaticPage")).isTrue();
+  }
+
+  @Test
+  void blanksCommentsAndLiteralsButKeepsLineBreaks() {
+    assertThat(JavaSourceText.blankCommentsAndLiterals("a /* b\nc */ d // e\nf \"g\\\"h\" 'i' \"\"\"\nj\"\"\" k"))
+        .isEqualTo("a     \n     d     \nf               \n     k");
+  }
+}

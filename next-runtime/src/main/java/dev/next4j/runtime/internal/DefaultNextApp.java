@@ -1,0 +1,324 @@
+package dev.next4j.runtime.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import dev.next4j.runtime.NextApp;
+import dev.next4j.runtime.NextConfig;
+import dev.next4j.runtime.NextOptions;
+import dev.next4j.runtime.Request;
+import dev.next4j.runtime.Response;
+import dev.next4j.runtime.RouteTable;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+
+/**
+ * The {@link NextApp} that {@link NextApp#create} makes.
+ *
+ * <p>In dev mode each request asks {@link DevMode#session()} what to serve: the session's current
+ * table, or its build problem on the dev error page; without a session, the app's own table. The
+ * live-reload stream at {@code /_next/live-reload} is served by {@link #requestHandler()} before
+ * routing, and every HTML response carries the script that listens to it.
+ */
+public final class DefaultNextApp implements NextApp {
+  /** Connections the OS queues before the server accepts them; Node's default too (the JDK's is 50). */
+  static final int ACCEPT_BACKLOG = 511;
+
+  private final RouteTable table;
+  private final NextConfig config;
+  private final NextOptions options;
+  private final Dispatcher dispatcher;
+  private final LiveReload liveReload;
+  private final HttpHandler handler = this::serveExchange;
+
+  private volatile boolean prepared;
+  private HttpServer server;
+  private ExecutorService ownExecutor;
+  private boolean ownServer;
+  private boolean closed;
+
+  /** An app serving {@code table}; {@code options.conf()}, when given, replaces {@code buildConfig}. */
+  public DefaultNextApp(RouteTable table, NextConfig buildConfig, NextOptions options) {
+    this(table, buildConfig, options, PublicFiles.NONE);
+  }
+
+  /** An app that also serves {@code publicFiles}, asked after middleware and before routes. */
+  public DefaultNextApp(RouteTable table, NextConfig buildConfig, NextOptions options, PublicFiles publicFiles) {
+    Objects.requireNonNull(publicFiles, "publicFiles");
+    this.table = Objects.requireNonNull(table, "table");
+    this.options = Objects.requireNonNull(options, "options");
+    this.config = options.conf().orElse(Objects.requireNonNull(buildConfig, "buildConfig"));
+    boolean showErrors = options.dev() && !options.quiet();
+    this.liveReload = options.dev() ? new LiveReload(config.basePath(), Duration.ofSeconds(15)) : null;
+    this.dispatcher =
+        new Dispatcher(config, showErrors, publicFiles, new ResponseFinisher(config, liveReload));
+  }
+
+  @Override
+  public synchronized void prepare() {
+    if (prepared) {
+      return;
+    }
+    List<String> set = JdkServerProperties.apply();
+    if (!set.isEmpty() && options.httpServer().isPresent()) {
+      // The given server exists, so the JDK has read its settings already, without these.
+      Logs.LOG.log(Level.WARNING, "the HttpServer given to next4j was made before any next4j app was prepared, so the "
+          + "JDK read its settings without next4j's " + set + "; pass them as -D options to the JVM "
+          + "(at least -Dsun.net.httpserver.nodelay=true), or let the app make its own server");
+    }
+    prepared = true;
+  }
+
+  @Override
+  public HttpHandler requestHandler() {
+    return handler;
+  }
+
+  @Override
+  public Response handle(Request request) {
+    Objects.requireNonNull(request, "request");
+    checkPrepared("handle");
+    if (liveReload != null && request.path().equals(liveReload.streamPath())) {
+      return dispatcher.finish(request, Response.text(
+              "The live-reload stream needs a streaming server: route " + liveReload.streamPath()
+                  + " through app.requestHandler().\n")
+          .withStatus(400));
+    }
+    return withTable(request, current -> dispatcher.dispatch(request, current));
+  }
+
+  @Override
+  public void render(HttpExchange exchange, String path, Map<String, List<String>> query) throws IOException {
+    Objects.requireNonNull(exchange, "exchange");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(query, "query");
+    checkPrepared("render");
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException(
+          "render path must start with '/': \"" + path + "\" (did you mean \"/" + path + "\"?)");
+    }
+    if (path.indexOf('?') >= 0 || path.indexOf('#') >= 0) {
+      throw new IllegalArgumentException(
+          "render path must be a path without query or fragment: \"" + path + "\" (pass the query as a map)");
+    }
+    String target = (path.equals("/index") ? "/" : path) + encode(query);
+    answer(exchange, request -> {
+      Request rendered = request.withTarget(target);
+      return withTable(rendered, current -> dispatcher.render(rendered, current));
+    });
+  }
+
+  @Override
+  public void render404(HttpExchange exchange) throws IOException {
+    Objects.requireNonNull(exchange, "exchange");
+    checkPrepared("render404");
+    answer(exchange, request -> withTable(request, current -> dispatcher.notFound(request, current)));
+  }
+
+  @Override
+  public void renderError(HttpExchange exchange, Throwable error) throws IOException {
+    Objects.requireNonNull(exchange, "exchange");
+    Objects.requireNonNull(error, "error");
+    checkPrepared("renderError");
+    answer(exchange, request -> withTable(request, current -> dispatcher.failed(request, error, current)));
+  }
+
+  @Override
+  public synchronized HttpServer start() throws IOException {
+    checkPrepared("start");
+    if (closed) {
+      throw new IllegalStateException("start() after close(): make a new app");
+    }
+    if (server != null) {
+      throw new IllegalStateException("start() was already called; the app serves on " + server.getAddress());
+    }
+    if (options.httpServer().isPresent()) {
+      HttpServer given = options.httpServer().get();
+      try {
+        given.createContext("/", handler);
+      } catch (IllegalArgumentException taken) {
+        throw new IllegalStateException("the HttpServer given to next4j already has a context at \"/\"; remove it, "
+            + "or register app.requestHandler() yourself on the paths you choose", taken);
+      }
+      giveExecutor(given);
+      server = given;
+      return given;
+    }
+    InetSocketAddress address = options.hostname()
+        .map(host -> new InetSocketAddress(host, options.port()))
+        .orElseGet(() -> new InetSocketAddress(options.port()));
+    if (address.isUnresolved()) {
+      throw new UnknownHostException("cannot resolve hostname \"" + address.getHostString() + "\" to bind to");
+    }
+    HttpServer own = HttpServer.create(address, ACCEPT_BACKLOG);
+    ExecutorService executor = ServerExecutors.create();
+    own.setExecutor(executor);
+    own.createContext("/", handler);
+    own.start();
+    server = own;
+    ownServer = true;
+    ownExecutor = executor;
+    return own;
+  }
+
+  /**
+   * Gives {@code given} an executor when it has none: the JDK would run every handler on its one
+   * dispatcher thread, where a client that stalls mid-request stalls all the others.
+   */
+  private static void giveExecutor(HttpServer given) {
+    if (given.getExecutor() != null) {
+      return;
+    }
+    try {
+      given.setExecutor(ServerExecutors.create());
+    } catch (IllegalStateException alreadyStarted) {
+      Logs.LOG.log(Level.WARNING, "the HttpServer given to next4j was started without an executor, so requests run on "
+          + "its dispatcher thread and one slow client stalls all; call server.setExecutor(...) before start()");
+    }
+  }
+
+  @Override
+  public void close() {
+    HttpServer stop;
+    ExecutorService executor;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      stop = ownServer ? server : null;
+      executor = ownExecutor;
+    }
+    if (liveReload != null) {
+      liveReload.close();
+    }
+    if (stop != null) {
+      stop.stop(0);
+    }
+    if (executor != null) {
+      executor.shutdownNow();
+    }
+  }
+
+  @Override
+  public NextOptions options() {
+    return options;
+  }
+
+  @Override
+  public NextConfig config() {
+    return config;
+  }
+
+  @Override
+  public RouteTable routes() {
+    return table;
+  }
+
+  @Override
+  public String toString() {
+    return "NextApp{" + table.size() + " routes, " + config + ", dev=" + options.dev() + "}";
+  }
+
+  /** The handler of {@link #requestHandler()}. */
+  private void serveExchange(HttpExchange exchange) throws IOException {
+    if (!prepared) {
+      String message = "prepare() must be called before handle()";
+      Logs.LOG.log(Level.ERROR, message + ": answered " + exchange.getRequestMethod() + " "
+          + exchange.getRequestURI() + " with 500; call app.prepare() before serving");
+      HttpBinding.write(exchange, ErrorPages.plain(500), false);
+      throw new IllegalStateException(message);
+    }
+    if (liveReload != null && liveReload.streamPath().equals(exchange.getRequestURI().getRawPath())) {
+      openLiveReload(exchange);
+      return;
+    }
+    answer(exchange, request -> withTable(request, current -> dispatcher.dispatch(request, current)));
+  }
+
+  private void openLiveReload(HttpExchange exchange) throws IOException {
+    if (!exchange.getRequestMethod().equals("GET")) {
+      HttpBinding.write(exchange, ErrorPages.plain(405).withHeader("Allow", "GET"), false);
+      return;
+    }
+    DevMode.session().ifPresent(liveReload::follow);
+    liveReload.open(exchange);
+  }
+
+  /**
+   * Runs {@code action} with the table to serve now: in dev mode the dev session's, and when the
+   * session's build is broken, the answer is its dev error page instead.
+   */
+  private Response withTable(Request request, Function<RouteTable, Response> action) {
+    Optional<DevSession> session = options.dev() ? DevMode.session() : Optional.empty();
+    if (session.isEmpty()) {
+      return action.apply(table);
+    }
+    liveReload.follow(session.get());
+    DevState state;
+    try {
+      state = session.get().current();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return dispatcher.finish(request, ErrorPages.plain(503));
+    }
+    if (state instanceof DevState.Broken broken) {
+      return dispatcher.finish(request, options.quiet() ? ErrorPages.plain(500) : DevErrorPage.problem(broken.problem()));
+    }
+    return action.apply(((DevState.Ready) state).table());
+  }
+
+  /** Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response. */
+  private void answer(HttpExchange exchange, Function<Request, Response> pipeline) throws IOException {
+    HttpBinding.Read read = HttpBinding.read(exchange, config.bodySizeLimit());
+    if (read instanceof HttpBinding.Read.Refused refused) {
+      Response refusal = refused.response();
+      if (config.poweredByHeader()) {
+        refusal = refusal.withHeader("X-Powered-By", "next4j");
+      }
+      HttpBinding.write(exchange, refusal, true);
+      return;
+    }
+    HttpBinding.Read.Ok ok = (HttpBinding.Read.Ok) read;
+    Response response;
+    try {
+      response = pipeline.apply(ok.request());
+    } catch (RuntimeException e) {
+      // The pipeline answers page failures itself; this is a failure of next4j's own.
+      Logs.LOG.log(Level.ERROR, "next4j failed to serve " + ok.request(), e);
+      response = ErrorPages.plain(500);
+    }
+    HttpBinding.write(exchange, response, ok.chunked());
+  }
+
+  private void checkPrepared(String method) {
+    if (!prepared) {
+      throw new IllegalStateException("prepare() must be called before " + method + "()");
+    }
+  }
+
+  /** {@code query} as {@code ?a=1&b=2}, each name and value form-encoded; empty for no query. */
+  static String encode(Map<String, List<String>> query) {
+    StringBuilder out = new StringBuilder();
+    query.forEach((name, values) -> {
+      for (String value : values) {
+        out.append(out.length() == 0 ? '?' : '&')
+            .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+            .append('=')
+            .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+      }
+    });
+    return out.toString();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.next4j.runtime.internal;
+
+import java.util.Objects;
+
+/**
+ * A build problem the dev server shows in the browser.
+ *
+ * @param kind what went wrong: {@code "Compile error"}, {@code "Route error"} ...
+ * @param file the file at fault, relative to the project; empty when none
+ * @param line the 1-based line in {@code file}, or 0 when unknown
+ * @param message the problem in one line
+ * @param detail more text (compiler output, a stack trace); may be empty
+ */
+public record DevProblem(String kind, String file, int line, String message, String detail) {
+  public DevProblem {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(detail, "detail");
+    if (line < 0) {
+      throw new IllegalArgumentException("line must be 1-based, or 0 when unknown: " + line);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.next4j.runtime.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code sun.net.httpserver.*} settings next4j runs the JDK server with. The JDK reads them
+ * once per JVM, when the first {@code HttpServer} is made, so {@link #apply()} runs before that;
+ * a value given with {@code -D} wins.
+ *
+ * <ul>
+ *   <li>{@code nodelay=true}: without it the JDK 17 server stalls at about 1.4k requests/s (Nagle).
+ *   <li>{@code maxReqTime=20} (seconds to send the request line, headers and body): by default a
+ *       stalled client holds its connection, and a handler thread, forever.
+ *   <li>{@code idleInterval=15} (seconds a kept-alive connection may idle).
+ *   <li>{@code maxReqHeaders=200}, {@code maxReqHeaderSize=65536}: where the JDK drops the
+ *       connection outright. next4j answers 431 well below these ({@link HttpBinding#MAX_HEADERS},
+ *       {@link HttpBinding#MAX_HEADER_BYTES}); these bound what the JDK buffers before that.
+ *   <li>{@code drainAmount=0}: a body left unread (one refused with 413) is not read to its end
+ *       before the answer goes out; the connection closes instead. next4j reads every body it
+ *       accepts, so kept-alive connections are unaffected.
+ * </ul>
+ *
+ * <p>{@code maxRspTime} stays unset: a dev-mode live-reload stream is a response that lasts as
+ * long as the browser tab.
+ */
+final class JdkServerProperties {
+  static final Map<String, String> DEFAULTS = defaults();
+
+  private JdkServerProperties() {}
+
+  /** Sets each default that is not set already; returns the names it set. */
+  static synchronized List<String> apply() {
+    List<String> set = new ArrayList<>();
+    DEFAULTS.forEach((name, value) -> {
+      if (System.getProperty(name) == null) {
+        System.setProperty(name, value);
+        set.add(name);
+      }
+    });
+    return set;
+  }
+
+  private static Map<String, String> defaults() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("sun.net.httpserver.nodelay", "true");
+    values.put("sun.net.httpserver.maxReqTime", "20");
+    values.put("sun.net.httpserver.idleInterval", "15");
+    values.put("sun.net.httpserver.maxReqHeaders", "200");
+    values.put("sun.net.httpserver.maxReqHeaderSize", "65536");
+    values.put("sun.net.httpserver.drainAmount", "0");
+    return java.util.Collections.unmodifiableMap(values);
+  }
+}

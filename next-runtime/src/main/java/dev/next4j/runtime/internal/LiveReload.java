@@ -1,0 +1,212 @@
+package dev.next4j.runtime.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Dev mode's live reload: the server-sent-events stream at {@code /_next/live-reload} and the
+ * script every dev-mode HTML page gets, which reloads the page when the app changes.
+ *
+ * <p>Each change of the {@link DevSession} bumps a version and sends {@code event: reload} to
+ * every open stream. A page carries the version it was rendered at, and a stream starts by sending
+ * the current one, so a change between rendering a page and opening its stream still reloads it.
+ * Streams hold no handler thread: the handler returns once the stream is open, and one daemon
+ * thread writes every event and the comment pings (every 15 s) that find dead clients.
+ */
+final class LiveReload implements AutoCloseable {
+  /** The stream's path inside the app. */
+  static final String PATH = "/_next/live-reload";
+
+  private static final byte[] BODY_END = "</body".getBytes(StandardCharsets.US_ASCII);
+
+  private final String streamPath;
+  private final Duration pingInterval;
+  private final AtomicLong version = new AtomicLong();
+  private final Set<HttpExchange> streams = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService writer;
+
+  private DevSession followed;
+  private AutoCloseable subscription;
+  private boolean closed;
+
+  /** A hub for an app under {@code basePath}, pinging open streams every {@code pingInterval}. */
+  LiveReload(String basePath, Duration pingInterval) {
+    this.streamPath = basePath + PATH;
+    this.pingInterval = pingInterval;
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "next4j-live-reload");
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.setRemoveOnCancelPolicy(true);
+    this.writer = executor;
+    long millis = pingInterval.toMillis();
+    writer.scheduleWithFixedDelay(() -> broadcast(": ping\n\n"), millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** The stream's URL path, base path included: {@code /docs/_next/live-reload}. */
+  String streamPath() {
+    return streamPath;
+  }
+
+  /** How many streams are open. */
+  int openStreams() {
+    return streams.size();
+  }
+
+  /** Listens to {@code session}'s changes, once per session; a new session replaces the old. */
+  synchronized void follow(DevSession session) {
+    if (closed || session == followed) {
+      return;
+    }
+    unsubscribe();
+    followed = session;
+    subscription = session.onChange(this::changed);
+  }
+
+  /** The app changed: bump the version and tell every open stream to reload. */
+  void changed() {
+    long now = version.incrementAndGet();
+    broadcast("event: reload\ndata: " + now + "\n\n");
+  }
+
+  /** Answers {@code exchange} with an open event stream; returns at once, leaving it open. */
+  void open(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
+    exchange.sendResponseHeaders(200, 0);
+    synchronized (this) {
+      if (closed) {
+        exchange.close();
+        return;
+      }
+      streams.add(exchange);
+    }
+    String hello = "retry: 1000\nevent: version\ndata: " + version.get() + "\n\n";
+    try {
+      writer.execute(() -> send(exchange, hello));
+    } catch (RejectedExecutionException e) {
+      drop(exchange);
+    }
+  }
+
+  /**
+   * The script for an HTML page rendered now: it opens the stream and reloads the page on a
+   * {@code reload} event, or when the stream reports another version than the page's.
+   */
+  String script() {
+    return "<script data-next4j-live-reload>(function(){var v=\"" + version.get()
+        + "\";var s=new EventSource(\"" + streamPath.replace("\\", "\\\\").replace("\"", "\\\"").replace("<", "\\u003c")
+        + "\");s.addEventListener(\"version\",function(e){if(e.data!==v){location.reload()}});"
+        + "s.addEventListener(\"reload\",function(){s.close();location.reload()});})();</script>";
+  }
+
+  /** {@code html} with {@code script} before its last {@code </body>}, or at its end when it has none. */
+  static byte[] inject(byte[] html, String script) {
+    byte[] tag = script.getBytes(StandardCharsets.UTF_8);
+    int at = lastIndexOfIgnoreCase(html, BODY_END);
+    if (at < 0) {
+      at = html.length;
+    }
+    byte[] out = new byte[html.length + tag.length];
+    System.arraycopy(html, 0, out, 0, at);
+    System.arraycopy(tag, 0, out, at, tag.length);
+    System.arraycopy(html, at, out, at + tag.length, html.length - at);
+    return out;
+  }
+
+  /** Ends every open stream and stops following the session. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      unsubscribe();
+    }
+    writer.shutdownNow();
+    for (HttpExchange exchange : streams) {
+      drop(exchange);
+    }
+  }
+
+  private void broadcast(String event) {
+    for (HttpExchange exchange : streams) {
+      try {
+        writer.execute(() -> send(exchange, event));
+      } catch (RejectedExecutionException e) {
+        return;
+      }
+    }
+  }
+
+  /** Writes {@code event} to one stream; a client that is gone is dropped. Runs on the writer thread. */
+  private void send(HttpExchange exchange, String event) {
+    if (!streams.contains(exchange)) {
+      return;
+    }
+    try {
+      OutputStream body = exchange.getResponseBody();
+      body.write(event.getBytes(StandardCharsets.UTF_8));
+      body.flush();
+    } catch (IOException e) {
+      drop(exchange);
+    }
+  }
+
+  private void drop(HttpExchange exchange) {
+    if (streams.remove(exchange)) {
+      try {
+        exchange.close();
+      } catch (RuntimeException e) {
+        // The connection is gone already; closing it is all that was left to do.
+      }
+    }
+  }
+
+  private void unsubscribe() {
+    if (subscription != null) {
+      try {
+        subscription.close();
+      } catch (Exception e) {
+        Logs.LOG.log(Level.WARNING, "closing the dev session's change listener failed", e);
+      }
+      subscription = null;
+      followed = null;
+    }
+  }
+
+  private static int lastIndexOfIgnoreCase(byte[] text, byte[] lowerNeedle) {
+    for (int i = text.length - lowerNeedle.length; i >= 0; i--) {
+      boolean match = true;
+      for (int j = 0; j < lowerNeedle.length && match; j++) {
+        byte b = text[i + j];
+        byte lower = b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+        match = lower == lowerNeedle[j];
+      }
+      if (match) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public String toString() {
+    return "LiveReload{" + streamPath + ", version " + version.get() + ", " + streams.size() + " streams, ping "
+        + pingInterval + "}";
+  }
+}

@@ -1,0 +1,208 @@
+package dev.next4j.runtime.internal;
+
+import dev.next4j.runtime.NextConfig;
+import dev.next4j.runtime.Request;
+import dev.next4j.runtime.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The last steps every response takes, whatever produced it: middleware headers, {@code
+ * X-Powered-By}, the dev-mode live-reload script, the ETag and a 304 for a matching {@code
+ * If-None-Match}, gzip, and HEAD's empty body.
+ */
+final class ResponseFinisher {
+  /** Bodies smaller than this are sent as they are: gzip would save little or grow them. */
+  static final int MIN_GZIP_BYTES = 1024;
+
+  private static final Set<String> NOT_MODIFIED_DROPS =
+      Set.of("content-type", "content-length", "content-encoding");
+
+  private final NextConfig config;
+  private final LiveReload liveReload;
+
+  /** {@code liveReload}: the dev-mode hub whose script HTML responses get; null outside dev mode. */
+  ResponseFinisher(NextConfig config, LiveReload liveReload) {
+    this.config = config;
+    this.liveReload = liveReload;
+  }
+
+  /**
+   * Finishes {@code response} to {@code request}. {@code page} says whether a page rendered it
+   * (those get an ETag); {@code headers} come from middleware, and a header the response sets
+   * itself wins over them.
+   */
+  Response finish(Request request, Response response, boolean page, Map<String, String> headers) {
+    Response r = response;
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      if (r.header(header.getKey()).isEmpty()) {
+        r = r.withHeader(header.getKey(), header.getValue());
+      }
+    }
+    if (config.poweredByHeader() && r.header("x-powered-by").isEmpty()) {
+      r = r.withHeader("X-Powered-By", "next4j");
+    }
+    if (liveReload != null && r.header("content-type").orElse("").toLowerCase(Locale.ROOT).startsWith("text/html")) {
+      r = r.withBody(LiveReload.inject(r.body(), liveReload.script()));
+    }
+    boolean head = request.method().equals("HEAD");
+    boolean readOnly = head || request.method().equals("GET");
+    if (readOnly && r.status() == 200) {
+      if (page && config.generateEtags() && r.header("etag").isEmpty()) {
+        r = r.withHeader("ETag", etag(r.body()));
+      }
+      if (r.header("etag").isPresent() && matches(request.header("if-none-match"), r.header("etag").get())) {
+        return notModified(r);
+      }
+    }
+    if (config.compress()) {
+      r = compress(request, r);
+    }
+    if (head) {
+      r = r.withHeader("Content-Length", Integer.toString(r.bodyLength())).withBody(new byte[0]);
+    }
+    return r;
+  }
+
+  /**
+   * A weak ETag for {@code body}, as Next.js's {@code etag} package makes: {@code W/"<length in
+   * hex>-<27 characters of the SHA-1 in base64>"}.
+   */
+  static String etag(byte[] body) {
+    try {
+      byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(body);
+      String hash = Base64.getEncoder().encodeToString(sha1).substring(0, 27);
+      return "W/\"" + Integer.toHexString(body.length) + "-" + hash + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-1", e);
+    }
+  }
+
+  /** Whether {@code If-None-Match} names {@code etag}, compared weakly as RFC 9110 says for GET. */
+  static boolean matches(Optional<String> ifNoneMatch, String etag) {
+    if (ifNoneMatch.isEmpty()) {
+      return false;
+    }
+    String wanted = opaque(etag);
+    for (String tag : ifNoneMatch.get().split(",")) {
+      String t = tag.trim();
+      if (t.equals("*") || opaque(t).equals(wanted)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String opaque(String tag) {
+    return tag.startsWith("W/") ? tag.substring(2) : tag;
+  }
+
+  /** A 304 with the headers the 200 would have had, except those describing its body. */
+  private static Response notModified(Response full) {
+    Response r = Response.status(304);
+    for (Map.Entry<String, List<String>> header : full.headers().entrySet()) {
+      if (!NOT_MODIFIED_DROPS.contains(header.getKey())) {
+        for (String value : header.getValue()) {
+          r = r.addHeader(header.getKey(), value);
+        }
+      }
+    }
+    return r;
+  }
+
+  private static Response compress(Request request, Response r) {
+    if (r.status() < 200 || r.status() == 204 || r.status() == 304 || r.bodyLength() < MIN_GZIP_BYTES) {
+      return r;
+    }
+    if (r.header("content-encoding").isPresent()
+        || !isCompressible(r.header("content-type").orElse(""))
+        || r.header("cache-control").orElse("").toLowerCase(Locale.ROOT).contains("no-transform")) {
+      return r;
+    }
+    Response varied = varyOnAcceptEncoding(r);
+    if (!acceptsGzip(request.header("accept-encoding").orElse(""))) {
+      return varied;
+    }
+    return varied.withBody(gzip(r.body())).withHeader("Content-Encoding", "gzip");
+  }
+
+  private static Response varyOnAcceptEncoding(Response r) {
+    String vary = r.header("vary").orElse("");
+    for (String name : vary.split(",")) {
+      String n = name.trim();
+      if (n.equals("*") || n.equalsIgnoreCase("accept-encoding")) {
+        return r;
+      }
+    }
+    return r.withHeader("Vary", vary.isBlank() ? "Accept-Encoding" : vary + ", Accept-Encoding");
+  }
+
+  /** Whether an {@code Accept-Encoding} value allows gzip: listed (or {@code *}) with q above 0. */
+  static boolean acceptsGzip(String acceptEncoding) {
+    Boolean star = null;
+    for (String item : acceptEncoding.split(",")) {
+      String[] parts = item.trim().split(";");
+      String coding = parts[0].trim().toLowerCase(Locale.ROOT);
+      boolean allowed = quality(parts) > 0;
+      if (coding.equals("gzip") || coding.equals("x-gzip")) {
+        return allowed;
+      }
+      if (coding.equals("*")) {
+        star = allowed;
+      }
+    }
+    return Boolean.TRUE.equals(star);
+  }
+
+  private static double quality(String[] parts) {
+    for (int i = 1; i < parts.length; i++) {
+      String p = parts[i].trim();
+      if (p.startsWith("q=") || p.startsWith("Q=")) {
+        try {
+          return Double.parseDouble(p.substring(2).trim());
+        } catch (NumberFormatException e) {
+          return 0;
+        }
+      }
+    }
+    return 1;
+  }
+
+  /** Whether a body of {@code contentType} is text-like, so gzip pays (images and archives are packed already). */
+  static boolean isCompressible(String contentType) {
+    String type = contentType.toLowerCase(Locale.ROOT);
+    int semi = type.indexOf(';');
+    if (semi >= 0) {
+      type = type.substring(0, semi);
+    }
+    type = type.trim();
+    return type.startsWith("text/")
+        || type.endsWith("+json")
+        || type.endsWith("+xml")
+        || type.equals("application/json")
+        || type.equals("application/javascript")
+        || type.equals("application/xml")
+        || type.equals("application/wasm")
+        || type.equals("image/svg+xml");
+  }
+
+  private static byte[] gzip(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 32);
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("gzip into memory failed", e);
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,194 @@
+package dev.next4j.runtime.internal;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.next4j.runtime.NextApp;
+import dev.next4j.runtime.NextOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * What {@code NextApp.serve(args, factory)} does: read the port and bind address from the command
+ * line and environment, start the app, and print one line when it is ready.
+ *
+ * <pre>{@code
+ * ServeCommand.parse(List.of("--port", "8080"), Map.of("PORT", "9000"))   // Run[port=8080, ...]
+ * ServeCommand.parse(List.of(), Map.of("HOSTNAME", "web-7f9c"))           // Run[port=3000, hostname=Optional.empty, ...]
+ * }</pre>
+ */
+public final class ServeCommand {
+  static final int DEFAULT_PORT = 3000;
+
+  static final String USAGE =
+      "usage: java -jar <site>.jar [--port N] [--hostname H] [--dev]\n"
+          + "  --port N, -p N       port to listen on (else env PORT, else 3000; 0 picks a free port)\n"
+          + "  --hostname H, -H H   address to bind (else env NEXT_HOSTNAME, else all interfaces)\n"
+          + "  --dev                dev mode: error details in the browser, live reload";
+
+  private ServeCommand() {}
+
+  /** What the command line asks for. */
+  sealed interface Parsed {
+    /** Serve on {@code port}, bound to {@code hostname} (all interfaces when empty). */
+    record Run(int port, Optional<String> hostname, boolean dev) implements Parsed {}
+
+    /** Print the usage and stop. */
+    record Help() implements Parsed {}
+
+    /** A bad argument or environment value, said in one line. */
+    record Invalid(String message) implements Parsed {}
+  }
+
+  /**
+   * Reads {@code args} and {@code env}: the port from {@code --port N}/{@code --port=N}/{@code -p
+   * N}, else {@code PORT}, else 3000; the hostname from {@code --hostname H}/{@code
+   * --hostname=H}/{@code -H H}, else {@code NEXT_HOSTNAME}. {@code HOSTNAME} is never read:
+   * shells and containers set it to the machine's name, which is no address to bind.
+   */
+  static Parsed parse(List<String> args, Map<String, String> env) {
+    String port = null;
+    String portSource = null;
+    String hostname = null;
+    String hostnameSource = null;
+    boolean dev = false;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      String name = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
+      String inline = name.equals(arg) ? null : arg.substring(arg.indexOf('=') + 1);
+      switch (name) {
+        case "--port":
+        case "-p":
+        case "--hostname":
+        case "-H":
+          String value = inline;
+          if (value == null) {
+            if (i + 1 >= args.size()) {
+              boolean isPort = name.equals("--port") || name.equals("-p");
+              return new Parsed.Invalid(name + " needs a value, e.g. " + name + (isPort ? " 3000" : " 127.0.0.1"));
+            }
+            value = args.get(++i);
+          }
+          if (name.equals("--port") || name.equals("-p")) {
+            port = value;
+            portSource = name;
+          } else {
+            hostname = value;
+            hostnameSource = name;
+          }
+          break;
+        case "--dev":
+          if (inline != null) {
+            return new Parsed.Invalid("--dev takes no value: \"" + arg + "\"");
+          }
+          dev = true;
+          break;
+        case "--help":
+        case "-h":
+          return new Parsed.Help();
+        default:
+          return new Parsed.Invalid("unknown argument \"" + arg + "\" (next4j takes --port N, --hostname H, --dev)");
+      }
+    }
+    if (port == null && !blank(env.get("PORT"))) {
+      port = env.get("PORT");
+      portSource = "PORT";
+    }
+    if (hostname == null && !blank(env.get("NEXT_HOSTNAME"))) {
+      hostname = env.get("NEXT_HOSTNAME");
+      hostnameSource = "NEXT_HOSTNAME";
+    }
+    int number = DEFAULT_PORT;
+    if (port != null) {
+      number = parsePort(port.trim());
+      if (number < 0) {
+        return new Parsed.Invalid(portSource + " is not a port number: \"" + port + "\" (use 0 to 65535; 0 picks a free port)");
+      }
+    }
+    if (hostname != null && (hostname.isBlank() || hostname.chars().anyMatch(c -> c <= ' ' || c == '/'))) {
+      return new Parsed.Invalid(hostnameSource + " is not a host name: \"" + hostname + "\"");
+    }
+    return new Parsed.Run(number, Optional.ofNullable(hostname), dev);
+  }
+
+  /**
+   * Parses {@code args} and {@code env}, starts the app {@code factory} makes, and prints the ready
+   * line; on bad input or a port in use, prints one line on stderr and exits with status 1.
+   */
+  public static void run(String[] args, Map<String, String> env, Function<NextOptions, NextApp> factory) {
+    long begun = System.nanoTime();
+    Parsed parsed = parse(List.of(args), env);
+    if (parsed instanceof Parsed.Help) {
+      System.out.println(USAGE);
+      return;
+    }
+    if (parsed instanceof Parsed.Invalid invalid) {
+      fail(invalid.message());
+      return;
+    }
+    Parsed.Run run = (Parsed.Run) parsed;
+    // Without --dev the builder's default holds: dev mode when next:run installed a session.
+    NextOptions.Builder options = NextOptions.builder().port(run.port());
+    if (run.dev()) {
+      options.dev(true);
+    }
+    run.hostname().ifPresent(options::hostname);
+    NextApp app = factory.apply(options.build());
+    HttpServer server;
+    try {
+      app.prepare();
+      server = app.start();
+    } catch (BindException e) {
+      // "Address already in use"; an address of another machine is a BindException too.
+      if (e.getMessage() != null && e.getMessage().contains("in use")) {
+        fail("port " + run.port() + " is already in use" + run.hostname().map(h -> " on " + h).orElse("")
+            + "; stop what uses it, or pick another port with --port N or PORT=N");
+      } else {
+        fail("cannot listen on " + run.hostname().orElse("all interfaces") + " port " + run.port() + ": "
+            + e.getMessage() + " (is it an address of this machine? try --hostname 127.0.0.1, or none for all)");
+      }
+      return;
+    } catch (IOException e) {
+      fail("cannot listen on " + run.hostname().orElse("all interfaces") + " port " + run.port() + ": " + e.getMessage());
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "next4j-shutdown"));
+    // From serve() being called, not from the JVM's start: the process start time Linux reports
+    // is only exact to the second, and the JVM's own boot is the JVM's business.
+    System.out.println(readyLine(run.hostname(), server.getAddress().getPort(), app.routes().size(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun)));
+  }
+
+  /** {@code next4j ready on http://localhost:3000 (12 routes, started in 45 ms)}. */
+  static String readyLine(Optional<String> hostname, int port, int routes, long millis) {
+    String host = hostname.orElse("localhost");
+    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return "next4j ready on http://" + host + ":" + port + " (" + routes + (routes == 1 ? " route" : " routes")
+        + ", started in " + millis + " ms)";
+  }
+
+  private static void fail(String message) {
+    PrintStream err = System.err;
+    err.println("next4j: " + message);
+    err.flush();
+    System.exit(1);
+  }
+
+  private static int parsePort(String value) {
+    if (value.isEmpty() || value.length() > 5 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return -1;
+    }
+    int port = Integer.parseInt(value);
+    return port <= 65535 ? port : -1;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

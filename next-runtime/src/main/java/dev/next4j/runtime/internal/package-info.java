@@ -1,0 +1,35 @@
+/**
+ * How the runtime serves: no user code names these types; generated code and the dev server do.
+ *
+ * <p>A request's way through: {@link dev.next4j.runtime.internal.HttpBinding} reads the JDK
+ * exchange into a {@code Request} (431 past 100 headers or 16 KiB of them, 413 past {@code
+ * bodySizeLimit}); {@link dev.next4j.runtime.internal.DefaultNextApp} picks the table (in dev mode
+ * the {@link dev.next4j.runtime.internal.DevSession}'s); {@link
+ * dev.next4j.runtime.internal.Dispatcher} runs Next.js's order: {@code //} and {@code \} → 308,
+ * base path (404 outside), trailing-slash 308s, {@code _Middleware}, {@link
+ * dev.next4j.runtime.internal.PublicFiles}, routes, the page and {@code _App}, error pages; {@link
+ * dev.next4j.runtime.internal.ResponseFinisher} adds middleware headers, {@code X-Powered-By}, the
+ * dev live-reload script, ETag/304, gzip and HEAD's length; the binding writes it.
+ *
+ * <p>Decisions where Next.js or the design left room:
+ *
+ * <ul>
+ *   <li>Pages see the path inside the app: without the base path, with its trailing slash.
+ *   <li>{@code /404} answers the 404 page with status 404 and {@code /500} the 500 page with 500,
+ *       as in Next.js; {@code /_app}, {@code /_error}, {@code /_document}, {@code /_middleware} are
+ *       404 even under a catch-all.
+ *   <li>{@code _App} wraps pages and the custom {@code _404}/{@code _500} pages, not API routes,
+ *       middleware answers or the built-in error pages. An error page's status is forced.
+ *   <li>Middleware headers go on every response after middleware, unless the response sets the
+ *       same header itself.
+ *   <li>ETags are weak ({@code W/"len-sha1"}, Next.js's format) on 200 page responses to GET and
+ *       HEAD; any 200 with an ETag answers a matching {@code If-None-Match} with 304.
+ *   <li>gzip: at least 1 KiB, text-like types, not with {@code Cache-Control: no-transform};
+ *       {@code Vary: Accept-Encoding} whenever gzip was considered.
+ *   <li>{@code render(exchange, path, query)} runs middleware and routing for {@code path} (a path
+ *       inside the app), but not the URL-shape redirects: the client asked for another URL.
+ *   <li>A request with a chunked body, and a refused request, close their connection; a body at
+ *       most 64 KiB over the limit is read and dropped first, so the client reads its 413.
+ * </ul>
+ */
+package dev.next4j.runtime.internal;
