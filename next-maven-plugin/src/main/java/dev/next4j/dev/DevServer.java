@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class DevServer implements AutoCloseable {
   private static final int WARM_UP_ROUNDS = 6;
+  private static final Duration CUSTOM_SERVER_PATIENCE = Duration.ofSeconds(30);
 
   private final DevSettings settings;
   private final Session session = new Session();
@@ -150,8 +152,9 @@ public final class DevServer implements AutoCloseable {
     if (app != null) {
       app.close(); // stops its server and frees the port
     }
+    reloadThread.interrupt(); // ends the javac warm-up between two rounds
     try {
-      reloadThread.join(2000);
+      reloadThread.join(1000);
       reloader.close();
       compiler.close();
     } catch (IOException | InterruptedException ignored) {
@@ -275,11 +278,20 @@ public final class DevServer implements AutoCloseable {
     publish(new Reloader.Build(new DevState.Broken(problem), Optional.empty(), "", 0, false));
   }
 
-  /** Says "ready" once the custom server accepts connections on the port. */
+  /**
+   * Says "ready" once the custom server accepts connections on the port, or, after a while, that
+   * it does not.
+   */
   private void announceWhenListening(Thread main, long started) {
     long waitFrom = System.nanoTime();
     String host = settings.hostname().orElse("localhost");
-    while (closed.getCount() > 0 && System.nanoTime() - waitFrom < 30_000_000_000L) {
+    while (closed.getCount() > 0) {
+      if (System.nanoTime() - waitFrom > CUSTOM_SERVER_PATIENCE.toNanos()) {
+        settings.log().warn("The custom server " + settings.mainClass().get() + " does not listen on port "
+            + settings.port() + " after " + CUSTOM_SERVER_PATIENCE.toSeconds() + " s: under next:run it should bind "
+            + "Integer.getInteger(\"next.port\", 3000), the port next:run was given.");
+        return;
+      }
       try (Socket probe = new Socket()) {
         probe.connect(new InetSocketAddress(host, settings.port()), 200);
         settings.log().info("next4j dev server ready on " + url() + " (custom server " + settings.mainClass().get()

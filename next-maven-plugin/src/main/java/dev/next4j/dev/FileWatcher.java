@@ -30,19 +30,42 @@ import java.util.stream.Stream;
  *
  * <p>Folders created later are watched too. Editors' scratch files (vim's swap files, backups
  * ending in {@code ~}) do not count as changes.
+ *
+ * <p>Where the JDK has no native watch service (macOS: its fallback polls every 2 to 10 seconds),
+ * the watcher compares snapshots of the folders itself, every 100 ms.
  */
 final class FileWatcher implements Closeable {
   /** However busy the files, a burst ends after this long, so a runaway writer cannot stall reloads. */
   private static final Duration LONGEST_BURST = Duration.ofSeconds(2);
 
+  /** How often the folders are compared when there is no native watch service. */
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+
+  private final List<Path> trees;
+  private final List<Path> files;
   private final WatchService service;
+  private final boolean polling;
   private final Map<WatchKey, Path> folders = new HashMap<>();
+  private volatile boolean closed;
+  private Snapshot polled;
   /** For folders watched for a few files only (the pom's): the names that count. */
   private final Map<Path, Set<String>> onlyNames = new HashMap<>();
 
   /** Watches {@code trees} recursively, and {@code files} one by one; missing ones are skipped. */
   FileWatcher(List<Path> trees, List<Path> files) throws IOException {
+    this(trees, files, false);
+  }
+
+  /** As above; with {@code poll} true, compares snapshots even where a native watch service exists. */
+  FileWatcher(List<Path> trees, List<Path> files, boolean poll) throws IOException {
+    this.trees = List.copyOf(trees);
+    this.files = List.copyOf(files);
     this.service = FileSystems.getDefault().newWatchService();
+    this.polling = poll || service.getClass().getName().endsWith("PollingWatchService");
+    if (polling) {
+      polled = Snapshot.take(trees, files);
+      return;
+    }
     for (Path tree : trees) {
       registerTree(tree);
     }
@@ -60,6 +83,9 @@ final class FileWatcher implements Closeable {
    * came for {@code quiet} and returns true. Returns false once the watcher is closed.
    */
   boolean awaitChange(Duration quiet, Runnable onStart) throws InterruptedException {
+    if (polling) {
+      return pollForChange(quiet, onStart);
+    }
     try {
       while (!take(service.take())) {
         // only scratch files changed
@@ -76,6 +102,38 @@ final class FileWatcher implements Closeable {
       return true;
     } catch (ClosedWatchServiceException closed) {
       return false;
+    }
+  }
+
+  private boolean pollForChange(Duration quiet, Runnable onStart) throws InterruptedException {
+    while (!closed) {
+      Thread.sleep(POLL_INTERVAL.toMillis());
+      Snapshot now = snapshot();
+      if (!polled.changesTo(now).isEmpty()) {
+        onStart.run();
+        long burstEnd = System.nanoTime() + LONGEST_BURST.toNanos();
+        long pause = Math.max(quiet.toMillis(), POLL_INTERVAL.toMillis());
+        while (!closed && System.nanoTime() < burstEnd) {
+          Thread.sleep(pause);
+          Snapshot again = snapshot();
+          boolean still = now.changesTo(again).isEmpty();
+          now = again;
+          if (still) {
+            break;
+          }
+        }
+        polled = now;
+        return !closed;
+      }
+    }
+    return false;
+  }
+
+  private Snapshot snapshot() {
+    try {
+      return Snapshot.take(trees, files);
+    } catch (IOException unreadable) {
+      return polled; // a folder being replaced: look again next time
     }
   }
 
@@ -130,6 +188,7 @@ final class FileWatcher implements Closeable {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     service.close();
   }
 }

@@ -204,7 +204,7 @@ final class IncrementalCompiler implements Closeable {
         };
       }
     };
-    for (int i = 0; i < rounds; i++) {
+    for (int i = 0; i < rounds && !Thread.currentThread().isInterrupted(); i++) {
       javac.getTask(null, discarding, new DiagnosticCollector<>(), options, null,
           files.getJavaFileObjectsFromPaths(sample)).call();
     }

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileWatcherTest {
@@ -75,8 +77,30 @@ class FileWatcherTest {
   }
 
   @Test
-  void closingEndsTheWait() throws Exception {
-    FileWatcher watcher = new FileWatcher(List.of(dir), List.of());
+  void withoutANativeWatchServiceSnapshotsAreComparedInstead() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src"));
+    Files.writeString(src.resolve("A.java"), "a");
+    AtomicInteger starts = new AtomicInteger();
+    try (FileWatcher watcher = new FileWatcher(List.of(src), List.of(), true)) {
+      CompletableFuture<Boolean> change = CompletableFuture.supplyAsync(
+          () -> await(watcher, Duration.ofMillis(50), starts));
+      Files.writeString(src.resolve(".A.java.swp"), "scratch");
+      Thread.sleep(400);
+      assertThat(change).isNotDone();
+
+      Files.createDirectories(src.resolve("blog"));
+      Files.writeString(src.resolve("blog/Post.java"), "post");
+      Files.writeString(src.resolve("A.java"), "a, longer");
+
+      assertThat(change.get(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(starts).hasValue(1);
+    }
+  }
+
+  @ParameterizedTest(name = "polling: {0}")
+  @ValueSource(booleans = {false, true})
+  void closingEndsTheWait(boolean poll) throws Exception {
+    FileWatcher watcher = new FileWatcher(List.of(dir), List.of(), poll);
     CompletableFuture<Boolean> change = CompletableFuture.supplyAsync(
         () -> await(watcher, Duration.ofMillis(50), new AtomicInteger()));
     Thread.sleep(100);
