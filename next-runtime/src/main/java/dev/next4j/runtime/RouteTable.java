@@ -116,12 +116,11 @@ public final class RouteTable {
     RouteMatcher.Result result = routing.matcher.match(Objects.requireNonNull(path, "path"));
     if (result instanceof RouteMatcher.Result.Matched matched) {
       int index = matched.index();
-      Route route = routing.byIndex[index];
-      if (!route.allows(method)) {
+      if (!routing.allows(index, method)) {
         return routing.notAllowed[index];
       }
       Map<String, Object> params = matched.params();
-      return params.isEmpty() ? routing.paramless[index] : new Match.Found(route, params);
+      return params.isEmpty() ? routing.paramless[index] : new Match.Found(routing.byIndex[index], params);
     }
     return result == RouteMatcher.Result.BAD_ENCODING ? Match.BadRequest.INSTANCE : Match.NotFound.INSTANCE;
   }
@@ -135,6 +134,9 @@ public final class RouteTable {
     /** Answers prepared per route, so that a match without params allocates nothing. */
     final Match.Found[] paramless;
     final Match.MethodNotAllowed[] notAllowed;
+    /** {@link Route#allows} for GET and HEAD, asked once: dense arrays a lookup finds in cache. */
+    final boolean[] allowsGet;
+    final boolean[] allowsHead;
 
     Routing(List<Route> routes) {
       this.matcher = RouteMatcher.of(routes.stream().map(Route::pattern).toList(), RESERVED);
@@ -142,10 +144,20 @@ public final class RouteTable {
       this.ordered = matcher.order().stream().map(routes::get).toList();
       this.paramless = new Match.Found[byIndex.length];
       this.notAllowed = new Match.MethodNotAllowed[byIndex.length];
+      this.allowsGet = new boolean[byIndex.length];
+      this.allowsHead = new boolean[byIndex.length];
       for (int i = 0; i < byIndex.length; i++) {
         paramless[i] = new Match.Found(byIndex[i], Map.of());
         notAllowed[i] = new Match.MethodNotAllowed(byIndex[i]);
+        allowsGet[i] = byIndex[i].allows("GET");
+        allowsHead[i] = byIndex[i].allows("HEAD");
       }
+    }
+
+    boolean allows(int index, String method) {
+      return method.equals("GET") ? allowsGet[index]
+          : method.equals("HEAD") ? allowsHead[index]
+          : byIndex[index].allows(method);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.next4j.runtime.internal;
 
 import dev.next4j.runtime.internal.RoutePattern.Kind;
 import dev.next4j.runtime.internal.RoutePattern.Segment;
+import dev.next4j.runtime.internal.RouteNode.Terminal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -79,28 +80,17 @@ import java.util.TreeSet;
  * tried, as Next.js's blocked pages do, also when written encoded ({@code /%5Fapp}).
  */
 public final class RouteMatcher {
-  /** No route. */
-  static final int NONE = -1;
-  /** A reserved path: not found, and no dynamic route may take it. */
-  static final int RESERVED = -2;
+  /** No route (while building). */
+  private static final int NONE = -1;
+  /** A reserved path (while building). */
+  private static final int RESERVED = -2;
 
   private final RouteNode root;
-  private final RoutePattern[] patterns;
-  /** Per route: whether it has params (a dense array, so a static hit reads no pattern). */
-  private final boolean[] hasParams;
-  private final Result[] paramless;
   private final List<Integer> order;
 
-  private RouteMatcher(RouteNode root, RoutePattern[] patterns, List<Integer> order) {
+  private RouteMatcher(RouteNode root, List<Integer> order) {
     this.root = root;
-    this.patterns = patterns;
     this.order = order;
-    this.hasParams = new boolean[patterns.length];
-    this.paramless = new Result[patterns.length];
-    for (int i = 0; i < patterns.length; i++) {
-      hasParams[i] = patterns[i].hasParams();
-      paramless[i] = new Result.Matched(i, Map.of());
-    }
   }
 
   /** A matcher for {@code patterns}, in any order, with no reserved paths; see {@link #of(List, Set)}. */
@@ -143,7 +133,7 @@ public final class RouteMatcher {
     }
     List<Integer> order = new ArrayList<>();
     root.collect(order);
-    return new RouteMatcher(root.freeze(), parsed, Collections.unmodifiableList(order));
+    return new RouteMatcher(root.freeze(parsed), Collections.unmodifiableList(order));
   }
 
   /**
@@ -166,20 +156,20 @@ public final class RouteMatcher {
     }
     int end = length > 1 && path.charAt(length - 1) == '/' ? length - 1 : length;
     boolean encoded = path.indexOf('%') >= 0;
-    int route = find(root, path, 1, end, encoded);
-    if (route < 0) {
-      return Result.NOT_FOUND; // NONE, or RESERVED
+    Terminal route = find(root, path, 1, end, encoded);
+    if (route == null || route == Terminal.RESERVED) {
+      return Result.NOT_FOUND;
     }
-    return hasParams[route] ? params(route, patterns[route], path, end) : paramless[route];
+    return route.hasParams ? params(route, path, end) : route.bare;
   }
 
   /**
    * The first route in Next.js order under {@code node} matching {@code path[pos, end)}, where
-   * {@code pos} starts a segment (or is {@code end}); NONE when none does.
+   * {@code pos} starts a segment (or is {@code end}); null when none does.
    */
-  private static int find(RouteNode node, String path, int pos, int end, boolean encoded) {
+  private static Terminal find(RouteNode node, String path, int pos, int end, boolean encoded) {
     if (pos == end) {
-      return node.route != NONE ? node.route : node.optionalCatchAll;
+      return node.route != null ? node.route : node.optionalCatchAll;
     }
     // One pass finds the segment's end and hashes it (as String.hashCode would) for the static lookup.
     int segmentEnd = pos;
@@ -190,18 +180,18 @@ public final class RouteMatcher {
     int next = segmentEnd == end ? end : segmentEnd + 1;
     RouteNode child = staticChild(node, path, pos, segmentEnd, hash, encoded);
     if (child != null) {
-      int route = find(child, path, next, end, encoded);
-      if (route != NONE) {
+      Terminal route = find(child, path, next, end, encoded);
+      if (route != null) {
         return route;
       }
     }
     if (node.param != null) {
-      int route = find(node.param, path, next, end, encoded);
-      if (route != NONE) {
+      Terminal route = find(node.param, path, next, end, encoded);
+      if (route != null) {
         return route;
       }
     }
-    return node.catchAll != NONE ? node.catchAll : node.optionalCatchAll;
+    return node.catchAll != null ? node.catchAll : node.optionalCatchAll;
   }
 
   /** A static segment matches its literal once percent-decoded; see the class Javadoc. */
@@ -221,8 +211,9 @@ public final class RouteMatcher {
     return slash < 0 || slash > end ? end : slash;
   }
 
-  /** The params of {@code pattern}, which matched {@code path[1, end)}, decoded. */
-  private Result params(int route, RoutePattern pattern, String path, int end) {
+  /** The params of {@code route}, which matched {@code path[1, end)}, decoded. */
+  private static Result params(Terminal route, String path, int end) {
+    RoutePattern pattern = route.pattern;
     String[] names = pattern.paramNames();
     Object[] values = new Object[names.length];
     int found = 0;
@@ -248,7 +239,7 @@ public final class RouteMatcher {
       }
       pos = segmentEnd + 1;
     }
-    return found == 0 ? paramless[route] : new Result.Matched(route, new RouteParams(names, values, found));
+    return found == 0 ? route.bare : new Result.Matched(route.index, new RouteParams(names, values, found));
   }
 
   /** The segments of {@code path[pos, end)}, each decoded; null when one is malformed. */
@@ -400,10 +391,19 @@ public final class RouteMatcher {
       }
     }
 
-    RouteNode freeze() {
+    RouteNode freeze(RoutePattern[] patterns) {
       SortedMap<String, RouteNode> children = new TreeMap<>();
-      statics.forEach((key, child) -> children.put(key, child.freeze()));
-      return new RouteNode(route, children, param == null ? null : param.freeze(), catchAll, optional);
+      statics.forEach((key, child) -> children.put(key, child.freeze(patterns)));
+      return new RouteNode(
+          route == RESERVED ? Terminal.RESERVED : terminal(route, patterns),
+          children,
+          param == null ? null : param.freeze(patterns),
+          terminal(catchAll, patterns),
+          terminal(optional, patterns));
+    }
+
+    private static Terminal terminal(int index, RoutePattern[] patterns) {
+      return index == NONE ? null : new Terminal(index, patterns[index]);
     }
 
     private static String duplicate(String pattern) {

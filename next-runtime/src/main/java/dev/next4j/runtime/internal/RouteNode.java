@@ -8,36 +8,45 @@ import java.util.SortedMap;
  * open-addressing table probed with a slice of the request path, so a lookup allocates nothing),
  * and at most one child of each dynamic kind.
  *
- * <p>The indices are positions in the list given to {@link RouteMatcher#of}; {@link
- * RouteMatcher#NONE} means "no such route", {@link RouteMatcher#RESERVED} a reserved path.
+ * <p>Routes are {@link Terminal}s, held right in the node where they end so that a match reads
+ * what it answers from memory it has just touched; null means "no such route".
  */
 final class RouteNode {
-  /** The route whose pattern ends at this node, or NONE/RESERVED. */
-  final int route;
+  /** Shared by every node without static children: one array that stays in cache. */
+  private static final Object[] NO_CHILDREN = new Object[0];
+
+  /** The route whose pattern ends at this node, {@link Terminal#RESERVED}, or null. */
+  final Terminal route;
   /** The {@code [x]} child, or null. */
   final RouteNode param;
-  /** The route of the {@code [...x]} child (catch-alls are always last), or NONE. */
-  final int catchAll;
-  /** The route of the {@code [[...x]]} child, or NONE. */
-  final int optionalCatchAll;
+  /** The route of the {@code [...x]} child (catch-alls are always last), or null. */
+  final Terminal catchAll;
+  /** The route of the {@code [[...x]]} child, or null. */
+  final Terminal optionalCatchAll;
 
   /** Open addressing: the key at {@code 2i}, its child at {@code 2i + 1}, so one probe reads one line. */
   private final Object[] table;
   private final int mask;
+  private final int shift;
 
   RouteNode(
-      int route, SortedMap<String, RouteNode> statics, RouteNode param, int catchAll, int optionalCatchAll) {
+      Terminal route,
+      SortedMap<String, RouteNode> statics,
+      RouteNode param,
+      Terminal catchAll,
+      Terminal optionalCatchAll) {
     this.route = route;
     this.param = param;
     this.catchAll = catchAll;
     this.optionalCatchAll = optionalCatchAll;
     // Load factor at most 1/2, so probes stay short and a miss ends at an empty slot.
     int slots = statics.isEmpty() ? 0 : Integer.highestOneBit(statics.size() * 4 - 1);
-    this.table = new Object[2 * slots];
+    this.table = slots == 0 ? NO_CHILDREN : new Object[2 * slots];
     this.mask = slots - 1;
+    this.shift = 32 - Integer.numberOfTrailingZeros(Math.max(slots, 1));
     for (Map.Entry<String, RouteNode> entry : statics.entrySet()) {
       String key = entry.getKey();
-      int slot = spread(key.hashCode()) & mask;
+      int slot = home(key.hashCode());
       while (table[2 * slot] != null) {
         slot = (slot + 1) & mask;
       }
@@ -55,7 +64,7 @@ final class RouteNode {
       return null;
     }
     int length = end - start;
-    for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+    for (int slot = home(hash); ; slot = (slot + 1) & mask) {
       String key = (String) table[2 * slot];
       if (key == null) {
         return null;
@@ -66,7 +75,30 @@ final class RouteNode {
     }
   }
 
-  private static int spread(int hash) {
-    return hash ^ (hash >>> 16);
+  /**
+   * The first slot to probe: the top bits of the hash times the golden ratio, which scatters the
+   * consecutive hashes of names like {@code post-1}, {@code post-2} instead of lining them up.
+   */
+  private int home(int hash) {
+    return (hash * 0x9E3779B9) >>> shift;
+  }
+
+  /** Where a route ends: its index in the list given to {@link RouteMatcher#of}, and its answers. */
+  static final class Terminal {
+    /** A reserved path: not found, and no dynamic route may take it. */
+    static final Terminal RESERVED = new Terminal(-1, null);
+
+    final int index;
+    final RoutePattern pattern;
+    final boolean hasParams;
+    /** The answer when the route matches with no params (a static page, a bare optional catch-all). */
+    final RouteMatcher.Result bare;
+
+    Terminal(int index, RoutePattern pattern) {
+      this.index = index;
+      this.pattern = pattern;
+      this.hasParams = pattern != null && pattern.hasParams();
+      this.bare = new RouteMatcher.Result.Matched(index, Map.of());
+    }
   }
 }

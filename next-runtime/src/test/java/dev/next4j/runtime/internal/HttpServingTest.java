@@ -172,7 +172,7 @@ class HttpServingTest {
 
     HttpResponse<String> again = served.get("/about", "If-None-Match", etag);
 
-    assertThat(etag).matches("W/\"[0-9a-f]+-[A-Za-z0-9+/]{27}\"");
+    assertThat(etag).matches("W/\"[0-9a-z]+\"");
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(again.body()).isEmpty();
     assertThat(again.headers().firstValue("etag")).hasValue(etag);

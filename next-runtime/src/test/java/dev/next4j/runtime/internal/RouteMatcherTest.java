@@ -163,6 +163,23 @@ class RouteMatcherTest {
   }
 
   @Test
+  void aLargeTableFindsEveryStaticChildAndNothingElse() {
+    List<String> patterns = new java.util.ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      patterns.add("/post-" + i);
+      patterns.add("/post-" + i + "/edit");
+    }
+    patterns.add("/[slug]");
+    RouteMatcher matcher = RouteMatcher.of(patterns);
+    for (int i = 0; i < 3_000; i++) {
+      assertThat(matcher.match("/post-" + i)).isEqualTo(new RouteMatcher.Result.Matched(2 * i, Map.of()));
+      assertThat(matcher.match("/post-" + i + "/edit")).isEqualTo(new RouteMatcher.Result.Matched(2 * i + 1, Map.of()));
+    }
+    assertThat(matcher.match("/post-3000")).isEqualTo(new RouteMatcher.Result.Matched(6_000, Map.of("slug", "post-3000")));
+    assertThat(matcher.match("/post-1/view")).isSameAs(RouteMatcher.Result.NOT_FOUND);
+  }
+
+  @Test
   void orderIsNextJsSortedOrder() {
     List<String> patterns = List.of(
         "/[...rest]", "/p/[id]", "/p/new", "/", "/p/[id]/[...rest]", "/p/[id]/edit", "/p", "/B", "/_b", "/a");
