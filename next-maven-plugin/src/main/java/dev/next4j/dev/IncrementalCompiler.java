@@ -284,6 +284,9 @@ final class IncrementalCompiler implements Closeable {
         errors.add(error(d));
       }
     }
+    if (errors.isEmpty()) {
+      errors.add(new CompileError(Optional.empty(), 0, 0, "javac failed without saying why", ""));
+    }
     return errors;
   }
 
