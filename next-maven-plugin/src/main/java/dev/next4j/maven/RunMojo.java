@@ -115,6 +115,10 @@ public final class RunMojo extends AbstractMojo {
       getLog().info("next: skipped (next.skip)");
       return;
     }
+    if ("pom".equals(project.getPackaging())) {
+      getLog().info("Skipping next:run: the packaging is pom; run it in the module that has the pages (-pl <module>)");
+      return;
+    }
     DevSettings settings = settings();
     DevServer server;
     try {
