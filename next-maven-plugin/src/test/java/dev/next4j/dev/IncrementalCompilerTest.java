@@ -208,6 +208,17 @@ class IncrementalCompilerTest {
     }
   }
 
+  @Test
+  void theRunningJdksOwnReleaseIsLeftToJavacAndOtherReleasesAreKept() {
+    String current = Integer.toString(Runtime.version().feature());
+
+    assertThat(IncrementalCompiler.withoutCurrentRelease(List.of("--release", current, "-parameters")))
+        .containsExactly("-parameters");
+    assertThat(IncrementalCompiler.withoutCurrentRelease(List.of("--release=" + current))).isEmpty();
+    assertThat(IncrementalCompiler.withoutCurrentRelease(List.of("--release", "11", "-encoding", "UTF-8")))
+        .containsExactly("--release", "11", "-encoding", "UTF-8");
+  }
+
   private Set<Path> compiled(Outcome outcome) {
     assertThat(outcome).isInstanceOf(Outcome.Compiled.class);
     return ((Outcome.Compiled) outcome).sources();
