@@ -29,6 +29,8 @@ import javax.lang.model.SourceVersion;
 final class GeneratedNames {
   static final String ROUTES = "Routes";
   static final String SERVER = "NextServer";
+  /** The class in {@code Routes} (or in each table part) that builds every route's params record. */
+  static final String PARAMS = "Params";
 
   /** Names a component cannot take: its accessor would clash with these methods. */
   private static final Set<String> TAKEN_METHODS =
@@ -63,7 +65,7 @@ final class GeneratedNames {
    * Table2}, ... of {@code routesPerPart} routes when there are more; record names give way to them.
    */
   static GeneratedNames of(String generatedPackage, List<PageRoute> routes, int routesPerPart) {
-    Set<String> used = new HashSet<>(Set.of(ROUTES));
+    Set<String> used = new HashSet<>(Set.of(ROUTES, PARAMS));
     List<String> parts = new ArrayList<>();
     if (routes.size() > routesPerPart) {
       for (int n = 1; (n - 1) * routesPerPart < routes.size(); n++) {

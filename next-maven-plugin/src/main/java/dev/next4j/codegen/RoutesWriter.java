@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import dev.next4j.codegen.RouteModel.PageRoute;
 import dev.next4j.codegen.RouteModel.Segment;
 import dev.next4j.codegen.RouteModel.Special;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -26,10 +28,17 @@ import javax.lang.model.element.Modifier;
  * <pre>{@code
  * public static RouteTable table() {
  *   return RouteTable.of(
- *           Route.<Index>page("/", r -> new Index(), new com.acme.pages.Index()), // src/.../pages/Index.java implements Page<Routes.Index>
- *           Route.<BlogSlug>page("/blog/[slug]", r -> new BlogSlug(r.param("slug")), new com.acme.pages.blog.$slug())) // ...
+ *           Route.<Index>page("/", new Params<>(0), new com.acme.pages.Index()), // src/.../pages/Index.java implements Page<Routes.Index>
+ *           Route.<BlogSlug>page("/blog/[slug]", new Params<>(1), new com.acme.pages.blog.$slug())) // ...
  *       .withNotFound(new com.acme.pages._404()); // src/main/java/com/acme/pages/_404.java implements ErrorPage
  * }
+ * private static final class Params<P extends Record> implements Function<Request, P> {
+ *   ...
+ *   public P apply(Request r) {
+ *     return (P) switch (route) {
+ *       case 0 -> new Index();
+ *       case 1 -> new BlogSlug(r.param("slug"));
+ *       ...
  * public record BlogSlug(String slug) { ... public String href() { return "/blog/" + Routes.encode(slug); } }
  * }</pre>
  *
@@ -38,11 +47,16 @@ import javax.lang.model.element.Modifier;
  * its record, javac reports one plain error ({@code $slug cannot be converted to Page<BlogSlug>})
  * and quotes that line, which leads to the file. Page classes are written fully qualified, so no
  * import can clash with a record's name.
+ *
+ * <p>Params records are built by one {@code Params} class per table class, switching on the
+ * route's index, not by a lambda per route: the JVM spins a class for each lambda when it is first
+ * evaluated, and on a site of a hundred pages that was most of the server's startup.
  */
 final class RoutesWriter {
   static final ClassName ROUTE = ClassName.get("dev.next4j.runtime", "Route");
   static final ClassName ROUTE_TABLE = ClassName.get("dev.next4j.runtime", "RouteTable");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName REQUEST = ClassName.get("dev.next4j.runtime", "Request");
   private static final ClassName LIST = ClassName.get(List.class);
   private static final TypeName STRING = ClassName.get(String.class);
   private static final TypeName STRING_LIST = ParameterizedTypeName.get(LIST, ClassName.get(String.class));
@@ -94,6 +108,9 @@ final class RoutesWriter {
     for (PageRoute route : routes) {
       type.addType(record(route));
     }
+    if (!routes.isEmpty() && names.tableParts().isEmpty()) {
+      type.addType(paramsClass(routes));
+    }
     type.addTypes(tableParts());
     type.addMethods(helpers());
     return JavaFile.builder(names.routes().packageName(), type.build())
@@ -116,7 +133,7 @@ final class RoutesWriter {
       for (int i = 0; i < routes.size(); i++) {
         PageRoute route = routes.get(i);
         String after = i < routes.size() - 1 ? "," : ")" + end;
-        code.add("$L$L // $L\n", entry(route), after, comment(route));
+        code.add("$L$L // $L\n", entry(route, i), after, comment(route));
       }
       code.add("$<$<$<$<");
     } else {
@@ -153,8 +170,9 @@ final class RoutesWriter {
       MethodSpec.Builder addTo = MethodSpec.methodBuilder("addTo")
           .addModifiers(Modifier.STATIC)
           .addParameter(ROUTE_LIST, "routes");
-      for (PageRoute route : chunk) {
-        addTo.addCode("routes.add($L); // $L\n", entry(route), comment(route));
+      for (int i = 0; i < chunk.size(); i++) {
+        PageRoute route = chunk.get(i);
+        addTo.addCode("routes.add($L); // $L\n", entry(route, i), comment(route));
       }
       parts.add(TypeSpec.classBuilder(names.tableParts().get(n))
           .addJavadoc("$L of the table.\n", chunk.size() == 1
@@ -162,17 +180,52 @@ final class RoutesWriter {
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
           .addMethod(addTo.build())
+          .addType(paramsClass(chunk))
           .build());
     }
     return parts;
   }
 
-  /** {@code Route.<BlogSlug>page("/blog/[slug]", r -> new BlogSlug(r.param("slug")), new com.acme.pages.blog.$slug())}. */
-  private CodeBlock entry(PageRoute route) {
+  /**
+   * {@code Route.<BlogSlug>page("/blog/[slug]", new Params<>(1), new com.acme.pages.blog.$slug())},
+   * {@code index} being the route's place in its table class.
+   */
+  private CodeBlock entry(PageRoute route, int index) {
     // The explicit type argument makes javac say "$slug cannot be converted to Page<BlogSlug>"
     // rather than report an inference failure.
-    return CodeBlock.of("$T.<$L>$L($S, r -> new $L($L), new $L())", ROUTE, names.record(route).simpleName(),
-        factory(route), route.pattern(), names.record(route).simpleName(), paramArguments(route), route.pageClass());
+    return CodeBlock.of("$T.<$L>$L($S, new $L<>($L), new $L())", ROUTE, names.record(route).simpleName(),
+        factory(route), route.pattern(), GeneratedNames.PARAMS, index, route.pageClass());
+  }
+
+  /** The class that builds the params record of each of {@code table}'s routes, by index. */
+  private TypeSpec paramsClass(List<PageRoute> table) {
+    TypeVariableName p = TypeVariableName.get("P", ClassName.get(Record.class));
+    CodeBlock.Builder body = CodeBlock.builder().add("return (P) switch (route) {\n$>");
+    for (int i = 0; i < table.size(); i++) {
+      PageRoute route = table.get(i);
+      body.add("case $L -> new $L($L);\n", i, names.record(route).simpleName(), paramArguments(route));
+    }
+    body.add("default -> throw new $T($S + route);\n", IllegalStateException.class, "no route at index ")
+        .add("$<};\n");
+    return TypeSpec.classBuilder(GeneratedNames.PARAMS)
+        .addJavadoc("Builds each route's params record from the routed request, by the route's index.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addTypeVariable(p)
+        .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Function.class), REQUEST, p))
+        .addField(int.class, "route", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addParameter(int.class, "route")
+            .addStatement("this.route = route")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("apply")
+            .addAnnotation(Override.class)
+            .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
+            .addModifiers(Modifier.PUBLIC)
+            .returns(p)
+            .addParameter(REQUEST, "r")
+            .addCode(body.build())
+            .build())
+        .build();
   }
 
   /** The comment that ends a table line: the page file, and what it implements. */

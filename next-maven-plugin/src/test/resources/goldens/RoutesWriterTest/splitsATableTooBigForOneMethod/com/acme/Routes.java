@@ -2,10 +2,12 @@
 // Do not edit: the next build overwrites this file.
 package com.acme;
 
+import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
@@ -89,8 +91,29 @@ public final class Routes {
     }
 
     static void addTo(List<Route> routes) {
-      routes.add(Route.<A>page("/a", r -> new A(), new com.acme.pages.A())); // src/main/java/com/acme/pages/A.java implements Page<Routes.A>
-      routes.add(Route.<B>page("/b", r -> new B(), new com.acme.pages.B())); // src/main/java/com/acme/pages/B.java implements Page<Routes.B>
+      routes.add(Route.<A>page("/a", new Params<>(0), new com.acme.pages.A())); // src/main/java/com/acme/pages/A.java implements Page<Routes.A>
+      routes.add(Route.<B>page("/b", new Params<>(1), new com.acme.pages.B())); // src/main/java/com/acme/pages/B.java implements Page<Routes.B>
+    }
+
+    /**
+     * Builds each route's params record from the routed request, by the route's index.
+     */
+    private static final class Params<P extends Record> implements Function<Request, P> {
+      private final int route;
+
+      Params(int route) {
+        this.route = route;
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public P apply(Request r) {
+        return (P) switch (route) {
+          case 0 -> new A();
+          case 1 -> new B();
+          default -> throw new IllegalStateException("no route at index " + route);
+        };
+      }
     }
   }
 
@@ -102,8 +125,29 @@ public final class Routes {
     }
 
     static void addTo(List<Route> routes) {
-      routes.add(Route.<C>page("/c", r -> new C(), new com.acme.pages.C())); // src/main/java/com/acme/pages/C.java implements Page<Routes.C>
-      routes.add(Route.<D>page("/d", r -> new D(), new com.acme.pages.D())); // src/main/java/com/acme/pages/D.java implements Page<Routes.D>
+      routes.add(Route.<C>page("/c", new Params<>(0), new com.acme.pages.C())); // src/main/java/com/acme/pages/C.java implements Page<Routes.C>
+      routes.add(Route.<D>page("/d", new Params<>(1), new com.acme.pages.D())); // src/main/java/com/acme/pages/D.java implements Page<Routes.D>
+    }
+
+    /**
+     * Builds each route's params record from the routed request, by the route's index.
+     */
+    private static final class Params<P extends Record> implements Function<Request, P> {
+      private final int route;
+
+      Params(int route) {
+        this.route = route;
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public P apply(Request r) {
+        return (P) switch (route) {
+          case 0 -> new C();
+          case 1 -> new D();
+          default -> throw new IllegalStateException("no route at index " + route);
+        };
+      }
     }
   }
 
@@ -115,7 +159,27 @@ public final class Routes {
     }
 
     static void addTo(List<Route> routes) {
-      routes.add(Route.<Table12>page("/table1", r -> new Table12(), new com.acme.pages.Table1())); // src/main/java/com/acme/pages/Table1.java implements Page<Routes.Table12>
+      routes.add(Route.<Table12>page("/table1", new Params<>(0), new com.acme.pages.Table1())); // src/main/java/com/acme/pages/Table1.java implements Page<Routes.Table12>
+    }
+
+    /**
+     * Builds each route's params record from the routed request, by the route's index.
+     */
+    private static final class Params<P extends Record> implements Function<Request, P> {
+      private final int route;
+
+      Params(int route) {
+        this.route = route;
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public P apply(Request r) {
+        return (P) switch (route) {
+          case 0 -> new Table12();
+          default -> throw new IllegalStateException("no route at index " + route);
+        };
+      }
     }
   }
 }

@@ -2,11 +2,13 @@
 // Do not edit: the next build overwrites this file.
 package com.acme;
 
+import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Generated;
 
@@ -30,8 +32,8 @@ public final class Routes {
    */
   public static RouteTable table() {
     return RouteTable.of(
-            Route.<UUserRest>page("/u/[user]/[[...rest]]", r -> new UUserRest(r.param("user"), r.params("rest")), new com.acme.pages.u.$user.$$$rest()), // src/main/java/com/acme/pages/u/$user/$$$rest.java implements Page<Routes.UUserRest>
-            Route.<All>page("/[[...all]]", r -> new All(r.params("all")), new com.acme.pages.$$$all())); // src/main/java/com/acme/pages/$$$all.java implements Page<Routes.All>
+            Route.<UUserRest>page("/u/[user]/[[...rest]]", new Params<>(0), new com.acme.pages.u.$user.$$$rest()), // src/main/java/com/acme/pages/u/$user/$$$rest.java implements Page<Routes.UUserRest>
+            Route.<All>page("/[[...all]]", new Params<>(1), new com.acme.pages.$$$all())); // src/main/java/com/acme/pages/$$$all.java implements Page<Routes.All>
   }
 
   private static void requireSegment(String name, String value) {
@@ -100,6 +102,27 @@ public final class Routes {
 
     public String href() {
       return all.isEmpty() ? "/" : "/" + Routes.join(all);
+    }
+  }
+
+  /**
+   * Builds each route's params record from the routed request, by the route's index.
+   */
+  private static final class Params<P extends Record> implements Function<Request, P> {
+    private final int route;
+
+    Params(int route) {
+      this.route = route;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public P apply(Request r) {
+      return (P) switch (route) {
+        case 0 -> new UUserRest(r.param("user"), r.params("rest"));
+        case 1 -> new All(r.params("all"));
+        default -> throw new IllegalStateException("no route at index " + route);
+      };
     }
   }
 }

@@ -2,10 +2,12 @@
 // Do not edit: the next build overwrites this file.
 package com.acme;
 
+import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Generated;
 
@@ -29,16 +31,16 @@ public final class Routes {
    */
   public static RouteTable table() {
     return RouteTable.of(
-            Route.<Index>page("/", r -> new Index(), new com.acme.pages.Index()), // src/main/java/com/acme/pages/Index.java implements Page<Routes.Index>
-            Route.<AboutUs>staticPage("/about-us", r -> new AboutUs(), new com.acme.pages.AboutUs()), // src/main/java/com/acme/pages/AboutUs.java implements StaticPage<Routes.AboutUs>
-            Route.<ApiHello>api("/api/hello", r -> new ApiHello(), new com.acme.pages.api.Hello()), // src/main/java/com/acme/pages/api/Hello.java implements ApiRoute<Routes.ApiHello>
-            Route.<ApiPostPid>api("/api/post/[pid]", r -> new ApiPostPid(r.param("pid")), new com.acme.pages.api.post.$pid()), // src/main/java/com/acme/pages/api/post/$pid.java implements ApiRoute<Routes.ApiPostPid>
-            Route.<BlogSlug>page("/blog/[slug]", r -> new BlogSlug(r.param("slug")), new com.acme.pages.blog.$slug()), // src/main/java/com/acme/pages/blog/$slug.java implements Page<Routes.BlogSlug>
-            Route.<DocsPath>page("/docs/[...path]", r -> new DocsPath(r.params("path")), new com.acme.pages.docs.$$path()), // src/main/java/com/acme/pages/docs/$$path.java implements Page<Routes.DocsPath>
-            Route.<GettingStarted>page("/getting-started", r -> new GettingStarted(), new com.acme.pages.getting_started.Index()), // src/main/java/com/acme/pages/getting_started/Index.java implements Page<Routes.GettingStarted>
-            Route.<List>page("/list", r -> new List(), new com.acme.pages.List()), // src/main/java/com/acme/pages/List.java implements Page<Routes.List>
-            Route.<ShopPath>page("/shop/[[...path]]", r -> new ShopPath(r.params("path")), new com.acme.pages.shop.$$$path()), // src/main/java/com/acme/pages/shop/$$$path.java implements Page<Routes.ShopPath>
-            Route.<String>page("/string", r -> new String(), new com.acme.pages.String())) // src/main/java/com/acme/pages/String.java implements Page<Routes.String>
+            Route.<Index>page("/", new Params<>(0), new com.acme.pages.Index()), // src/main/java/com/acme/pages/Index.java implements Page<Routes.Index>
+            Route.<AboutUs>staticPage("/about-us", new Params<>(1), new com.acme.pages.AboutUs()), // src/main/java/com/acme/pages/AboutUs.java implements StaticPage<Routes.AboutUs>
+            Route.<ApiHello>api("/api/hello", new Params<>(2), new com.acme.pages.api.Hello()), // src/main/java/com/acme/pages/api/Hello.java implements ApiRoute<Routes.ApiHello>
+            Route.<ApiPostPid>api("/api/post/[pid]", new Params<>(3), new com.acme.pages.api.post.$pid()), // src/main/java/com/acme/pages/api/post/$pid.java implements ApiRoute<Routes.ApiPostPid>
+            Route.<BlogSlug>page("/blog/[slug]", new Params<>(4), new com.acme.pages.blog.$slug()), // src/main/java/com/acme/pages/blog/$slug.java implements Page<Routes.BlogSlug>
+            Route.<DocsPath>page("/docs/[...path]", new Params<>(5), new com.acme.pages.docs.$$path()), // src/main/java/com/acme/pages/docs/$$path.java implements Page<Routes.DocsPath>
+            Route.<GettingStarted>page("/getting-started", new Params<>(6), new com.acme.pages.getting_started.Index()), // src/main/java/com/acme/pages/getting_started/Index.java implements Page<Routes.GettingStarted>
+            Route.<List>page("/list", new Params<>(7), new com.acme.pages.List()), // src/main/java/com/acme/pages/List.java implements Page<Routes.List>
+            Route.<ShopPath>page("/shop/[[...path]]", new Params<>(8), new com.acme.pages.shop.$$$path()), // src/main/java/com/acme/pages/shop/$$$path.java implements Page<Routes.ShopPath>
+            Route.<String>page("/string", new Params<>(9), new com.acme.pages.String())) // src/main/java/com/acme/pages/String.java implements Page<Routes.String>
         .withApp(new com.acme.pages._App()) // src/main/java/com/acme/pages/_App.java implements App
         .withMiddleware(new com.acme.pages._Middleware()) // src/main/java/com/acme/pages/_Middleware.java implements Middleware
         .withNotFound(new com.acme.pages._404()) // src/main/java/com/acme/pages/_404.java implements ErrorPage
@@ -191,6 +193,35 @@ public final class Routes {
   public record String() {
     public java.lang.String href() {
       return "/string";
+    }
+  }
+
+  /**
+   * Builds each route's params record from the routed request, by the route's index.
+   */
+  private static final class Params<P extends Record> implements Function<Request, P> {
+    private final int route;
+
+    Params(int route) {
+      this.route = route;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public P apply(Request r) {
+      return (P) switch (route) {
+        case 0 -> new Index();
+        case 1 -> new AboutUs();
+        case 2 -> new ApiHello();
+        case 3 -> new ApiPostPid(r.param("pid"));
+        case 4 -> new BlogSlug(r.param("slug"));
+        case 5 -> new DocsPath(r.params("path"));
+        case 6 -> new GettingStarted();
+        case 7 -> new List();
+        case 8 -> new ShopPath(r.params("path"));
+        case 9 -> new String();
+        default -> throw new IllegalStateException("no route at index " + route);
+      };
     }
   }
 }

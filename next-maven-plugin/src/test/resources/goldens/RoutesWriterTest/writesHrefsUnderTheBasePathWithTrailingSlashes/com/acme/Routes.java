@@ -2,11 +2,13 @@
 // Do not edit: the next build overwrites this file.
 package com.acme;
 
+import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Generated;
 
@@ -30,12 +32,12 @@ public final class Routes {
    */
   public static RouteTable table() {
     return RouteTable.of(
-            Route.<Index>page("/", r -> new Index(), new com.acme.pages.Index()), // src/main/java/com/acme/pages/Index.java implements Page<Routes.Index>
-            Route.<About>page("/about", r -> new About(), new com.acme.pages.About()), // src/main/java/com/acme/pages/About.java implements Page<Routes.About>
-            Route.<BlogSlug>page("/blog/[slug]", r -> new BlogSlug(r.param("slug")), new com.acme.pages.blog.$slug()), // src/main/java/com/acme/pages/blog/$slug.java implements Page<Routes.BlogSlug>
-            Route.<DocsPath>page("/docs/[...path]", r -> new DocsPath(r.params("path")), new com.acme.pages.docs.$$path()), // src/main/java/com/acme/pages/docs/$$path.java implements Page<Routes.DocsPath>
-            Route.<ShopPath>page("/shop/[[...path]]", r -> new ShopPath(r.params("path")), new com.acme.pages.shop.$$$path()), // src/main/java/com/acme/pages/shop/$$$path.java implements Page<Routes.ShopPath>
-            Route.<All>page("/[[...all]]", r -> new All(r.params("all")), new com.acme.pages.$$$all())); // src/main/java/com/acme/pages/$$$all.java implements Page<Routes.All>
+            Route.<Index>page("/", new Params<>(0), new com.acme.pages.Index()), // src/main/java/com/acme/pages/Index.java implements Page<Routes.Index>
+            Route.<About>page("/about", new Params<>(1), new com.acme.pages.About()), // src/main/java/com/acme/pages/About.java implements Page<Routes.About>
+            Route.<BlogSlug>page("/blog/[slug]", new Params<>(2), new com.acme.pages.blog.$slug()), // src/main/java/com/acme/pages/blog/$slug.java implements Page<Routes.BlogSlug>
+            Route.<DocsPath>page("/docs/[...path]", new Params<>(3), new com.acme.pages.docs.$$path()), // src/main/java/com/acme/pages/docs/$$path.java implements Page<Routes.DocsPath>
+            Route.<ShopPath>page("/shop/[[...path]]", new Params<>(4), new com.acme.pages.shop.$$$path()), // src/main/java/com/acme/pages/shop/$$$path.java implements Page<Routes.ShopPath>
+            Route.<All>page("/[[...all]]", new Params<>(5), new com.acme.pages.$$$all())); // src/main/java/com/acme/pages/$$$all.java implements Page<Routes.All>
   }
 
   private static void requireSegment(String name, String value) {
@@ -156,6 +158,31 @@ public final class Routes {
 
     public String href() {
       return Routes.withTrailingSlash(all.isEmpty() ? "/docs" : "/docs/" + Routes.join(all));
+    }
+  }
+
+  /**
+   * Builds each route's params record from the routed request, by the route's index.
+   */
+  private static final class Params<P extends Record> implements Function<Request, P> {
+    private final int route;
+
+    Params(int route) {
+      this.route = route;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public P apply(Request r) {
+      return (P) switch (route) {
+        case 0 -> new Index();
+        case 1 -> new About();
+        case 2 -> new BlogSlug(r.param("slug"));
+        case 3 -> new DocsPath(r.params("path"));
+        case 4 -> new ShopPath(r.params("path"));
+        case 5 -> new All(r.params("all"));
+        default -> throw new IllegalStateException("no route at index " + route);
+      };
     }
   }
 }
