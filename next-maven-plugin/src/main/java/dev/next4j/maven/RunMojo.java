@@ -1,13 +1,11 @@
 package dev.next4j.maven;
 
 import dev.next4j.codegen.GeneratorConfig;
-import dev.next4j.codegen.ServerSettings;
 import dev.next4j.dev.DevLog;
 import dev.next4j.dev.DevServer;
 import dev.next4j.dev.DevServerException;
 import dev.next4j.dev.DevSettings;
 import dev.next4j.dev.JavacOptions;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,13 +19,12 @@ import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.model.Resource;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
+
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
@@ -42,7 +39,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * the generated {@code NextServer}; it sees {@code next.dev=true} and {@code next.port}.
  */
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
-public final class RunMojo extends AbstractMojo {
+public final class RunMojo extends AbstractPagesMojo {
   /** The port to serve on. By default the {@code PORT} environment variable, else 3000. */
   @Parameter(property = "next.port")
   private String port;
@@ -63,59 +60,16 @@ public final class RunMojo extends AbstractMojo {
   @Parameter(property = "next.quietPeriod", defaultValue = "50")
   private int quietPeriod;
 
-  /** The package that holds the pages; see {@code next:generate}. */
-  @Parameter(property = "next.pagesPackage")
-  private String pagesPackage;
-
-  /** The package for the generated {@code Routes} and {@code NextServer}; see {@code next:generate}. */
-  @Parameter(property = "next.generatedPackage")
-  private String generatedPackage;
-
-  /** Where the generated sources go; see {@code next:generate}. */
-  @Parameter(property = "next.outputDirectory", defaultValue = "${project.build.directory}/generated-sources/next")
-  private File outputDirectory;
-
-  /** The route manifest; see {@code next:generate}. */
-  @Parameter(property = "next.manifestFile", defaultValue = "${project.build.directory}/next/routes.tsv")
-  private File manifestFile;
-
-  /** The path prefix the site lives under, e.g. {@code /docs}; see {@code next:generate}. */
-  @Parameter(property = "next.basePath", defaultValue = "")
-  private String basePath;
-
-  /** Whether URLs end in a slash; see {@code next:generate}. */
-  @Parameter(property = "next.trailingSlash", defaultValue = "false")
-  private boolean trailingSlash;
-
-  /** Whether responses carry an {@code X-Powered-By} header. */
-  @Parameter(property = "next.poweredByHeader", defaultValue = "true")
-  private boolean poweredByHeader;
-
-  /** Whether pages carry an {@code ETag}. */
-  @Parameter(property = "next.generateEtags", defaultValue = "true")
-  private boolean generateEtags;
-
-  /** Whether responses are gzip-compressed. */
-  @Parameter(property = "next.compress", defaultValue = "true")
-  private boolean compress;
-
-  /** Skips the dev server. */
-  @Parameter(property = "next.skip", defaultValue = "false")
-  private boolean skip;
-
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  private MavenProject project;
-
   @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
   private String pluginVersion;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
+    if (skip()) {
       getLog().info("next: skipped (next.skip)");
       return;
     }
-    if ("pom".equals(project.getPackaging())) {
+    if ("pom".equals(project().getPackaging())) {
       getLog().info("Skipping next:run: the packaging is pom; run it in the module that has the pages (-pl <module>)");
       return;
     }
@@ -145,19 +99,17 @@ public final class RunMojo extends AbstractMojo {
   }
 
   private DevSettings settings() throws MojoFailureException, MojoExecutionException {
-    Path basedir = project.getBasedir().toPath();
-    Path generated = outputDirectory.toPath().toAbsolutePath().normalize();
-    List<Path> sourceRoots = project.getCompileSourceRoots().stream()
+    Path basedir = project().getBasedir().toPath();
+    Path generated = outputDirectory().toPath().toAbsolutePath().normalize();
+    List<Path> sourceRoots = project().getCompileSourceRoots().stream()
         .map(root -> Path.of(root).toAbsolutePath().normalize())
         .filter(root -> !root.equals(generated))
         .toList();
-    GeneratorConfig config = new GeneratorConfig(basedir, sourceRoots, optional(pagesPackage), optional(generatedPackage),
-        generated, manifestFile.toPath(), new ServerSettings(basePath == null ? "" : basePath, trailingSlash,
-            poweredByHeader, generateEtags, compress));
-    Path classes = Path.of(project.getBuild().getOutputDirectory()).toAbsolutePath().normalize();
+    GeneratorConfig config = generatorConfig(sourceRoots);
+    Path classes = Path.of(project().getBuild().getOutputDirectory()).toAbsolutePath().normalize();
     return DevSettings.builder(basedir, log())
         .routes(config)
-        .resourceDirs(project.getResources().stream().map(Resource::getDirectory).map(Path::of).toList())
+        .resourceDirs(project().getResources().stream().map(Resource::getDirectory).map(Path::of).toList())
         .classesDir(classes)
         .compileClasspath(classpath(compileClasspath(), classes, Optional.empty()))
         .runtimeClasspath(classpath(runtimeClasspath(), classes, runtimeArtifact()))
@@ -195,7 +147,7 @@ public final class RunMojo extends AbstractMojo {
    * plugin's runtime, so that the dev server and the app meet in one {@code DevMode}.
    */
   private Optional<Path> runtimeArtifact() {
-    for (Artifact artifact : project.getArtifacts()) {
+    for (Artifact artifact : project().getArtifacts()) {
       if ("dev.next4j".equals(artifact.getGroupId()) && "next-runtime".equals(artifact.getArtifactId())
           && artifact.getFile() != null) {
         if (!artifact.getBaseVersion().equals(pluginVersion)) {
@@ -221,7 +173,7 @@ public final class RunMojo extends AbstractMojo {
 
   private List<String> compileClasspath() throws MojoExecutionException {
     try {
-      return project.getCompileClasspathElements();
+      return project().getCompileClasspathElements();
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("next: the compile class path is not resolved: " + e.getMessage(), e);
     }
@@ -229,7 +181,7 @@ public final class RunMojo extends AbstractMojo {
 
   private List<String> runtimeClasspath() throws MojoExecutionException {
     try {
-      return project.getRuntimeClasspathElements();
+      return project().getRuntimeClasspathElements();
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("next: the runtime class path is not resolved: " + e.getMessage(), e);
     }
@@ -266,7 +218,7 @@ public final class RunMojo extends AbstractMojo {
 
   private List<Xpp3Dom> compilerDoms() {
     List<Xpp3Dom> doms = new ArrayList<>();
-    Plugin compiler = project.getPlugin("org.apache.maven.plugins:maven-compiler-plugin");
+    Plugin compiler = project().getPlugin("org.apache.maven.plugins:maven-compiler-plugin");
     if (compiler != null) {
       if (compiler.getConfiguration() instanceof Xpp3Dom dom) {
         doms.add(dom);
@@ -281,7 +233,7 @@ public final class RunMojo extends AbstractMojo {
 
   private Map<String, String> properties() {
     Map<String, String> properties = new HashMap<>();
-    project.getProperties().forEach((name, value) -> properties.put(String.valueOf(name), String.valueOf(value)));
+    project().getProperties().forEach((name, value) -> properties.put(String.valueOf(name), String.valueOf(value)));
     System.getProperties().forEach((name, value) -> properties.put(String.valueOf(name), String.valueOf(value)));
     return properties;
   }
@@ -303,9 +255,5 @@ public final class RunMojo extends AbstractMojo {
         getLog().error(line);
       }
     };
-  }
-
-  private static Optional<String> optional(String value) {
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 }
