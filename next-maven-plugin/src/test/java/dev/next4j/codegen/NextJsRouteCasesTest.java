@@ -2,6 +2,7 @@ package dev.next4j.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.next4j.testing.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

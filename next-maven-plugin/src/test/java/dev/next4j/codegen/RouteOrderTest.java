@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.next4j.codegen.RouteModel.PageRoute;
 import dev.next4j.codegen.RouteModel.Segment;
+import dev.next4j.testing.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.next4j.dev;
 
+import dev.next4j.testing.Json;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

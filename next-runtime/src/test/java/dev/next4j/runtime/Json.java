@@ -11,9 +11,9 @@ import java.util.Map;
  * {@code Long} or {@code Double}, and {@code null} {@link #NULL}. Strict: trailing text, a missing
  * comma or a bad escape fails with the offset.
  */
-final class Json {
+public final class Json {
   /** JSON's {@code null}, so that maps and lists hold no Java nulls. */
-  static final Object NULL = new Object() {
+  public static final Object NULL = new Object() {
     @Override
     public String toString() {
       return "null";
@@ -27,7 +27,7 @@ final class Json {
     this.text = text;
   }
 
-  static Object parse(String text) {
+  public static Object parse(String text) {
     Json json = new Json(text);
     Object value = json.value();
     json.skipSpace();

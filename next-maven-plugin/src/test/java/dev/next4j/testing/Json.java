@@ -1,4 +1,4 @@
-package dev.next4j.codegen;
+package dev.next4j.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON to read the Next.js conformance cases in {@code nextjs/route-cases.json}:
- * objects become {@code Map}s, arrays {@code List}s, strings, numbers ({@code Double}), booleans,
- * null.
+ * Just enough JSON for the plugin's tests: it reads the Next.js conformance cases in {@code
+ * nextjs/route-cases.json} and WebDriver's answers (objects become {@code Map}s in order, arrays
+ * {@code List}s, strings, numbers ({@code Double}), booleans, null), and quotes strings for
+ * WebDriver's requests.
  */
-final class Json {
+public final class Json {
   private final String text;
   private int at;
 
@@ -21,7 +22,7 @@ final class Json {
     this.text = text;
   }
 
-  static Object parse(String text) {
+  public static Object parse(String text) {
     Json json = new Json(text);
     Object value = json.value();
     json.space();
@@ -33,7 +34,7 @@ final class Json {
 
   /** The test resource {@code name}, parsed. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> resource(String name) {
+  public static Map<String, Object> resource(String name) {
     try (InputStream in = Json.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalArgumentException("no test resource " + name);
@@ -44,6 +45,27 @@ final class Json {
     }
   }
 
+  /** {@code value} as a JSON string literal. */
+  public static String quote(String value) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
   private Object value() {
     space();
     char c = text.charAt(at);
