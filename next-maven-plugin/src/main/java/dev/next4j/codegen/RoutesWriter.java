@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -27,14 +26,15 @@ import javax.lang.model.element.Modifier;
  *
  * <pre>{@code
  * public static RouteTable table() {
- *   return RouteTable.of(
+ *   return TableBuilder.of(
  *           Route.<Index>page("/", new Params<>(0), new com.acme.pages.Index()), // src/.../pages/Index.java implements Page<Routes.Index>
- *           Route.<BlogSlug>page("/blog/[slug]", new Params<>(1), new com.acme.pages.blog.$slug())) // ...
- *       .withNotFound(new com.acme.pages._404()); // src/main/java/com/acme/pages/_404.java implements ErrorPage
+ *           Route.<BlogSlug>page("/blog/[slug]", new Params<>(1), new com.acme.pages.blog.$slug(), literal("blog"), param("slug"))) // ...
+ *       .notFound(new com.acme.pages._404()) // src/main/java/com/acme/pages/_404.java implements ErrorPage
+ *       .build();
  * }
- * private static final class Params<P extends Record> implements Function<Request, P> {
+ * private static final class Params<P extends Record> implements ParamsFactory<P> {
  *   ...
- *   public P apply(Request r) {
+ *   public P params(Request r) {
  *     return (P) switch (route) {
  *       case 0 -> new Index();
  *       case 1 -> new BlogSlug(r.param("slug"));
@@ -48,13 +48,21 @@ import javax.lang.model.element.Modifier;
  * and quotes that line, which leads to the file. Page classes are written fully qualified, so no
  * import can clash with a record's name.
  *
+ * <p>Each route's segments are written out already split and classified ({@code literal}, {@code
+ * param}, {@code catchAll}, {@code optionalCatchAll} from {@code dev.next4j.runtime.generated.Segment}),
+ * in the order {@link RouteOrder} decided, after {@link RouteValidator} checked them: the runtime
+ * trusts the table and builds its trie from it without parsing, checking or sorting.
+ *
  * <p>Params records are built by one {@code Params} class per table class, switching on the
  * route's index, not by a lambda per route: the JVM spins a class for each lambda when it is first
  * evaluated, and on a site of a hundred pages that was most of the server's startup.
  */
 final class RoutesWriter {
-  static final ClassName ROUTE = ClassName.get("dev.next4j.runtime", "Route");
+  static final ClassName ROUTE = ClassName.get("dev.next4j.runtime.generated", "Route");
   static final ClassName ROUTE_TABLE = ClassName.get("dev.next4j.runtime", "RouteTable");
+  static final ClassName TABLE_BUILDER = ClassName.get("dev.next4j.runtime.generated", "TableBuilder");
+  static final ClassName SEGMENT = ClassName.get("dev.next4j.runtime.generated", "Segment");
+  static final ClassName PARAMS_FACTORY = ClassName.get("dev.next4j.runtime.generated", "ParamsFactory");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName REQUEST = ClassName.get("dev.next4j.runtime", "Request");
   private static final ClassName LIST = ClassName.get(List.class);
@@ -115,6 +123,7 @@ final class RoutesWriter {
     type.addMethods(helpers());
     return JavaFile.builder(names.routes().packageName(), type.build())
         .addFileComment("$L", header(model))
+        .addStaticImport(SEGMENT, "literal", "param", "catchAll", "optionalCatchAll")
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
@@ -124,15 +133,14 @@ final class RoutesWriter {
 
   private MethodSpec table() {
     List<Special> specials = model.specials();
-    String end = specials.isEmpty() ? ";" : "";
     CodeBlock.Builder code = CodeBlock.builder();
     if (routes.isEmpty()) {
-      code.add("return $T.of()$L\n", ROUTE_TABLE, end);
+      code.add("return $T.of()\n", TABLE_BUILDER);
     } else if (names.tableParts().isEmpty()) {
-      code.add("return $T.of(\n$>$>$>$>", ROUTE_TABLE);
+      code.add("return $T.of(\n$>$>$>$>", TABLE_BUILDER);
       for (int i = 0; i < routes.size(); i++) {
         PageRoute route = routes.get(i);
-        String after = i < routes.size() - 1 ? "," : ")" + end;
+        String after = i < routes.size() - 1 ? "," : ")";
         code.add("$L$L // $L\n", entry(route, i), after, comment(route));
       }
       code.add("$<$<$<$<");
@@ -143,17 +151,17 @@ final class RoutesWriter {
       for (String part : names.tableParts()) {
         code.addStatement("$L.addTo(routes)", part);
       }
-      code.add("return $T.of(routes)$L\n", ROUTE_TABLE, end);
+      code.add("return $T.of(routes)\n", TABLE_BUILDER);
     }
     code.add("$>$>");
-    for (int i = 0; i < specials.size(); i++) {
-      Special special = specials.get(i);
-      code.add(".$L(new $L())$L // $L implements $L\n", withMethod(special), special.pageClass(),
-          i == specials.size() - 1 ? ";" : "", GeneratedNames.comment(special.source()), specialInterface(special));
+    for (Special special : specials) {
+      code.add(".$L(new $L()) // $L implements $L\n", withMethod(special), special.pageClass(),
+          GeneratedNames.comment(special.source()), specialInterface(special));
     }
-    code.add("$<$<");
+    code.add(".build();\n$<$<");
     return MethodSpec.methodBuilder("table")
-        .addJavadoc("The route table in Next.js matching order, each page made by a direct constructor call.\n")
+        .addJavadoc("The route table in Next.js matching order, each page made by a direct constructor call, each\n")
+        .addJavadoc("route's segments already split, so the runtime builds its trie without parsing or sorting.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ROUTE_TABLE)
         .addCode(code.build())
@@ -187,14 +195,29 @@ final class RoutesWriter {
   }
 
   /**
-   * {@code Route.<BlogSlug>page("/blog/[slug]", new Params<>(1), new com.acme.pages.blog.$slug())},
-   * {@code index} being the route's place in its table class.
+   * {@code Route.<BlogSlug>page("/blog/[slug]", new Params<>(1), new com.acme.pages.blog.$slug(),
+   * literal("blog"), param("slug"))}, {@code index} being the route's place in its table class.
    */
   private CodeBlock entry(PageRoute route, int index) {
     // The explicit type argument makes javac say "$slug cannot be converted to Page<BlogSlug>"
     // rather than report an inference failure.
-    return CodeBlock.of("$T.<$L>$L($S, new $L<>($L), new $L())", ROUTE, names.record(route).simpleName(),
-        factory(route), route.pattern(), GeneratedNames.PARAMS, index, route.pageClass());
+    CodeBlock.Builder entry = CodeBlock.builder().add("$T.<$L>$L($S, new $L<>($L), new $L()", ROUTE,
+        names.record(route).simpleName(), factory(route), route.pattern(), GeneratedNames.PARAMS, index, route.pageClass());
+    for (Segment segment : route.segments()) {
+      // The factory's name inline, so that JavaPoet writes it through the static import.
+      entry.add(", $T." + segmentFactory(segment) + "($S)", SEGMENT, segment.name());
+    }
+    return entry.add(")").build();
+  }
+
+  /** The {@code dev.next4j.runtime.generated.Segment} factory for {@code segment}'s kind. */
+  static String segmentFactory(Segment segment) {
+    return switch (segment.type()) {
+      case STATIC -> "literal";
+      case DYNAMIC -> "param";
+      case CATCH_ALL -> "catchAll";
+      case OPTIONAL_CATCH_ALL -> "optionalCatchAll";
+    };
   }
 
   /** The class that builds the params record of each of {@code table}'s routes, by index. */
@@ -211,13 +234,13 @@ final class RoutesWriter {
         .addJavadoc("Builds each route's params record from the routed request, by the route's index.\n")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addTypeVariable(p)
-        .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Function.class), REQUEST, p))
+        .addSuperinterface(ParameterizedTypeName.get(PARAMS_FACTORY, p))
         .addField(int.class, "route", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addParameter(int.class, "route")
             .addStatement("this.route = route")
             .build())
-        .addMethod(MethodSpec.methodBuilder("apply")
+        .addMethod(MethodSpec.methodBuilder("params")
             .addAnnotation(Override.class)
             .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
             .addModifiers(Modifier.PUBLIC)
@@ -264,10 +287,10 @@ final class RoutesWriter {
 
   private static String withMethod(Special special) {
     return switch (special.kind()) {
-      case APP -> "withApp";
-      case MIDDLEWARE -> "withMiddleware";
-      case NOT_FOUND -> "withNotFound";
-      case ERROR -> "withError";
+      case APP -> "app";
+      case MIDDLEWARE -> "middleware";
+      case NOT_FOUND -> "notFound";
+      case ERROR -> "error";
     };
   }
 

@@ -242,7 +242,7 @@ public final class DevServer implements AutoCloseable {
         fail(problems.exception(Problems.LOAD_ERROR, Reloader.unwrap(e), settings.sourceRoots()));
       }
     }
-    return NextApp.create(RouteTable.of(), settings.config(), options.build());
+    return NextApp.create(RouteTable.empty(), settings.config(), options.build());
   }
 
   private void startCustomServer(ClassLoader loader, long started) {

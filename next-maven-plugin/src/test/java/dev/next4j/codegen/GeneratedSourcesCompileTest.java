@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.next4j.codegen.GenerationResult.Generated;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.generated.Match;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
@@ -60,14 +61,14 @@ class GeneratedSourcesCompileTest {
     try (Loaded loaded = new Loaded(compiled(site))) {
       RouteTable table = loaded.table();
 
-      assertThat(table.routes()).extracting(Object::toString).containsExactly("PAGE /", "STATIC_PAGE /about-us",
+      assertThat(table.routes()).extracting(e -> e.kind() + " " + e.pattern()).containsExactly("PAGE /", "STATIC_PAGE /about-us",
           "API /api/hello", "API /api/post/[pid]", "PAGE /blog/[slug]", "PAGE /docs/[...path]", "PAGE /getting-started",
           "PAGE /list", "PAGE /shop/[[...path]]", "PAGE /string");
-      assertThat(table.routes().get(4).handler().getClass().getName()).isEqualTo("com.acme.pages.blog.$slug");
-      assertThat(table.app()).isPresent();
-      assertThat(table.middleware()).isPresent();
-      assertThat(table.notFound().orElseThrow().getClass().getName()).isEqualTo("com.acme.pages._404");
-      assertThat(table.error().orElseThrow().getClass().getName()).isEqualTo("com.acme.pages._500");
+      assertThat(table.routing().routes().get(4).handler().getClass().getName()).isEqualTo("com.acme.pages.blog.$slug");
+      assertThat(table.routing().app()).isPresent();
+      assertThat(table.routing().middleware()).isPresent();
+      assertThat(table.routing().notFound().orElseThrow().getClass().getName()).isEqualTo("com.acme.pages._404");
+      assertThat(table.routing().error().orElseThrow().getClass().getName()).isEqualTo("com.acme.pages._500");
     }
   }
 
@@ -83,13 +84,13 @@ class GeneratedSourcesCompileTest {
       String href = loaded.href(post);
 
       assertThat(href).isEqualTo("/blog/a%20b%2Fc%25d%3Fe%23f%2Bg~h.i_j-k%E2%82%AC%C3%BC");
-      assertThat(table.match("GET", href)).isEqualTo(
-          new RouteTable.Match.Found(table.routes().get(4), Map.of("slug", slug)));
+      assertThat(table.routing().match("GET", href)).isEqualTo(
+          new Match.Found(table.routing().routes().get(4), Map.of("slug", slug)));
 
       Object docs = loaded.record("DocsPath", List.of("a b", "c/d", "é"));
       assertThat(loaded.href(docs)).isEqualTo("/docs/a%20b/c%2Fd/%C3%A9");
-      assertThat(table.match("GET", loaded.href(docs))).isEqualTo(
-          new RouteTable.Match.Found(table.routes().get(5), Map.of("path", List.of("a b", "c/d", "é"))));
+      assertThat(table.routing().match("GET", loaded.href(docs))).isEqualTo(
+          new Match.Found(table.routing().routes().get(5), Map.of("path", List.of("a b", "c/d", "é"))));
 
       assertThat(loaded.href(loaded.record("ShopPath", List.of()))).isEqualTo("/shop");
       assertThat(loaded.href(loaded.record("ShopPath", List.of("x", "y")))).isEqualTo("/shop/x/y");
@@ -137,7 +138,7 @@ class GeneratedSourcesCompileTest {
   @Test
   void recordsNamedLikeTheTypesRoutesUsesStillCompile() throws Exception {
     Site site = new Site(dir);
-    List<String> names = List.of("String", "List", "Objects", "Route", "RouteTable", "StringBuilder", "Collectors",
+    List<String> names = List.of("String", "List", "Objects", "Route", "RouteTable", "TableBuilder", "Segment", "ParamsFactory", "StringBuilder", "Collectors",
         "StandardCharsets", "Generated", "IllegalArgumentException", "Override", "Record");
     for (String name : names) {
       SampleSite.page(site, name + ".java", "Page<Routes." + name + ">",
@@ -200,7 +201,7 @@ class GeneratedSourcesCompileTest {
     assertThat(routes).contains("Table3.addTo(routes);");
 
     try (Loaded loaded = new Loaded(compiled(site))) {
-      assertThat(loaded.table().routes()).extracting(Object::toString)
+      assertThat(loaded.table().routes()).extracting(e -> e.kind() + " " + e.pattern())
           .containsExactly("PAGE /a", "PAGE /b", "PAGE /c", "PAGE /d", "PAGE /e", "PAGE /f", "PAGE /g");
     }
   }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionTest {
   final Session session = new Session();
-  final DevState ready = new DevState.Ready(RouteTable.of());
+  final DevState ready = new DevState.Ready(RouteTable.empty());
 
   @Test
   void aRequestDuringAReloadWaitsForItsResult() throws Exception {

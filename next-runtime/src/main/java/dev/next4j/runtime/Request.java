@@ -89,10 +89,13 @@ public final class Request {
   }
 
   /**
-   * The route's parameters by name: a {@code String} for {@code $x}, a {@code List<String>} for
-   * catch-alls. An optional catch-all that matched its bare path has no entry, as in Next.js.
+   * The route's parameters by name, untyped: a {@code String} for {@code $x}, a {@code
+   * List<String>} for catch-alls; an optional catch-all that matched its bare path has no entry, as
+   * in Next.js. Pages get their params as their typed record ({@code Routes.BlogSlug}); this view is
+   * for code that serves many routes, such as {@code _App} (with {@link #route()}). Empty before
+   * routing, so always empty in {@code _Middleware}.
    */
-  public Map<String, Object> routeParams() {
+  public Map<String, Object> untypedRouteParams() {
     return routeParams;
   }
 

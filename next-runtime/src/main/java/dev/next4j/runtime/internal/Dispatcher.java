@@ -6,8 +6,9 @@ import dev.next4j.runtime.Middleware;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
-import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.generated.Match;
+import dev.next4j.runtime.generated.Route;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +82,7 @@ final class Dispatcher {
   private Response afterRedirects(Request request, RouteTable table) {
     Request routed = request;
     Map<String, String> headers = Map.of();
-    Optional<Middleware> middleware = table.middleware();
+    Optional<Middleware> middleware = table.routing().middleware();
     if (middleware.isPresent()) {
       Middleware.Result result;
       try {
@@ -121,21 +122,21 @@ final class Dispatcher {
     if (file.isPresent()) {
       return new Outcome(file.get(), true);
     }
-    RouteTable.Match match = table.match(request.method(), path);
-    if (match instanceof RouteTable.Match.Found found) {
+    Match match = table.routing().match(request.method(), path);
+    if (match instanceof Match.Found found) {
       return render(found.route(), request.withRoute(found.route().pattern(), found.params()), table);
     }
-    if (match instanceof RouteTable.Match.MethodNotAllowed notAllowed) {
+    if (match instanceof Match.MethodNotAllowed notAllowed) {
       return new Outcome(ErrorPages.plain(405).withHeader("Allow", notAllowed.allow()), false);
     }
-    if (match instanceof RouteTable.Match.BadRequest) {
+    if (match instanceof Match.BadRequest) {
       return new Outcome(ErrorPages.plain(400), false);
     }
     return new Outcome(errorPage(request, 404, table), false);
   }
 
   private Outcome render(Route route, Request routed, RouteTable table) {
-    boolean page = route.kind() != Route.Kind.API;
+    boolean page = route.kind() != RouteTable.Kind.API;
     try {
       Response response = route.respond(routed);
       if (response == null) {
@@ -149,7 +150,7 @@ final class Dispatcher {
 
   /** {@code response} wrapped by {@code _App}, when the table has one. */
   private static Response wrap(RouteTable table, Request request, Response response) throws Exception {
-    Optional<App> app = table.app();
+    Optional<App> app = table.routing().app();
     if (app.isEmpty()) {
       return response;
     }
@@ -175,7 +176,7 @@ final class Dispatcher {
    */
   private static Response errorPage(Request request, int status, RouteTable table) {
     Optional<ErrorPage> custom =
-        status == 404 ? table.notFound() : status == 500 ? table.error() : Optional.empty();
+        status == 404 ? table.routing().notFound() : status == 500 ? table.routing().error() : Optional.empty();
     if (custom.isPresent()) {
       try {
         Response page = custom.get().render(request, status);

@@ -1,24 +1,21 @@
 package dev.next4j.runtime.internal;
 
-import dev.next4j.runtime.internal.RoutePattern.Kind;
-import dev.next4j.runtime.internal.RoutePattern.Segment;
+import dev.next4j.runtime.generated.Segment;
 import dev.next4j.runtime.internal.RouteNode.Terminal;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Matches URL paths against route patterns in Next.js syntax, giving what Next.js gives: the first
  * route, in Next.js's sorted order, that matches.
  *
  * <pre>{@code
- * RouteMatcher m = RouteMatcher.of(List.of("/blog/[slug]", "/docs/[...path]", "/shop/[[...path]]"));
+ * RouteMatcher m = RouteMatcher.trusted(List.of(
+    List.of(literal("blog"), param("slug")),
+    List.of(literal("docs"), catchAll("path")),
+    List.of(literal("shop"), optionalCatchAll("path"))), List.of());
  * m.match("/blog/a%2Fb");   // Matched[index=0, params={slug=a/b}]
  * m.match("/docs/a/b");     // Matched[index=1, params={path=[a, b]}]
  * m.match("/shop");         // Matched[index=2, params={}]   (Next.js's {})
@@ -28,11 +25,13 @@ import java.util.TreeSet;
  *
  * <h2>How a path is matched</h2>
  *
- * The patterns form a trie, built once. A lookup walks it segment by segment, trying at each level
+ * The routes form a trie, built once from their pre-split segments, in the order given: the
+ * plugin's codegen parsed, checked and ordered them at build time, so nothing here parses a
+ * pattern, checks a conflict or sorts. A lookup walks it segment by segment, trying at each level
  * the static child, then {@code [x]}, then {@code [...x]}, then {@code [[...x]]}, and backtracks
  * when a more specific subtree fails deeper down: with {@code /[a]/b/[c]} and {@code /x/[d]/e},
  * {@code /x/b/c} goes to {@code /[a]/b/[c]}. That depth-first order is exactly Next.js's {@code
- * sorted-routes} order (see {@link #order()}), so the first route found is the one Next.js's
+ * sorted-routes} order, the order the plugin lists the routes in, so the first route found is the one Next.js's
  * first-regex-wins scan would pick. Static children are found by hashing a slice of the path; the
  * lookup compiles no regex and sorts nothing, and it allocates nothing until a route has matched
  * (unless a segment has escapes to decode), so its cost does not grow with the number of routes.
@@ -75,74 +74,35 @@ import java.util.TreeSet;
  *
  * <h2>Reserved paths</h2>
  *
- * Paths given as {@code reserved} (the table passes Next.js's {@code /_app}, {@code /_document},
+ * Paths given as {@code reserved} (one static segment each; the table passes Next.js's {@code /_app}, {@code /_document},
  * {@code /_error} and {@code /404}) answer {@link Result#NOT_FOUND} before any dynamic route is
  * tried, as Next.js's blocked pages do, also when written encoded ({@code /%5Fapp}).
  */
 public final class RouteMatcher {
-  /** No route (while building). */
-  private static final int NONE = -1;
-  /** A reserved path (while building). */
-  private static final int RESERVED = -2;
-
   private final RouteNode root;
-  private final List<Integer> order;
 
-  private RouteMatcher(RouteNode root, List<Integer> order) {
+  private RouteMatcher(RouteNode root) {
     this.root = root;
-    this.order = order;
-  }
-
-  /** A matcher for {@code patterns}, in any order, with no reserved paths; see {@link #of(List, Set)}. */
-  public static RouteMatcher of(List<String> patterns) {
-    return of(patterns, Set.of());
   }
 
   /**
-   * A matcher for {@code patterns} (Next.js syntax, in any order; a match reports the index in
-   * this list), where the static paths {@code reserved} answer {@link Result#NOT_FOUND}.
-   *
-   * @throws IllegalArgumentException listing, one per line and each quoting its pattern, every
-   *     malformed pattern, duplicate, pair with two different param names at one level, required
-   *     and optional catch-all at one level, route beside an optional catch-all of the same
-   *     specificity, and pattern that is a reserved path
+   * A matcher for {@code routes}, each given by its segments, trusted: already checked and in
+   * Next.js order (a match reports the index in this list). Each of the one-segment paths {@code
+   * reserved} answers {@link Result#NOT_FOUND}. Nothing is checked: of two param names at one
+   * level, the first route's level is shared and each route reports its own names.
    */
-  public static RouteMatcher of(List<String> patterns, Set<String> reserved) {
-    List<String> problems = new ArrayList<>();
-    RoutePattern[] parsed = new RoutePattern[patterns.size()];
+  public static RouteMatcher trusted(List<List<Segment>> routes, List<String> reserved) {
     Level root = new Level();
-    for (int i = 0; i < parsed.length; i++) {
-      String pattern = Objects.requireNonNull(patterns.get(i), "patterns[" + i + "]");
-      try {
-        parsed[i] = RoutePattern.parse(pattern);
-      } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
-        continue;
+    for (int i = 0; i < routes.size(); i++) {
+      root.insert(routes.get(i), i);
+    }
+    for (String path : reserved) {
+      Level level = root.statics.computeIfAbsent(path, k -> new Level());
+      if (level.route == null) {
+        level.route = Terminal.RESERVED;
       }
-      root.insert(parsed[i], i, problems);
     }
-    for (String path : new TreeSet<>(reserved)) {
-      RoutePattern pattern = RoutePattern.parse(path);
-      if (pattern.hasParams()) {
-        throw new IllegalArgumentException("reserved path '" + path + "' must be static");
-      }
-      root.reserve(pattern, problems);
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("\n", problems));
-    }
-    List<Integer> order = new ArrayList<>();
-    root.collect(order);
-    return new RouteMatcher(root.freeze(parsed), Collections.unmodifiableList(order));
-  }
-
-  /**
-   * The indices of the patterns in Next.js's sorted order (its {@code getSortedRoutes}): at each
-   * level the route itself, then static children by UTF-16 code units, then {@code [x]}, {@code
-   * [...x]} and {@code [[...x]]}.
-   */
-  public List<Integer> order() {
-    return order;
+    return new RouteMatcher(root.freeze());
   }
 
   /**
@@ -213,23 +173,22 @@ public final class RouteMatcher {
 
   /** The params of {@code route}, which matched {@code path[1, end)}, decoded. */
   private static Result params(Terminal route, String path, int end) {
-    RoutePattern pattern = route.pattern;
-    String[] names = pattern.paramNames();
+    String[] names = route.paramNames;
     Object[] values = new Object[names.length];
     int found = 0;
     int pos = 1;
-    for (Kind kind : pattern.kinds()) {
+    for (Segment.Kind kind : route.kinds) {
       if (pos >= end) {
         break; // only an optional catch-all can remain: it matched the bare path, so has no entry
       }
       int segmentEnd = segmentEnd(path, pos, end);
-      if (kind == Kind.PARAM) {
+      if (kind == Segment.Kind.PARAM) {
         String value = PercentDecoder.decode(path, pos, segmentEnd);
         if (value == null) {
           return Result.BAD_ENCODING;
         }
         values[found++] = value;
-      } else if (kind != Kind.STATIC) {
+      } else if (kind != Segment.Kind.STATIC) {
         List<String> rest = decodeEach(path, pos, end);
         if (rest == null) {
           return Result.BAD_ENCODING;
@@ -269,7 +228,7 @@ public final class RouteMatcher {
     /** A route matched, but one of its params has a malformed escape: 400. */
     Result BAD_ENCODING = new Miss("BAD_ENCODING");
 
-    /** The route at {@code index} in the list given to {@link #of} matched, with its decoded params. */
+    /** The route at {@code index} in the list given to {@link #trusted} matched, with its decoded params. */
     record Matched(int index, Map<String, Object> params) implements Result {}
 
     /** The two shared misses. */
@@ -289,140 +248,46 @@ public final class RouteMatcher {
 
   /** A trie level while the matcher is built; {@link #freeze} makes the immutable {@link RouteNode}. */
   private static final class Level {
-    private int route = NONE;
-    private String routePattern;
-    private final SortedMap<String, Level> statics = new TreeMap<>(); // String order = UTF-16 units
+    private Terminal route;
+    private final SortedMap<String, Level> statics = new TreeMap<>();
     private Level param;
-    private String paramName;
-    private String paramPattern;
-    private int catchAll = NONE;
-    private String catchAllName;
-    private String catchAllPattern;
-    private int optional = NONE;
-    private String optionalName;
-    private String optionalPattern;
+    private Terminal catchAll;
+    private Terminal optional;
 
-    void insert(RoutePattern pattern, int index, List<String> problems) {
-      String text = pattern.pattern();
+    void insert(List<Segment> segments, int index) {
       Level level = this;
-      for (Segment segment : pattern.segments()) {
-        String name = segment.text();
+      for (Segment segment : segments) {
         switch (segment.kind()) {
-          case STATIC -> level = level.statics.computeIfAbsent(name, k -> new Level());
+          case STATIC -> level = level.statics.computeIfAbsent(segment.text(), k -> new Level());
           case PARAM -> {
             if (level.param == null) {
               level.param = new Level();
-              level.paramName = name;
-              level.paramPattern = text;
-            } else if (!level.paramName.equals(name)) {
-              problems.add(differentNames(level.paramPattern, text, level.paramName, name));
-              return;
             }
             level = level.param;
           }
           case CATCH_ALL -> {
-            if (level.optional != NONE) {
-              problems.add(bothCatchAlls(level.optionalPattern, text));
-            } else if (level.catchAll == NONE) {
-              level.catchAll = index;
-              level.catchAllName = name;
-              level.catchAllPattern = text;
-            } else {
-              problems.add(level.catchAllName.equals(name)
-                  ? duplicate(text)
-                  : differentNames(level.catchAllPattern, text, level.catchAllName, name));
+            if (level.catchAll == null) {
+              level.catchAll = new Terminal(index, segments);
             }
             return;
           }
           case OPTIONAL_CATCH_ALL -> {
-            if (level.catchAll != NONE) {
-              problems.add(bothCatchAlls(level.catchAllPattern, text));
-            } else if (level.route >= 0) {
-              problems.add(sameSpecificity(level.routePattern, text));
-            } else if (level.optional == NONE) {
-              level.optional = index;
-              level.optionalName = name;
-              level.optionalPattern = text;
-            } else {
-              problems.add(level.optionalName.equals(name)
-                  ? duplicate(text)
-                  : differentNames(level.optionalPattern, text, level.optionalName, name));
+            if (level.optional == null) {
+              level.optional = new Terminal(index, segments);
             }
             return;
           }
         }
       }
-      if (level.route != NONE) {
-        problems.add(duplicate(text));
-      } else if (level.optional != NONE) {
-        problems.add(sameSpecificity(text, level.optionalPattern));
-      } else {
-        level.route = index;
-        level.routePattern = text;
+      if (level.route == null) {
+        level.route = new Terminal(index, segments);
       }
     }
 
-    void reserve(RoutePattern pattern, List<String> problems) {
-      Level level = this;
-      for (Segment segment : pattern.segments()) {
-        level = level.statics.computeIfAbsent(segment.text(), k -> new Level());
-      }
-      if (level.route >= 0) {
-        problems.add(RoutePattern.quote(level.routePattern)
-            + " is a reserved path: Next.js answers it with 404 and never routes it; leave it out of the table");
-      }
-      level.route = RESERVED;
-    }
-
-    /** Appends the routes under this level in Next.js's sorted order. */
-    void collect(List<Integer> order) {
-      if (route >= 0) {
-        order.add(route);
-      }
-      statics.values().forEach(child -> child.collect(order));
-      if (param != null) {
-        param.collect(order);
-      }
-      if (catchAll != NONE) {
-        order.add(catchAll);
-      }
-      if (optional != NONE) {
-        order.add(optional);
-      }
-    }
-
-    RouteNode freeze(RoutePattern[] patterns) {
+    RouteNode freeze() {
       SortedMap<String, RouteNode> children = new TreeMap<>();
-      statics.forEach((key, child) -> children.put(key, child.freeze(patterns)));
-      return new RouteNode(
-          route == RESERVED ? Terminal.RESERVED : terminal(route, patterns),
-          children,
-          param == null ? null : param.freeze(patterns),
-          terminal(catchAll, patterns),
-          terminal(optional, patterns));
-    }
-
-    private static Terminal terminal(int index, RoutePattern[] patterns) {
-      return index == NONE ? null : new Terminal(index, patterns[index]);
-    }
-
-    private static String duplicate(String pattern) {
-      return RoutePattern.quote(pattern) + " is listed twice";
-    }
-
-    private static String differentNames(String first, String second, String firstName, String secondName) {
-      return RoutePattern.quote(second) + " and '" + first + "' give one level two parameter names ('"
-          + firstName + "' and '" + secondName + "'); use one name";
-    }
-
-    private static String bothCatchAlls(String first, String second) {
-      return RoutePattern.quote(second) + " and '" + first
-          + "' put a required and an optional catch-all at one level; keep one";
-    }
-
-    private static String sameSpecificity(String page, String optional) {
-      return RoutePattern.quote(page) + " has the same specificity as the optional catch-all '" + optional
-          + "', which already matches it; remove one";
+      statics.forEach((key, child) -> children.put(key, child.freeze()));
+      return new RouteNode(route, children, param == null ? null : param.freeze(), catchAll, optional);
     }
   }
 }

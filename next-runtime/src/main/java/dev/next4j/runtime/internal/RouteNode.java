@@ -1,5 +1,7 @@
 package dev.next4j.runtime.internal;
 
+import dev.next4j.runtime.generated.Segment;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -83,21 +85,25 @@ final class RouteNode {
     return (hash * 0x9E3779B9) >>> shift;
   }
 
-  /** Where a route ends: its index in the list given to {@link RouteMatcher#of}, and its answers. */
+  /** Where a route ends: its index in the list given to {@link RouteMatcher#trusted}, and its answers. */
   static final class Terminal {
     /** A reserved path: not found, and no dynamic route may take it. */
-    static final Terminal RESERVED = new Terminal(-1, null);
+    static final Terminal RESERVED = new Terminal(-1, List.of());
 
     final int index;
-    final RoutePattern pattern;
+    /** The kind of each segment, in path order (the matcher's hot path reads these arrays). */
+    final Segment.Kind[] kinds;
+    /** The param names in path order; shared by every match, never modified. */
+    final String[] paramNames;
     final boolean hasParams;
     /** The answer when the route matches with no params (a static page, a bare optional catch-all). */
     final RouteMatcher.Result bare;
 
-    Terminal(int index, RoutePattern pattern) {
+    Terminal(int index, List<Segment> segments) {
       this.index = index;
-      this.pattern = pattern;
-      this.hasParams = pattern != null && pattern.hasParams();
+      this.kinds = segments.stream().map(Segment::kind).toArray(Segment.Kind[]::new);
+      this.paramNames = segments.stream().filter(Segment::isParam).map(Segment::text).toArray(String[]::new);
+      this.hasParams = paramNames.length > 0;
       this.bare = new RouteMatcher.Result.Matched(index, Map.of());
     }
   }

@@ -2,12 +2,18 @@
 // Do not edit: the next build overwrites this file.
 package com.acme;
 
+import static dev.next4j.runtime.generated.Segment.catchAll;
+import static dev.next4j.runtime.generated.Segment.literal;
+import static dev.next4j.runtime.generated.Segment.optionalCatchAll;
+import static dev.next4j.runtime.generated.Segment.param;
+
 import dev.next4j.runtime.Request;
-import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.generated.ParamsFactory;
+import dev.next4j.runtime.generated.Route;
+import dev.next4j.runtime.generated.TableBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
@@ -26,16 +32,18 @@ public final class Routes {
   }
 
   /**
-   * The route table in Next.js matching order, each page made by a direct constructor call.
+   * The route table in Next.js matching order, each page made by a direct constructor call, each
+   * route's segments already split, so the runtime builds its trie without parsing or sorting.
    */
   public static RouteTable table() {
     List<Route> routes = new ArrayList<>(5);
     Table1.addTo(routes);
     Table2.addTo(routes);
     Table3.addTo(routes);
-    return RouteTable.of(routes)
-        .withApp(new com.acme.pages._App()) // src/main/java/com/acme/pages/_App.java implements App
-        .withNotFound(new com.acme.pages._404()); // src/main/java/com/acme/pages/_404.java implements ErrorPage
+    return TableBuilder.of(routes)
+        .app(new com.acme.pages._App()) // src/main/java/com/acme/pages/_App.java implements App
+        .notFound(new com.acme.pages._404()) // src/main/java/com/acme/pages/_404.java implements ErrorPage
+        .build();
   }
 
   /**
@@ -91,14 +99,14 @@ public final class Routes {
     }
 
     static void addTo(List<Route> routes) {
-      routes.add(Route.<A>page("/a", new Params<>(0), new com.acme.pages.A())); // src/main/java/com/acme/pages/A.java implements Page<Routes.A>
-      routes.add(Route.<B>page("/b", new Params<>(1), new com.acme.pages.B())); // src/main/java/com/acme/pages/B.java implements Page<Routes.B>
+      routes.add(Route.<A>page("/a", new Params<>(0), new com.acme.pages.A(), literal("a"))); // src/main/java/com/acme/pages/A.java implements Page<Routes.A>
+      routes.add(Route.<B>page("/b", new Params<>(1), new com.acme.pages.B(), literal("b"))); // src/main/java/com/acme/pages/B.java implements Page<Routes.B>
     }
 
     /**
      * Builds each route's params record from the routed request, by the route's index.
      */
-    private static final class Params<P extends Record> implements Function<Request, P> {
+    private static final class Params<P extends Record> implements ParamsFactory<P> {
       private final int route;
 
       Params(int route) {
@@ -107,7 +115,7 @@ public final class Routes {
 
       @Override
       @SuppressWarnings("unchecked")
-      public P apply(Request r) {
+      public P params(Request r) {
         return (P) switch (route) {
           case 0 -> new A();
           case 1 -> new B();
@@ -125,14 +133,14 @@ public final class Routes {
     }
 
     static void addTo(List<Route> routes) {
-      routes.add(Route.<C>page("/c", new Params<>(0), new com.acme.pages.C())); // src/main/java/com/acme/pages/C.java implements Page<Routes.C>
-      routes.add(Route.<D>page("/d", new Params<>(1), new com.acme.pages.D())); // src/main/java/com/acme/pages/D.java implements Page<Routes.D>
+      routes.add(Route.<C>page("/c", new Params<>(0), new com.acme.pages.C(), literal("c"))); // src/main/java/com/acme/pages/C.java implements Page<Routes.C>
+      routes.add(Route.<D>page("/d", new Params<>(1), new com.acme.pages.D(), literal("d"))); // src/main/java/com/acme/pages/D.java implements Page<Routes.D>
     }
 
     /**
      * Builds each route's params record from the routed request, by the route's index.
      */
-    private static final class Params<P extends Record> implements Function<Request, P> {
+    private static final class Params<P extends Record> implements ParamsFactory<P> {
       private final int route;
 
       Params(int route) {
@@ -141,7 +149,7 @@ public final class Routes {
 
       @Override
       @SuppressWarnings("unchecked")
-      public P apply(Request r) {
+      public P params(Request r) {
         return (P) switch (route) {
           case 0 -> new C();
           case 1 -> new D();
@@ -159,13 +167,13 @@ public final class Routes {
     }
 
     static void addTo(List<Route> routes) {
-      routes.add(Route.<Table12>page("/table1", new Params<>(0), new com.acme.pages.Table1())); // src/main/java/com/acme/pages/Table1.java implements Page<Routes.Table12>
+      routes.add(Route.<Table12>page("/table1", new Params<>(0), new com.acme.pages.Table1(), literal("table1"))); // src/main/java/com/acme/pages/Table1.java implements Page<Routes.Table12>
     }
 
     /**
      * Builds each route's params record from the routed request, by the route's index.
      */
-    private static final class Params<P extends Record> implements Function<Request, P> {
+    private static final class Params<P extends Record> implements ParamsFactory<P> {
       private final int route;
 
       Params(int route) {
@@ -174,7 +182,7 @@ public final class Routes {
 
       @Override
       @SuppressWarnings("unchecked")
-      public P apply(Request r) {
+      public P params(Request r) {
         return (P) switch (route) {
           case 0 -> new Table12();
           default -> throw new IllegalStateException("no route at index " + route);

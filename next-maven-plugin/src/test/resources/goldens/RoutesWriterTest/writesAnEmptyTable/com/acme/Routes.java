@@ -2,7 +2,13 @@
 // Do not edit: the next build overwrites this file.
 package com.acme;
 
+import static dev.next4j.runtime.generated.Segment.catchAll;
+import static dev.next4j.runtime.generated.Segment.literal;
+import static dev.next4j.runtime.generated.Segment.optionalCatchAll;
+import static dev.next4j.runtime.generated.Segment.param;
+
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.generated.TableBuilder;
 import javax.annotation.processing.Generated;
 
 /**
@@ -21,9 +27,11 @@ public final class Routes {
   }
 
   /**
-   * The route table in Next.js matching order, each page made by a direct constructor call.
+   * The route table in Next.js matching order, each page made by a direct constructor call, each
+   * route's segments already split, so the runtime builds its trie without parsing or sorting.
    */
   public static RouteTable table() {
-    return RouteTable.of();
+    return TableBuilder.of()
+        .build();
   }
 }

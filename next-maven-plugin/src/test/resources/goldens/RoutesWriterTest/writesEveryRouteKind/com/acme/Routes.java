@@ -2,12 +2,18 @@
 // Do not edit: the next build overwrites this file.
 package com.acme;
 
+import static dev.next4j.runtime.generated.Segment.catchAll;
+import static dev.next4j.runtime.generated.Segment.literal;
+import static dev.next4j.runtime.generated.Segment.optionalCatchAll;
+import static dev.next4j.runtime.generated.Segment.param;
+
 import dev.next4j.runtime.Request;
-import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.generated.ParamsFactory;
+import dev.next4j.runtime.generated.Route;
+import dev.next4j.runtime.generated.TableBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Generated;
 
@@ -27,24 +33,26 @@ public final class Routes {
   }
 
   /**
-   * The route table in Next.js matching order, each page made by a direct constructor call.
+   * The route table in Next.js matching order, each page made by a direct constructor call, each
+   * route's segments already split, so the runtime builds its trie without parsing or sorting.
    */
   public static RouteTable table() {
-    return RouteTable.of(
+    return TableBuilder.of(
             Route.<Index>page("/", new Params<>(0), new com.acme.pages.Index()), // src/main/java/com/acme/pages/Index.java implements Page<Routes.Index>
-            Route.<AboutUs>staticPage("/about-us", new Params<>(1), new com.acme.pages.AboutUs()), // src/main/java/com/acme/pages/AboutUs.java implements StaticPage<Routes.AboutUs>
-            Route.<ApiHello>api("/api/hello", new Params<>(2), new com.acme.pages.api.Hello()), // src/main/java/com/acme/pages/api/Hello.java implements ApiRoute<Routes.ApiHello>
-            Route.<ApiPostPid>api("/api/post/[pid]", new Params<>(3), new com.acme.pages.api.post.$pid()), // src/main/java/com/acme/pages/api/post/$pid.java implements ApiRoute<Routes.ApiPostPid>
-            Route.<BlogSlug>page("/blog/[slug]", new Params<>(4), new com.acme.pages.blog.$slug()), // src/main/java/com/acme/pages/blog/$slug.java implements Page<Routes.BlogSlug>
-            Route.<DocsPath>page("/docs/[...path]", new Params<>(5), new com.acme.pages.docs.$$path()), // src/main/java/com/acme/pages/docs/$$path.java implements Page<Routes.DocsPath>
-            Route.<GettingStarted>page("/getting-started", new Params<>(6), new com.acme.pages.getting_started.Index()), // src/main/java/com/acme/pages/getting_started/Index.java implements Page<Routes.GettingStarted>
-            Route.<List>page("/list", new Params<>(7), new com.acme.pages.List()), // src/main/java/com/acme/pages/List.java implements Page<Routes.List>
-            Route.<ShopPath>page("/shop/[[...path]]", new Params<>(8), new com.acme.pages.shop.$$$path()), // src/main/java/com/acme/pages/shop/$$$path.java implements Page<Routes.ShopPath>
-            Route.<String>page("/string", new Params<>(9), new com.acme.pages.String())) // src/main/java/com/acme/pages/String.java implements Page<Routes.String>
-        .withApp(new com.acme.pages._App()) // src/main/java/com/acme/pages/_App.java implements App
-        .withMiddleware(new com.acme.pages._Middleware()) // src/main/java/com/acme/pages/_Middleware.java implements Middleware
-        .withNotFound(new com.acme.pages._404()) // src/main/java/com/acme/pages/_404.java implements ErrorPage
-        .withError(new com.acme.pages._500()); // src/main/java/com/acme/pages/_500.java implements ErrorPage
+            Route.<AboutUs>staticPage("/about-us", new Params<>(1), new com.acme.pages.AboutUs(), literal("about-us")), // src/main/java/com/acme/pages/AboutUs.java implements StaticPage<Routes.AboutUs>
+            Route.<ApiHello>api("/api/hello", new Params<>(2), new com.acme.pages.api.Hello(), literal("api"), literal("hello")), // src/main/java/com/acme/pages/api/Hello.java implements ApiRoute<Routes.ApiHello>
+            Route.<ApiPostPid>api("/api/post/[pid]", new Params<>(3), new com.acme.pages.api.post.$pid(), literal("api"), literal("post"), param("pid")), // src/main/java/com/acme/pages/api/post/$pid.java implements ApiRoute<Routes.ApiPostPid>
+            Route.<BlogSlug>page("/blog/[slug]", new Params<>(4), new com.acme.pages.blog.$slug(), literal("blog"), param("slug")), // src/main/java/com/acme/pages/blog/$slug.java implements Page<Routes.BlogSlug>
+            Route.<DocsPath>page("/docs/[...path]", new Params<>(5), new com.acme.pages.docs.$$path(), literal("docs"), catchAll("path")), // src/main/java/com/acme/pages/docs/$$path.java implements Page<Routes.DocsPath>
+            Route.<GettingStarted>page("/getting-started", new Params<>(6), new com.acme.pages.getting_started.Index(), literal("getting-started")), // src/main/java/com/acme/pages/getting_started/Index.java implements Page<Routes.GettingStarted>
+            Route.<List>page("/list", new Params<>(7), new com.acme.pages.List(), literal("list")), // src/main/java/com/acme/pages/List.java implements Page<Routes.List>
+            Route.<ShopPath>page("/shop/[[...path]]", new Params<>(8), new com.acme.pages.shop.$$$path(), literal("shop"), optionalCatchAll("path")), // src/main/java/com/acme/pages/shop/$$$path.java implements Page<Routes.ShopPath>
+            Route.<String>page("/string", new Params<>(9), new com.acme.pages.String(), literal("string"))) // src/main/java/com/acme/pages/String.java implements Page<Routes.String>
+        .app(new com.acme.pages._App()) // src/main/java/com/acme/pages/_App.java implements App
+        .middleware(new com.acme.pages._Middleware()) // src/main/java/com/acme/pages/_Middleware.java implements Middleware
+        .notFound(new com.acme.pages._404()) // src/main/java/com/acme/pages/_404.java implements ErrorPage
+        .error(new com.acme.pages._500()) // src/main/java/com/acme/pages/_500.java implements ErrorPage
+        .build();
   }
 
   private static void requireSegment(java.lang.String name, java.lang.String value) {
@@ -199,7 +207,7 @@ public final class Routes {
   /**
    * Builds each route's params record from the routed request, by the route's index.
    */
-  private static final class Params<P extends Record> implements Function<Request, P> {
+  private static final class Params<P extends Record> implements ParamsFactory<P> {
     private final int route;
 
     Params(int route) {
@@ -208,7 +216,7 @@ public final class Routes {
 
     @Override
     @SuppressWarnings("unchecked")
-    public P apply(Request r) {
+    public P params(Request r) {
       return (P) switch (route) {
         case 0 -> new Index();
         case 1 -> new AboutUs();

@@ -2,13 +2,19 @@
 // Do not edit: the next build overwrites this file.
 package com.acme;
 
+import static dev.next4j.runtime.generated.Segment.catchAll;
+import static dev.next4j.runtime.generated.Segment.literal;
+import static dev.next4j.runtime.generated.Segment.optionalCatchAll;
+import static dev.next4j.runtime.generated.Segment.param;
+
 import dev.next4j.runtime.Request;
-import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.generated.ParamsFactory;
+import dev.next4j.runtime.generated.Route;
+import dev.next4j.runtime.generated.TableBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Generated;
 
@@ -28,16 +34,18 @@ public final class Routes {
   }
 
   /**
-   * The route table in Next.js matching order, each page made by a direct constructor call.
+   * The route table in Next.js matching order, each page made by a direct constructor call, each
+   * route's segments already split, so the runtime builds its trie without parsing or sorting.
    */
   public static RouteTable table() {
-    return RouteTable.of(
+    return TableBuilder.of(
             Route.<Index>page("/", new Params<>(0), new com.acme.pages.Index()), // src/main/java/com/acme/pages/Index.java implements Page<Routes.Index>
-            Route.<About>page("/about", new Params<>(1), new com.acme.pages.About()), // src/main/java/com/acme/pages/About.java implements Page<Routes.About>
-            Route.<BlogSlug>page("/blog/[slug]", new Params<>(2), new com.acme.pages.blog.$slug()), // src/main/java/com/acme/pages/blog/$slug.java implements Page<Routes.BlogSlug>
-            Route.<DocsPath>page("/docs/[...path]", new Params<>(3), new com.acme.pages.docs.$$path()), // src/main/java/com/acme/pages/docs/$$path.java implements Page<Routes.DocsPath>
-            Route.<ShopPath>page("/shop/[[...path]]", new Params<>(4), new com.acme.pages.shop.$$$path()), // src/main/java/com/acme/pages/shop/$$$path.java implements Page<Routes.ShopPath>
-            Route.<All>page("/[[...all]]", new Params<>(5), new com.acme.pages.$$$all())); // src/main/java/com/acme/pages/$$$all.java implements Page<Routes.All>
+            Route.<About>page("/about", new Params<>(1), new com.acme.pages.About(), literal("about")), // src/main/java/com/acme/pages/About.java implements Page<Routes.About>
+            Route.<BlogSlug>page("/blog/[slug]", new Params<>(2), new com.acme.pages.blog.$slug(), literal("blog"), param("slug")), // src/main/java/com/acme/pages/blog/$slug.java implements Page<Routes.BlogSlug>
+            Route.<DocsPath>page("/docs/[...path]", new Params<>(3), new com.acme.pages.docs.$$path(), literal("docs"), catchAll("path")), // src/main/java/com/acme/pages/docs/$$path.java implements Page<Routes.DocsPath>
+            Route.<ShopPath>page("/shop/[[...path]]", new Params<>(4), new com.acme.pages.shop.$$$path(), literal("shop"), optionalCatchAll("path")), // src/main/java/com/acme/pages/shop/$$$path.java implements Page<Routes.ShopPath>
+            Route.<All>page("/[[...all]]", new Params<>(5), new com.acme.pages.$$$all(), optionalCatchAll("all"))) // src/main/java/com/acme/pages/$$$all.java implements Page<Routes.All>
+        .build();
   }
 
   private static void requireSegment(String name, String value) {
@@ -164,7 +172,7 @@ public final class Routes {
   /**
    * Builds each route's params record from the routed request, by the route's index.
    */
-  private static final class Params<P extends Record> implements Function<Request, P> {
+  private static final class Params<P extends Record> implements ParamsFactory<P> {
     private final int route;
 
     Params(int route) {
@@ -173,7 +181,7 @@ public final class Routes {
 
     @Override
     @SuppressWarnings("unchecked")
-    public P apply(Request r) {
+    public P params(Request r) {
       return (P) switch (route) {
         case 0 -> new Index();
         case 1 -> new About();

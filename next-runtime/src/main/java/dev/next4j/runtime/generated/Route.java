@@ -1,0 +1,108 @@
+package dev.next4j.runtime.generated;
+
+import dev.next4j.runtime.ApiRoute;
+import dev.next4j.runtime.Page;
+import dev.next4j.runtime.Request;
+import dev.next4j.runtime.Response;
+import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.StaticPage;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One entry of a route table as generated code writes it: the pattern in Next.js syntax (for logs
+ * and {@link Request#route()}), its segments already split and classified, what kind of handler
+ * serves it, and the {@link ParamsFactory} that builds the handler's typed params record.
+ *
+ * <pre>{@code
+ * Route.<BlogSlug>page("/blog/[slug]", new Params<>(1), new com.acme.pages.blog.$slug(), literal("blog"), param("slug"))
+ * }</pre>
+ *
+ * <p>Nothing here checks the segments against the pattern: the plugin's codegen parsed, checked
+ * and ordered the routes at build time (see docs/architecture.md).
+ */
+public final class Route {
+  private final String pattern;
+  private final RouteTable.Kind kind;
+  private final Object handler;
+  private final List<Segment> segments;
+  private final Responder responder;
+
+  private Route(String pattern, RouteTable.Kind kind, Object handler, Segment[] segments, Responder responder) {
+    this.pattern = Objects.requireNonNull(pattern, "pattern");
+    this.kind = kind;
+    this.handler = handler;
+    this.segments = List.of(segments);
+    this.responder = responder;
+  }
+
+  /** A page served per request. */
+  public static <P extends Record> Route page(String pattern, ParamsFactory<P> params, Page<P> page, Segment... segments) {
+    Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(page, "page");
+    return new Route(pattern, RouteTable.Kind.PAGE, page, segments,
+        request -> page.render(request, params.params(request)));
+  }
+
+  /** An API route, answering every method. */
+  public static <P extends Record> Route api(String pattern, ParamsFactory<P> params, ApiRoute<P> api, Segment... segments) {
+    Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(api, "api");
+    return new Route(pattern, RouteTable.Kind.API, api, segments, request -> api.handle(request, params.params(request)));
+  }
+
+  /** A static page; until prerendering is wired in it is rendered on each request. */
+  public static <P extends Record> Route staticPage(
+      String pattern, ParamsFactory<P> params, StaticPage<P> page, Segment... segments) {
+    Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(page, "page");
+    return new Route(pattern, RouteTable.Kind.STATIC_PAGE, page, segments, request -> page.render(params.params(request)));
+  }
+
+  /** The pattern in Next.js syntax, e.g. {@code /docs/[...path]}. */
+  public String pattern() {
+    return pattern;
+  }
+
+  public RouteTable.Kind kind() {
+    return kind;
+  }
+
+  /** The segments, in path order; empty for {@code /}. */
+  public List<Segment> segments() {
+    return segments;
+  }
+
+  /** The page, API route or static page object that serves this route. */
+  public Object handler() {
+    return handler;
+  }
+
+  /** Whether this route answers {@code method} (upper case). */
+  public boolean allows(String method) {
+    return kind == RouteTable.Kind.API || method.equals("GET") || method.equals("HEAD");
+  }
+
+  /** The methods a page answers, for a 405's {@code Allow} header. */
+  public String allowHeader() {
+    return kind == RouteTable.Kind.API ? "*" : "GET, HEAD";
+  }
+
+  /**
+   * Serves {@code routed}, a request already routed to this route (see {@link
+   * Request#withRoute}); exceptions from the page pass through.
+   */
+  public Response respond(Request routed) throws Exception {
+    return responder.respond(routed);
+  }
+
+  @Override
+  public String toString() {
+    return kind + " " + pattern;
+  }
+
+  @FunctionalInterface
+  private interface Responder {
+    Response respond(Request request) throws Exception;
+  }
+}
