@@ -121,12 +121,16 @@ final class RoutesWriter {
     }
     type.addTypes(tableParts());
     type.addMethods(helpers());
-    return JavaFile.builder(names.routes().packageName(), type.build())
+    JavaFile.Builder file = JavaFile.builder(names.routes().packageName(), type.build())
         .addFileComment("$L", header(model))
-        .addStaticImport(SEGMENT, "literal", "param", "catchAll", "optionalCatchAll")
         .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+        .indent("  ");
+    String[] factories = routes.stream().flatMap(r -> r.segments().stream())
+        .map(RoutesWriter::segmentFactory).distinct().sorted().toArray(String[]::new);
+    if (factories.length > 0) {
+      file.addStaticImport(SEGMENT, factories);
+    }
+    return file.build();
   }
 
   // ---- the table ----

@@ -1,5 +1,6 @@
 package dev.next4j.runtime.internal;
 
+import dev.next4j.runtime.generated.TestRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,7 +13,6 @@ import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
-import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -232,7 +232,7 @@ class CustomServerTest {
 
   @Test
   void render404AnswersTheNotFoundPage() throws Exception {
-    RouteTable table = TestSite.table().withNotFound((request, status) -> Response.html("<p>custom 404</p>"));
+    RouteTable table = TestSite.builder().notFound((request, status) -> Response.html("<p>custom 404</p>")).build();
     NextApp app = NextApp.create(table, NextConfig.defaults(), LOCAL);
     app.prepare();
     try (CustomServer custom = new CustomServer(app, app::render404)) {
@@ -307,7 +307,7 @@ class CustomServerTest {
 
   @Test
   void setCookieFromServerAndPageAddUp() throws Exception {
-    RouteTable table = RouteTable.of(Route.page("/", r -> new TestSite.None(),
+    RouteTable table = TestRoutes.table(TestRoutes.page("/", r -> new TestSite.None(),
         (r, p) -> Response.html("<p>hi</p>").addHeader("Set-Cookie", "page=2")));
     NextApp app = NextApp.create(table, NextConfig.defaults(), LOCAL);
     app.prepare();

@@ -1,5 +1,6 @@
 package dev.next4j.runtime.internal;
 
+import dev.next4j.runtime.generated.TestRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -8,7 +9,6 @@ import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
-import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -134,7 +134,7 @@ class DevModeTest {
 
   @Test
   void htmlWithoutBodyTagGetsTheScriptAppended() {
-    RouteTable table = RouteTable.of(Route.page("/", r -> new TestSite.None(), (r, p) -> Response.html("<p>bare</p>")));
+    RouteTable table = TestRoutes.table(TestRoutes.page("/", r -> new TestSite.None(), (r, p) -> Response.html("<p>bare</p>")));
     try (NextApp app = TestSite.app(table, NextConfig.defaults().toBuilder().basePath("/docs").build(), DEV)) {
       String html = app.handle(Request.get("/docs")).bodyText();
 
@@ -267,7 +267,7 @@ class DevModeTest {
 
   /** A one-page table whose page says {@code text}, as a reload would bring. */
   private static RouteTable site(String text) {
-    return RouteTable.of(Route.page("/", r -> new TestSite.None(), (r, p) -> Response.html("<p>" + text + "</p>")));
+    return TestRoutes.table(TestRoutes.page("/", r -> new TestSite.None(), (r, p) -> Response.html("<p>" + text + "</p>")));
   }
 
   /** The dev server's side of the contract, driven by the test. */

@@ -213,11 +213,11 @@ class HttpServingTest {
 
   @Test
   void specialPagesOverHttp() {
-    RouteTable table = TestSite.table()
-        .withMiddleware(request -> Middleware.next().withHeader("X-Middleware", "ran"))
-        .withApp((request, page) -> page.withBody("<div id=\"app\">" + page.bodyText() + "</div>"))
-        .withNotFound((request, status) -> Response.html("custom 404"))
-        .withError((request, status) -> Response.html("custom 500"));
+    RouteTable table = TestSite.builder()
+        .middleware(request -> Middleware.next().withHeader("X-Middleware", "ran"))
+        .app((request, page) -> page.withBody("<div id=\"app\">" + page.bodyText() + "</div>"))
+        .notFound((request, status) -> Response.html("custom 404"))
+        .error((request, status) -> Response.html("custom 500")).build();
     try (Served special = Served.start(NextApp.create(table, NextConfig.defaults(),
         NextOptions.builder().hostname("127.0.0.1").port(0).build()))) {
       HttpResponse<String> page = special.get("/about");

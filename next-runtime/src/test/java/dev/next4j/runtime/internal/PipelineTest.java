@@ -1,5 +1,6 @@
 package dev.next4j.runtime.internal;
 
+import dev.next4j.runtime.generated.TestRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.next4j.runtime.Middleware;
@@ -8,7 +9,6 @@ import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
-import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class PipelineTest {
 
   @Test
   void middlewareAddsHeadersRewritesAndAnswers() {
-    RouteTable table = TestSite.table().withMiddleware(request -> {
+    RouteTable table = TestSite.builder().middleware(request -> {
       if (request.path().equals("/old")) {
         return Middleware.rewrite("/blog/rewritten?from=old").withHeader("X-Rewritten", "yes");
       }
@@ -83,7 +83,7 @@ class PipelineTest {
         return Middleware.respond(Response.redirect("/login"));
       }
       return Middleware.next().withHeader("X-Frame-Options", "DENY").withHeader("X-Page", "middleware");
-    });
+    }).build();
     try (NextApp app = app(table)) {
       Response page = get(app, "/about");
       Response missing = get(app, "/missing");
@@ -104,9 +104,9 @@ class PipelineTest {
 
   @Test
   void middlewareExceptionIs500() {
-    RouteTable table = TestSite.table().withMiddleware(request -> {
+    RouteTable table = TestSite.builder().middleware(request -> {
       throw new IllegalStateException("middleware broke");
-    });
+    }).build();
     try (NextApp app = app(table)) {
       Response response = get(app, "/about");
 
@@ -117,9 +117,9 @@ class PipelineTest {
 
   @Test
   void appWrapsPagesAndErrorPagesButNotApiRoutes() {
-    RouteTable table = TestSite.table()
-        .withApp((request, page) -> page.withBody("<main>" + page.bodyText() + "</main>"))
-        .withNotFound((request, status) -> Response.html("missing"));
+    RouteTable table = TestSite.builder()
+        .app((request, page) -> page.withBody("<main>" + page.bodyText() + "</main>"))
+        .notFound((request, status) -> Response.html("missing")).build();
     try (NextApp app = app(table)) {
       assertThat(get(app, "/about").bodyText()).startsWith("<main><html><body><h1>/about</h1>").endsWith("</main>");
       assertThat(get(app, "/missing").bodyText()).isEqualTo("<main>missing</main>");
@@ -129,7 +129,7 @@ class PipelineTest {
 
   @Test
   void custom404PageAnswersWithStatus404WhateverItReturns() {
-    RouteTable table = TestSite.table().withNotFound((request, status) -> Response.html("<p>no " + request.path() + " here</p>"));
+    RouteTable table = TestSite.builder().notFound((request, status) -> Response.html("<p>no " + request.path() + " here</p>")).build();
     try (NextApp app = app(table)) {
       Response missing = get(app, "/nope");
       Response direct = get(app, "/404");
@@ -143,7 +143,7 @@ class PipelineTest {
 
   @Test
   void specialPagesAreNeverRoutableEvenUnderACatchAll() {
-    RouteTable table = RouteTable.of(Route.page("/[...all]", r -> new TestSite.Path(r.params("all")), (r, p) -> TestSite.page(r)));
+    RouteTable table = TestRoutes.table(TestRoutes.page("/[...all]", r -> new TestSite.Path(r.params("all")), (r, p) -> TestSite.page(r)));
     try (NextApp app = app(table)) {
       for (String blocked : new String[] {"/_app", "/_error", "/_document", "/_middleware", "/_app/"}) {
         assertThat(get(app, blocked).status()).as(blocked).isIn(404, 308);
@@ -155,10 +155,10 @@ class PipelineTest {
 
   @Test
   void custom500PageAnswersPageExceptionsAndFallsBackWhenItFails() {
-    try (NextApp custom = app(TestSite.table().withError((request, status) -> Response.html("<p>sorry</p>")));
-        NextApp failing = app(TestSite.table().withError((request, status) -> {
+    try (NextApp custom = app(TestSite.builder().error((request, status) -> Response.html("<p>sorry</p>")).build());
+        NextApp failing = app(TestSite.builder().error((request, status) -> {
           throw new IllegalStateException("the 500 page broke too");
-        }))) {
+        }).build())) {
       Response page = get(custom, "/boom");
       Response fallback = get(failing, "/boom");
 
@@ -172,7 +172,7 @@ class PipelineTest {
 
   @Test
   void pageReturningNullIs500() {
-    RouteTable table = RouteTable.of(Route.page("/", r -> new TestSite.None(), (r, p) -> null));
+    RouteTable table = TestRoutes.table(TestRoutes.page("/", r -> new TestSite.None(), (r, p) -> null));
     try (NextApp app = app(table)) {
       assertThat(get(app, "/").status()).isEqualTo(500);
     }
@@ -221,7 +221,7 @@ class PipelineTest {
       assertThat(get(app, "/api/json").header("vary")).hasValue("Accept-Encoding");
       assertThat(get(off, "/api/json", "Accept-Encoding", "gzip").header("content-encoding")).isEmpty();
     }
-    RouteTable image = RouteTable.of(Route.page("/logo", r -> new TestSite.None(),
+    RouteTable image = TestRoutes.table(TestRoutes.page("/logo", r -> new TestSite.None(),
         (r, p) -> Response.bytes(new byte[4096], "image/png")));
     try (NextApp app = app(image)) {
       assertThat(get(app, "/logo", "Accept-Encoding", "gzip").header("content-encoding")).isEmpty();
@@ -245,7 +245,7 @@ class PipelineTest {
   void publicFilesAreAskedAfterMiddlewareAndBeforeRoutes() {
     PublicFiles files = (request, path) ->
         path.equals("/blog/robots.txt") ? Optional.of(Response.text("User-agent: *")) : Optional.empty();
-    RouteTable table = TestSite.table().withMiddleware(request -> Middleware.next().withHeader("X-Seen", "middleware"));
+    RouteTable table = TestSite.builder().middleware(request -> Middleware.next().withHeader("X-Seen", "middleware")).build();
     try (NextApp app = new DefaultNextApp(table, DEFAULTS, NextOptions.builder().build(), files)) {
       app.prepare();
       Response file = get(app, "/blog/robots.txt");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.LinkedHashMap;
+import dev.next4j.runtime.generated.TestRoutes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,12 +104,12 @@ class RouteMatcherTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void matches(String name, List<String> patterns, String path, Object expected) {
-    assertThat(describe(patterns, RouteMatcher.of(patterns).match(path))).as(name).isEqualTo(expected);
+    assertThat(describe(patterns, TestRoutes.matcher(patterns).match(path))).as(name).isEqualTo(expected);
   }
 
   @Test
   void reservedPathsAreNotFoundBeforeAnyDynamicRoute() {
-    RouteMatcher matcher = RouteMatcher.of(List.of("/[name]", "/[...rest]"), Set.of("/_app", "/404"));
+    RouteMatcher matcher = TestRoutes.matcher(List.of("/[name]", "/[...rest]"), List.of("_app", "404"));
     assertThat(matcher.match("/_app")).isSameAs(RouteMatcher.Result.NOT_FOUND);
     assertThat(matcher.match("/404")).isSameAs(RouteMatcher.Result.NOT_FOUND);
     assertThat(matcher.match("/%5Fapp")).isSameAs(RouteMatcher.Result.NOT_FOUND);
@@ -118,7 +119,7 @@ class RouteMatcherTest {
   @Test
   void pathsBelowOrBesideAReservedPathRouteAsUsual() {
     List<String> patterns = List.of("/[name]", "/[name]/[...rest]", "/blog/[slug]");
-    RouteMatcher matcher = RouteMatcher.of(patterns, Set.of("/_app"));
+    RouteMatcher matcher = TestRoutes.matcher(patterns, List.of("_app"));
     assertThat(describe(patterns, matcher.match("/_app/x"))).isEqualTo(hit("/[name]/[...rest]", "name", "_app", "rest", List.of("x")));
     assertThat(describe(patterns, matcher.match("/blog/_app"))).isEqualTo(hit("/blog/[slug]", "slug", "_app"));
     assertThat(describe(patterns, matcher.match("/_apps"))).isEqualTo(hit("/[name]", "name", "_apps"));
@@ -126,14 +127,14 @@ class RouteMatcherTest {
 
   @Test
   void aMatchReportsTheIndexInTheGivenList() {
-    RouteMatcher matcher = RouteMatcher.of(List.of("/[slug]", "/about", "/blog/[slug]"));
+    RouteMatcher matcher = TestRoutes.matcher(List.of("/[slug]", "/about", "/blog/[slug]"));
     assertThat(matcher.match("/blog/x")).isEqualTo(new RouteMatcher.Result.Matched(2, Map.of("slug", "x")));
     assertThat(matcher.match("/about")).isEqualTo(new RouteMatcher.Result.Matched(1, Map.of()));
   }
 
   @Test
   void missesAreTheSharedConstants() {
-    RouteMatcher matcher = RouteMatcher.of(List.of("/blog/[slug]"));
+    RouteMatcher matcher = TestRoutes.matcher(List.of("/blog/[slug]"));
     assertThat(matcher.match("/nope")).isSameAs(RouteMatcher.Result.NOT_FOUND);
     assertThat(matcher.match("/blog/%")).isSameAs(RouteMatcher.Result.BAD_ENCODING);
     assertThat(RouteMatcher.Result.NOT_FOUND).hasToString("NOT_FOUND");
@@ -142,13 +143,13 @@ class RouteMatcherTest {
 
   @Test
   void aStaticMatchAllocatesNoNewResult() {
-    RouteMatcher matcher = RouteMatcher.of(List.of("/about", "/[slug]"));
+    RouteMatcher matcher = TestRoutes.matcher(List.of("/about", "/[slug]"));
     assertThat(matcher.match("/about")).isSameAs(matcher.match("/about"));
   }
 
   @Test
   void paramsAreUnmodifiableAndPrintInPathOrder() {
-    RouteMatcher matcher = RouteMatcher.of(List.of("/[b]/[a]/[...rest]"));
+    RouteMatcher matcher = TestRoutes.matcher(List.of("/[b]/[a]/[...rest]"));
     RouteMatcher.Result.Matched matched = (RouteMatcher.Result.Matched) matcher.match("/1/2/x/y");
     Map<String, Object> params = matched.params();
     assertThat(params).hasToString("{b=1, a=2, rest=[x, y]}");
@@ -170,22 +171,13 @@ class RouteMatcherTest {
       patterns.add("/post-" + i + "/edit");
     }
     patterns.add("/[slug]");
-    RouteMatcher matcher = RouteMatcher.of(patterns);
+    RouteMatcher matcher = TestRoutes.matcher(patterns);
     for (int i = 0; i < 3_000; i++) {
       assertThat(matcher.match("/post-" + i)).isEqualTo(new RouteMatcher.Result.Matched(2 * i, Map.of()));
       assertThat(matcher.match("/post-" + i + "/edit")).isEqualTo(new RouteMatcher.Result.Matched(2 * i + 1, Map.of()));
     }
     assertThat(matcher.match("/post-3000")).isEqualTo(new RouteMatcher.Result.Matched(6_000, Map.of("slug", "post-3000")));
     assertThat(matcher.match("/post-1/view")).isSameAs(RouteMatcher.Result.NOT_FOUND);
-  }
-
-  @Test
-  void orderIsNextJsSortedOrder() {
-    List<String> patterns = List.of(
-        "/[...rest]", "/p/[id]", "/p/new", "/", "/p/[id]/[...rest]", "/p/[id]/edit", "/p", "/B", "/_b", "/a");
-    List<String> sorted = RouteMatcher.of(patterns).order().stream().map(patterns::get).toList();
-    assertThat(sorted).containsExactly(
-        "/", "/B", "/_b", "/a", "/p", "/p/new", "/p/[id]", "/p/[id]/edit", "/p/[id]/[...rest]", "/[...rest]");
   }
 
   private static Arguments c(String name, List<String> patterns, String path, Object expected) {

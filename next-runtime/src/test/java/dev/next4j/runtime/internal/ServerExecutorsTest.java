@@ -1,12 +1,12 @@
 package dev.next4j.runtime.internal;
 
+import dev.next4j.runtime.generated.TestRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Response;
-import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +39,7 @@ class ServerExecutorsTest {
 
   @Test
   void pagesNeverRunOnTheJdkDispatcherThread() {
-    RouteTable table = RouteTable.of(Route.page("/", r -> new TestSite.None(),
+    RouteTable table = TestRoutes.table(TestRoutes.page("/", r -> new TestSite.None(),
         (r, p) -> Response.text(Thread.currentThread().getName())));
     try (Served served = Served.start(NextApp.create(table, NextConfig.defaults(),
         NextOptions.builder().hostname("127.0.0.1").port(0).build()))) {

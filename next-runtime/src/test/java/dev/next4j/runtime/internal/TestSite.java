@@ -1,11 +1,12 @@
 package dev.next4j.runtime.internal;
 
+import dev.next4j.runtime.generated.TableBuilder;
+import dev.next4j.runtime.generated.TestRoutes;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
-import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
 import java.util.List;
 import java.util.Map;
@@ -30,28 +31,33 @@ final class TestSite {
 
   /** The site's routes in Next.js order. */
   static RouteTable table() {
-    return RouteTable.of(
-        Route.page("/", r -> new None(), (request, p) -> page(request)),
-        Route.page("/about", r -> new None(), (request, p) -> page(request)),
-        Route.page("/big", r -> new None(), (request, p) -> page(request).withBody("<p>" + "big page ".repeat(400) + "</p>")),
-        Route.page("/boom", r -> new None(), (request, p) -> {
+    return builder().build();
+  }
+
+  /** The builder of {@link #table()}, for a test that adds special pages. */
+  static TableBuilder builder() {
+    return TestRoutes.builder(
+        TestRoutes.page("/", r -> new None(), (request, p) -> page(request)),
+        TestRoutes.page("/about", r -> new None(), (request, p) -> page(request)),
+        TestRoutes.page("/big", r -> new None(), (request, p) -> page(request).withBody("<p>" + "big page ".repeat(400) + "</p>")),
+        TestRoutes.page("/boom", r -> new None(), (request, p) -> {
           throw new IllegalStateException("boom: the page failed");
         }),
-        Route.page("/blog/[slug]", r -> new Slug(r.param("slug")), (request, p) -> page(request)),
-        Route.page("/docs/[...path]", r -> new Path(r.params("path")), (request, p) -> page(request)),
-        Route.api("/api/echo", r -> new None(), (request, p) ->
+        TestRoutes.page("/blog/[slug]", r -> new Slug(r.param("slug")), (request, p) -> page(request)),
+        TestRoutes.page("/docs/[...path]", r -> new Path(r.params("path")), (request, p) -> page(request)),
+        TestRoutes.api("/api/echo", r -> new None(), (request, p) ->
             Response.text(request.method() + " " + request.bodyText()).withHeader("X-Page", request.route())),
-        Route.api("/api/record", r -> new None(), (request, p) -> {
+        TestRoutes.api("/api/record", r -> new None(), (request, p) -> {
           RECORDED.add(request.toString());
           return Response.text("recorded " + request.bodyText().length() + " bytes").withHeader("X-Page", request.route());
         }),
-        Route.api("/api/json", r -> new None(), (request, p) ->
+        TestRoutes.api("/api/json", r -> new None(), (request, p) ->
             Response.json("{\"items\":[" + "\"item\",".repeat(300) + "\"last\"]}")));
   }
 
   /** A page's answer: {@code X-Page: <route>}, and the params and query in the body. */
   static Response page(Request request) {
-    return Response.html("<html><body><h1>" + request.route() + "</h1><p>params=" + new TreeMap<>(request.routeParams())
+    return Response.html("<html><body><h1>" + request.route() + "</h1><p>params=" + new TreeMap<>(request.untypedRouteParams())
             + " query=" + new TreeMap<>(request.query()) + "</p></body></html>")
         .withHeader("X-Page", request.route());
   }

@@ -2,10 +2,7 @@
 // Do not edit: the next build overwrites this file.
 package com.acme;
 
-import static dev.next4j.runtime.generated.Segment.catchAll;
 import static dev.next4j.runtime.generated.Segment.literal;
-import static dev.next4j.runtime.generated.Segment.optionalCatchAll;
-import static dev.next4j.runtime.generated.Segment.param;
 
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.RouteTable;

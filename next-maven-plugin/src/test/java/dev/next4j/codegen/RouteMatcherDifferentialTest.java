@@ -1,7 +1,12 @@
-package dev.next4j.runtime.internal;
+package dev.next4j.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.next4j.codegen.RouteModel.PageRoute;
+import dev.next4j.runtime.Response;
+import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.generated.Match;
+import dev.next4j.runtime.internal.PercentDecoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,14 +17,18 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the trie against Next.js's own algorithm on random tables: try each route's regex (built
- * as Next.js's {@code getRouteRegex} builds it) in sorted order against the raw path; the first
- * match wins and its groups are decoded (catch-alls split on {@code /} first).
+ * Checks the build and the runtime together against Next.js's own algorithm on random tables: the
+ * codegen checks and orders the routes and the runtime's trie matches ({@link RouteAuthority});
+ * Next.js tries each route's regex (built as its {@code getRouteRegex} builds it) in sorted order
+ * against the raw path; the first match wins and its groups are decoded (catch-alls split on
+ * {@code /} first).
  *
  * <p>The generated paths avoid what the two deliberately treat differently (see {@link
- * RouteMatcher}): empty segments, and escapes that decode to a literal.
+ * dev.next4j.runtime.internal.RouteMatcher}): empty segments, and escapes that decode to a literal.
  */
 class RouteMatcherDifferentialTest {
+  record NoParams() {}
+
   private static final String[] LITERALS = {"a", "b", "ab"};
   private static final String[] NAMES = {"p", "q", "r", "s"};
   private static final String[] PATH_SEGMENTS = {"a", "b", "ab", "x", "%2F", "%25", "%zz", "a+b", "%C3%A9"};
@@ -29,14 +38,14 @@ class RouteMatcherDifferentialTest {
     Random random = new Random(20_260_123);
     int checked = 0;
     int matched = 0;
-    for (int table = 0; table < 400; table++) {
+    for (int round = 0; round < 400; round++) {
       List<String> patterns = randomTable(random);
-      RouteMatcher matcher = RouteMatcher.of(patterns);
-      List<String> sorted = matcher.order().stream().map(patterns::get).toList();
+      List<String> sorted = RouteAuthority.ordered(patterns).stream().map(PageRoute::pattern).toList();
+      RouteTable table = RouteAuthority.table(patterns, r -> new NoParams(), (request, params) -> Response.text(""));
       for (int p = 0; p < 40; p++) {
         String path = randomPath(random);
         String expected = nextJs(sorted, path);
-        String actual = describe(patterns, matcher.match(path));
+        String actual = describe(table.routing().match("GET", path));
         assertThat(actual).as("table %s, path %s", patterns, path).isEqualTo(expected);
         checked++;
         if (!expected.equals("NOT_FOUND")) {
@@ -48,7 +57,7 @@ class RouteMatcherDifferentialTest {
     assertThat(matched).as("enough paths match something to mean anything").isGreaterThan(4_000);
   }
 
-  /** Up to 12 random patterns that {@link RouteMatcher#of} accepts together. */
+  /** Up to 12 random patterns that the codegen's {@link RouteValidator} accepts together. */
   private static List<String> randomTable(Random random) {
     List<String> patterns = new ArrayList<>();
     int wanted = 1 + random.nextInt(12);
@@ -56,12 +65,9 @@ class RouteMatcherDifferentialTest {
       String pattern = randomPattern(random);
       List<String> candidate = new ArrayList<>(patterns);
       candidate.add(pattern);
-      try {
-        RouteMatcher.of(candidate);
+      if (RouteAuthority.problems(candidate).isEmpty()) {
         patterns.add(pattern);
-      } catch (IllegalArgumentException conflict) {
-        // Next.js would refuse this table too; try another pattern.
-      }
+      } // else Next.js would refuse this table too; try another pattern.
     }
     return patterns;
   }
@@ -163,10 +169,10 @@ class RouteMatcherDifferentialTest {
     return Pattern.compile(regex.append("(?:/)?$").toString());
   }
 
-  private static String describe(List<String> patterns, RouteMatcher.Result result) {
-    if (result instanceof RouteMatcher.Result.Matched matched) {
-      return patterns.get(matched.index()) + " " + new LinkedHashMap<>(matched.params());
+  private static String describe(Match match) {
+    if (match instanceof Match.Found found) {
+      return found.route().pattern() + " " + new LinkedHashMap<>(found.params());
     }
-    return result.toString();
+    return match == Match.BadRequest.INSTANCE ? "BAD_ENCODING" : "NOT_FOUND";
   }
 }
