@@ -1,8 +1,17 @@
 package dev.next4j.bench;
 
+import static dev.next4j.runtime.generated.Segment.catchAll;
+import static dev.next4j.runtime.generated.Segment.literal;
+import static dev.next4j.runtime.generated.Segment.optionalCatchAll;
+import static dev.next4j.runtime.generated.Segment.param;
+
 import dev.next4j.runtime.Response;
-import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.generated.Match;
+import dev.next4j.runtime.generated.Route;
+import dev.next4j.runtime.generated.Routing;
+import dev.next4j.runtime.generated.Segment;
+import dev.next4j.runtime.generated.TableBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +28,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Route lookup ({@link RouteTable#match}) at 10, 1,000 and 10,000 routes.
+ * Route lookup ({@link Routing#match}) at 10, 1,000 and 10,000 routes, on a table built as generated
+ * {@code Routes.table()} builds one: through {@link TableBuilder}, each route's segments pre-split.
  *
  * <p>A table is made of sections of ten routes each, mixing the shapes a site has: static pages one
  * to three deep, {@code [x]} params, a two-param route, a catch-all, an optional catch-all, and a
@@ -62,7 +72,7 @@ public class RouteLookupBenchmark {
   @Param({"256"})
   public int paths;
 
-  private RouteTable table;
+  private Routing table;
   private String[] staticPaths;
   private String[] dynamicPaths;
   private String[] nestedPaths;
@@ -75,19 +85,25 @@ public class RouteLookupBenchmark {
     int sections = Math.max(1, routes / 10);
     List<Route> list = new ArrayList<>();
     for (int s = 0; s < sections; s++) {
-      String section = "/" + section(s);
-      for (String pattern : new String[] {
-        section, section + "/about", section + "/pricing/enterprise", section + "/posts/[slug]",
-        section + "/users/[id]", section + "/users/[id]/posts/[postId]", section + "/users/[id]/settings",
-        section + "/docs/[...path]", section + "/files/[[...path]]", section + "/[tab]/edit"
-      }) {
-        list.add(Route.page(pattern, r -> new NoParams(), (request, params) -> Response.text(pattern)));
-      }
+      String name = section(s);
+      Segment top = literal(name);
+      String section = "/" + name;
+      list.add(route(section, top));
+      list.add(route(section + "/about", top, literal("about")));
+      list.add(route(section + "/pricing/enterprise", top, literal("pricing"), literal("enterprise")));
+      list.add(route(section + "/posts/[slug]", top, literal("posts"), param("slug")));
+      list.add(route(section + "/users/[id]", top, literal("users"), param("id")));
+      list.add(route(section + "/users/[id]/posts/[postId]", top, literal("users"), param("id"), literal("posts"), param("postId")));
+      list.add(route(section + "/users/[id]/settings", top, literal("users"), param("id"), literal("settings")));
+      list.add(route(section + "/docs/[...path]", top, literal("docs"), catchAll("path")));
+      list.add(route(section + "/files/[[...path]]", top, literal("files"), optionalCatchAll("path")));
+      list.add(route(section + "/[tab]/edit", top, param("tab"), literal("edit")));
     }
-    table = RouteTable.of(list);
-    if (table.size() != routes) {
-      throw new IllegalStateException("built " + table.size() + " routes, not " + routes);
+    RouteTable built = TableBuilder.of(list).build();
+    if (built.size() != routes) {
+      throw new IllegalStateException("built " + built.size() + " routes, not " + routes);
     }
+    table = built.routing();
     if (Integer.bitCount(paths) != 1) {
       throw new IllegalArgumentException("paths must be a power of two, not " + paths);
     }
@@ -109,10 +125,14 @@ public class RouteLookupBenchmark {
     check(nestedPaths, "/users/[id]/posts/[postId]");
     check(catchAllPaths, "/docs/[...path]");
     for (String path : missPaths) {
-      if (table.match("GET", path) != RouteTable.Match.NotFound.INSTANCE) {
+      if (table.match("GET", path) != Match.NotFound.INSTANCE) {
         throw new IllegalStateException(path + " should miss");
       }
     }
+  }
+
+  private static Route route(String pattern, Segment... segments) {
+    return Route.page(pattern, r -> new NoParams(), (request, params) -> Response.text(pattern), segments);
   }
 
   private static String section(int s) {
@@ -122,8 +142,8 @@ public class RouteLookupBenchmark {
 
   private void check(String[] requests, String suffix) {
     for (String path : requests) {
-      RouteTable.Match match = table.match("GET", path);
-      if (!(match instanceof RouteTable.Match.Found found) || !found.route().pattern().endsWith(suffix)) {
+      Match match = table.match("GET", path);
+      if (!(match instanceof Match.Found found) || !found.route().pattern().endsWith(suffix)) {
         throw new IllegalStateException(path + " matched " + match + ", not a route ending in " + suffix);
       }
     }
@@ -135,31 +155,31 @@ public class RouteLookupBenchmark {
 
   /** A 3-deep static page: {@code /shop/pricing/enterprise}. */
   @Benchmark
-  public RouteTable.Match staticHit() {
+  public Match staticHit() {
     return table.match("GET", staticPaths[nextIndex()]);
   }
 
   /** A 3-segment path with one param: {@code /shop/posts/hello-world-1}. */
   @Benchmark
-  public RouteTable.Match dynamic3Segments() {
+  public Match dynamic3Segments() {
     return table.match("GET", dynamicPaths[nextIndex()]);
   }
 
   /** {@code /shop/users/1001/posts/7} against {@code /shop/users/[id]/posts/[postId]}. */
   @Benchmark
-  public RouteTable.Match dynamicUsersPosts() {
+  public Match dynamicUsersPosts() {
     return table.match("GET", nestedPaths[nextIndex()]);
   }
 
   /** Four segments into {@code /shop/docs/[...path]}. */
   @Benchmark
-  public RouteTable.Match catchAll() {
+  public Match catchAll() {
     return table.match("GET", catchAllPaths[nextIndex()]);
   }
 
   /** {@code /shop/users/1/unknown}: tries the static subtree, backtracks into {@code [tab]}, misses. */
   @Benchmark
-  public RouteTable.Match miss() {
+  public Match miss() {
     return table.match("GET", missPaths[nextIndex()]);
   }
 }

@@ -201,8 +201,9 @@ public final class Request {
   }
 
   /**
-   * This request as routed to {@code route} with {@code routeParams}; used by the router, and by
-   * tests that call a page directly.
+   * This request as routed to {@code route} with {@code routeParams}: the runtime's hand-off from
+   * the route table to a page (generated code's {@code ParamsFactory} then reads {@link #param} and
+   * {@link #params}), and a way for tests to call a page directly.
    */
   public Request withRoute(String route, Map<String, Object> routeParams) {
     return new Request(

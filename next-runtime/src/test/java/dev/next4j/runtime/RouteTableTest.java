@@ -9,9 +9,9 @@ import dev.next4j.runtime.generated.Routing;
 import dev.next4j.runtime.generated.TestRoutes;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** A table built as generated code builds it, and {@link Routing#match}: routes, methods and the special paths. */
 class RouteTableTest {

@@ -31,10 +31,11 @@ import java.util.TreeMap;
  * the static child, then {@code [x]}, then {@code [...x]}, then {@code [[...x]]}, and backtracks
  * when a more specific subtree fails deeper down: with {@code /[a]/b/[c]} and {@code /x/[d]/e},
  * {@code /x/b/c} goes to {@code /[a]/b/[c]}. That depth-first order is exactly Next.js's {@code
- * sorted-routes} order, the order the plugin lists the routes in, so the first route found is the one Next.js's
- * first-regex-wins scan would pick. Static children are found by hashing a slice of the path; the
- * lookup compiles no regex and sorts nothing, and it allocates nothing until a route has matched
- * (unless a segment has escapes to decode), so its cost does not grow with the number of routes.
+ * sorted-routes} order, the order the plugin lists the routes in, so the first route found is the
+ * one Next.js's first-regex-wins scan would pick. Static children are found by hashing a slice of
+ * the path; the lookup compiles no regex and sorts nothing, and it allocates nothing until a route
+ * has matched (unless a segment has escapes to decode), so its cost does not grow with the number
+ * of routes.
  *
  * <h2>Paths and params</h2>
  *

@@ -1,6 +1,5 @@
 package dev.next4j.runtime.internal;
 
-import dev.next4j.runtime.generated.TestRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -10,6 +9,7 @@ import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.generated.TestRoutes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

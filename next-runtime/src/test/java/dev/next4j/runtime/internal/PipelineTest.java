@@ -1,6 +1,5 @@
 package dev.next4j.runtime.internal;
 
-import dev.next4j.runtime.generated.TestRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.next4j.runtime.Middleware;
@@ -10,6 +9,7 @@ import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.generated.TestRoutes;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

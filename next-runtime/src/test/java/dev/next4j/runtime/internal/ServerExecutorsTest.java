@@ -1,6 +1,5 @@
 package dev.next4j.runtime.internal;
 
-import dev.next4j.runtime.generated.TestRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.next4j.runtime.NextApp;
@@ -8,6 +7,7 @@ import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.generated.TestRoutes;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

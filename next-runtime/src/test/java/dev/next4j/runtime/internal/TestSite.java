@@ -1,13 +1,13 @@
 package dev.next4j.runtime.internal;
 
-import dev.next4j.runtime.generated.TableBuilder;
-import dev.next4j.runtime.generated.TestRoutes;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.generated.TableBuilder;
+import dev.next4j.runtime.generated.TestRoutes;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
