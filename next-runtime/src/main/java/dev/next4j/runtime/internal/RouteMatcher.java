@@ -13,9 +13,9 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * RouteMatcher m = RouteMatcher.trusted(List.of(
-    List.of(literal("blog"), param("slug")),
-    List.of(literal("docs"), catchAll("path")),
-    List.of(literal("shop"), optionalCatchAll("path"))), List.of());
+ *     List.of(literal("blog"), param("slug")),
+ *     List.of(literal("docs"), catchAll("path")),
+ *     List.of(literal("shop"), optionalCatchAll("path"))), List.of());
  * m.match("/blog/a%2Fb");   // Matched[index=0, params={slug=a/b}]
  * m.match("/docs/a/b");     // Matched[index=1, params={path=[a, b]}]
  * m.match("/shop");         // Matched[index=2, params={}]   (Next.js's {})
@@ -75,8 +75,8 @@ import java.util.TreeMap;
  *
  * <h2>Reserved paths</h2>
  *
- * Paths given as {@code reserved} (one static segment each; the table passes Next.js's {@code /_app}, {@code /_document},
- * {@code /_error} and {@code /404}) answer {@link Result#NOT_FOUND} before any dynamic route is
+ * Paths given as {@code reserved} (one static segment each; the table passes Next.js's {@code
+ * _app}, {@code _document}, {@code _error} and {@code 404}) answer {@link Result#NOT_FOUND} before any dynamic route is
  * tried, as Next.js's blocked pages do, also when written encoded ({@code /%5Fapp}).
  */
 public final class RouteMatcher {
