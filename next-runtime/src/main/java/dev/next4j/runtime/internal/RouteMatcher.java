@@ -2,10 +2,9 @@ package dev.next4j.runtime.internal;
 
 import dev.next4j.runtime.generated.Segment;
 import dev.next4j.runtime.internal.RouteNode.Terminal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Matches URL paths against route patterns in Next.js syntax, giving what Next.js gives: the first
@@ -250,7 +249,7 @@ public final class RouteMatcher {
   /** A trie level while the matcher is built; {@link #freeze} makes the immutable {@link RouteNode}. */
   private static final class Level {
     private Terminal route;
-    private final SortedMap<String, Level> statics = new TreeMap<>();
+    private final Map<String, Level> statics = new HashMap<>();
     private Level param;
     private Terminal catchAll;
     private Terminal optional;
@@ -286,7 +285,7 @@ public final class RouteMatcher {
     }
 
     RouteNode freeze() {
-      SortedMap<String, RouteNode> children = new TreeMap<>();
+      Map<String, RouteNode> children = new HashMap<>();
       statics.forEach((key, child) -> children.put(key, child.freeze()));
       return new RouteNode(route, children, param == null ? null : param.freeze(), catchAll, optional);
     }

@@ -3,7 +3,6 @@ package dev.next4j.runtime.internal;
 import dev.next4j.runtime.generated.Segment;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * One level of the route trie, immutable: the route that ends here, the static children (in an
@@ -33,7 +32,7 @@ final class RouteNode {
 
   RouteNode(
       Terminal route,
-      SortedMap<String, RouteNode> statics,
+      Map<String, RouteNode> statics,
       RouteNode param,
       Terminal catchAll,
       Terminal optionalCatchAll) {
