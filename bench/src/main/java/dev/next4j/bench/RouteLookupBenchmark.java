@@ -1,6 +1,5 @@
 package dev.next4j.bench;
 
-import static dev.next4j.runtime.generated.Segment.catchAll;
 import static dev.next4j.runtime.generated.Segment.literal;
 import static dev.next4j.runtime.generated.Segment.optionalCatchAll;
 import static dev.next4j.runtime.generated.Segment.param;
@@ -95,7 +94,7 @@ public class RouteLookupBenchmark {
       list.add(route(section + "/users/[id]", top, literal("users"), param("id")));
       list.add(route(section + "/users/[id]/posts/[postId]", top, literal("users"), param("id"), literal("posts"), param("postId")));
       list.add(route(section + "/users/[id]/settings", top, literal("users"), param("id"), literal("settings")));
-      list.add(route(section + "/docs/[...path]", top, literal("docs"), catchAll("path")));
+      list.add(route(section + "/docs/[...path]", top, literal("docs"), Segment.catchAll("path")));
       list.add(route(section + "/files/[[...path]]", top, literal("files"), optionalCatchAll("path")));
       list.add(route(section + "/[tab]/edit", top, param("tab"), literal("edit")));
     }
