@@ -157,4 +157,15 @@ try {
     }
 }
 assertPortFree(customPort)
+
+// 4. Dev mode lives in the plugin: the next-runtime jar every site ships holds the host hook and no
+// dev-mode class.
+File runtimeDir = new File(localRepositoryPath, "dev/next4j/next-runtime")
+File runtimeJar = runtimeDir.listFiles().collect { new File(it, "next-runtime-" + it.name + ".jar") }.find { it.file }
+assert runtimeJar != null: "no next-runtime jar under " + runtimeDir
+List<String> entries = new java.util.jar.JarFile(runtimeJar).withCloseable { jar -> jar.entries().collect { it.name } }
+assert entries.contains("dev/next4j/runtime/host/HostSlot.class"): entries
+assert entries.contains("module-info.class"): entries
+List<String> devClasses = entries.findAll { it =~ /\/(Dev[A-Z]\w*|LiveReload|Session)(\$\w+)?\.class$/ }
+assert devClasses.isEmpty(): "dev-mode classes in " + runtimeJar + ": " + devClasses
 return true

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Dev mode's live reload: the server-sent-events stream at {@code /_next/live-reload} and the
  * script every dev-mode HTML page gets, which reloads the page when the app changes.
  *
- * <p>Each change of the {@link Session} it follows bumps a version and sends {@code event: reload} to
- * every open stream. A page carries the version it was rendered at, and a stream starts by sending
+ * <p>Each change of the {@link Session} it follows bumps a version and sends {@code event:
+ * reload} to every open stream. A page carries the version it was rendered at, and a stream starts by sending
  * the current one, so a change between rendering a page and opening its stream still reloads it.
  * Streams hold no handler thread: the handler returns once the stream is open, and one daemon
  * thread writes every event and the comment pings (every 15 s) that find dead clients.
@@ -34,8 +34,8 @@ final class LiveReload implements AutoCloseable {
   private final AtomicLong version = new AtomicLong();
   private final Set<HttpExchange> streams = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService writer;
-
   private final AutoCloseable subscription;
+
   private boolean closed;
 
   /**
