@@ -230,7 +230,7 @@ public final class DevServer implements AutoCloseable {
     session.publish(build.state());
     if (build.state() instanceof DevState.Broken broken) {
       DevProblem problem = broken.problem();
-      String where = problem.file().isEmpty() ? "" : " in " + problem.file() + (problem.line() > 0 ? ":" + problem.line() : "");
+      String where = problem.place().isEmpty() ? "" : " in " + problem.place();
       settings.log().error(problem.kind() + where + ": " + problem.message()
           + (problem.detail().isEmpty() ? "" : "\n" + problem.detail().stripTrailing()));
     }
