@@ -128,6 +128,23 @@ try {
     awaitLog(new File(dir, "run-custom.log"), "> Ready on http://localhost:" + customPort + " (dev)", custom)
     assert awaitBody(http, customPort, "/a", "<h1>Page b</h1>").statusCode() == 200
     assert get(http, customPort, "/about").body().contains("<h1>About us</h1>")
+    // Live reload reaches the custom server's app through app.requestHandler(): the script is in its
+    // pages, and its handler serves the stream (the dev server's, attached when NextServer.app ran).
+    assert get(http, customPort, "/about").body().contains("new EventSource(\"/_next/live-reload\")")
+    new Socket("localhost", customPort).withCloseable { socket ->
+        socket.soTimeout = 10000
+        socket.outputStream.write("GET /_next/live-reload HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes("ISO-8859-1"))
+        socket.outputStream.flush()
+        BufferedReader lines = new BufferedReader(new InputStreamReader(socket.inputStream, "UTF-8"))
+        List<String> head = []
+        String line
+        while ((line = lines.readLine()) != null && !line.startsWith("event: version")) {
+            head << line
+        }
+        assert head[0] == "HTTP/1.1 200 OK": "the live-reload stream through the custom server: " + head
+        assert head.any { it.equalsIgnoreCase("content-type: text/event-stream; charset=utf-8") }: head
+        assert line == "event: version": "the stream starts with the version: " + head
+    }
 
     edit(dir, "src/main/java/com/acme/pages/B.java") { it.replace("<h1>Page b</h1>", "<h1>Page b, edited</h1>") }
     assert awaitBody(http, customPort, "/a", "<h1>Page b, edited</h1>").statusCode() == 200
@@ -140,4 +157,15 @@ try {
     }
 }
 assertPortFree(customPort)
+
+// 4. Dev mode lives in the plugin: the next-runtime jar every site ships holds the host hook and no
+// dev-mode class.
+File runtimeDir = new File(localRepositoryPath, "dev/next4j/next-runtime")
+File runtimeJar = runtimeDir.listFiles().collect { new File(it, "next-runtime-" + it.name + ".jar") }.find { it.file }
+assert runtimeJar != null: "no next-runtime jar under " + runtimeDir
+List<String> entries = new java.util.jar.JarFile(runtimeJar).withCloseable { jar -> jar.entries().collect { it.name } }
+assert entries.contains("dev/next4j/runtime/host/HostSlot.class"): entries
+assert entries.contains("module-info.class"): entries
+List<String> devClasses = entries.findAll { it =~ /\/(Dev[A-Z]\w*|LiveReload|Session)(\$\w+)?\.class$/ }
+assert devClasses.isEmpty(): "dev-mode classes in " + runtimeJar + ": " + devClasses
 return true

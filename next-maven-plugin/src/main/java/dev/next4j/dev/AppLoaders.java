@@ -14,11 +14,15 @@ import java.util.List;
  * whole session; each reload gets a fresh loader, child of the base, for the project's own classes
  * and resources, so edited classes are loaded anew while dependencies stay loaded.
  *
- * <p>The runtime ({@code dev.next4j.runtime}) is shared with the dev server rather than loaded
- * again, so that {@code DevMode}'s one static session is the same for both, and the app's route
- * tables are of the very {@code RouteTable} class the server swaps. The project's classes folder
- * is never on the base loader's path: if it were, the base would answer first and edits would be
- * ignored.
+ * <p>The runtime ({@code dev.next4j.runtime} and its subpackages) is shared with the dev server,
+ * on purpose: every class of it comes from the dev server's loader, never from the project's
+ * class path. The dev server reaches apps it did not make (a custom server's) only through the one
+ * static {@code HostSlot} of {@code dev.next4j.runtime.host}, which must be the same for both; and
+ * the route tables a reload loads must be of the very {@code RouteTable} class the running app
+ * serves. So the project's next-runtime jar is left off {@code dependencies}, and {@code next:run}
+ * checks first that its version is the plugin's (see {@code RunMojo}). The project's classes
+ * folder is never on the base loader's path: if it were, the base would answer first and edits
+ * would be ignored.
  */
 final class AppLoaders {
   private static final String RUNTIME_PACKAGE = "dev.next4j.runtime.";

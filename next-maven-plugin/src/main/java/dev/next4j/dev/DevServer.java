@@ -3,9 +3,7 @@ package dev.next4j.dev;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.RouteTable;
-import dev.next4j.runtime.internal.DevMode;
-import dev.next4j.runtime.internal.DevProblem;
-import dev.next4j.runtime.internal.DevState;
+import dev.next4j.runtime.host.HostSlot;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.BindException;
@@ -53,6 +51,7 @@ public final class DevServer implements AutoCloseable {
   private volatile NextApp app;
   private volatile int port;
   private boolean customServerStarted;
+  private String nextDevBefore;
 
   private DevServer(DevSettings settings) throws IOException {
     this.settings = settings;
@@ -84,11 +83,12 @@ public final class DevServer implements AutoCloseable {
    */
   public static DevServer start(DevSettings settings) throws DevServerException, IOException {
     long started = System.nanoTime();
-    System.setProperty("next.dev", "true");
     if (settings.mainClass().isEmpty()) {
       checkPortFree(settings); // fail in a second, not after the first compile
     }
     DevServer dev = new DevServer(settings);
+    // The default of NextOptions.dev(): a custom server is in dev mode without asking.
+    dev.nextDevBefore = System.setProperty("next.dev", "true");
     try {
       dev.begin(started);
     } catch (DevServerException | IOException | RuntimeException e) {
@@ -99,7 +99,8 @@ public final class DevServer implements AutoCloseable {
   }
 
   private void begin(long started) throws DevServerException, IOException {
-    DevMode.install(session);
+    // Before any app is made: an app reads the slot once, when it is created.
+    HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL));
     snapshot = Snapshot.take(watchedTrees, watchedFiles);
     Reloader.Build build = reloader.initial();
     publish(build);
@@ -160,7 +161,12 @@ public final class DevServer implements AutoCloseable {
     } catch (IOException | InterruptedException ignored) {
       // closing: nothing left to save
     }
-    DevMode.uninstall();
+    HostSlot.uninstall();
+    if (nextDevBefore == null) {
+      System.clearProperty("next.dev");
+    } else {
+      System.setProperty("next.dev", nextDevBefore);
+    }
     closed.countDown();
   }
 
@@ -224,7 +230,7 @@ public final class DevServer implements AutoCloseable {
     session.publish(build.state());
     if (build.state() instanceof DevState.Broken broken) {
       DevProblem problem = broken.problem();
-      String where = problem.file().isEmpty() ? "" : " in " + problem.file() + (problem.line() > 0 ? ":" + problem.line() : "");
+      String where = problem.place().isEmpty() ? "" : " in " + problem.place();
       settings.log().error(problem.kind() + where + ": " + problem.message()
           + (problem.detail().isEmpty() ? "" : "\n" + problem.detail().stripTrailing()));
     }

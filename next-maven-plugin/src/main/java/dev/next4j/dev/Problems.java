@@ -2,7 +2,6 @@ package dev.next4j.dev;
 
 import dev.next4j.codegen.Diagnostic;
 import dev.next4j.dev.IncrementalCompiler.CompileError;
-import dev.next4j.runtime.internal.DevProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

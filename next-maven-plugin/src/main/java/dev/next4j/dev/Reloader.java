@@ -4,7 +4,6 @@ import dev.next4j.codegen.GenerationResult;
 import dev.next4j.codegen.NextGenerator;
 import dev.next4j.dev.IncrementalCompiler.Outcome;
 import dev.next4j.runtime.RouteTable;
-import dev.next4j.runtime.internal.DevState;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
@@ -193,7 +192,7 @@ final class Reloader {
     return t;
   }
 
-  private Build broken(dev.next4j.runtime.internal.DevProblem problem) {
+  private Build broken(DevProblem problem) {
     return new Build(new DevState.Broken(problem), Optional.empty(), "", 0, false);
   }
 

@@ -1,18 +1,15 @@
 package dev.next4j.dev;
 
-import dev.next4j.runtime.internal.DevProblem;
-import dev.next4j.runtime.internal.DevSession;
-import dev.next4j.runtime.internal.DevState;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The dev server's side of {@link DevSession}: what the app serves, swapped by the reload thread.
- * A request that arrives while a reload is under way waits for it, so no one is served the page
+ * What the dev server serves, swapped by the reload thread and read by every request through
+ * {@link DevHost}. A request that arrives while a reload is under way waits for it, so no one is served the page
  * as it was before a save they already made.
  */
-final class Session implements DevSession {
+final class Session {
   /** How long a request waits for a reload before it is served what there is. */
   private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
 
@@ -21,8 +18,8 @@ final class Session implements DevSession {
       new DevState.Broken(new DevProblem("Starting", "", 0, "The dev server is still starting.", ""));
   private boolean reloading = true;
 
-  @Override
-  public synchronized DevState current() throws InterruptedException {
+  /** Waits while a reload is under way (at most a minute), then returns what to serve now. */
+  synchronized DevState current() throws InterruptedException {
     long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
     long left;
     while (reloading && (left = deadline - System.nanoTime()) > 0) {
@@ -36,8 +33,11 @@ final class Session implements DevSession {
     return state;
   }
 
-  @Override
-  public AutoCloseable onChange(Runnable listener) {
+  /**
+   * Calls {@code listener} after every change of state (a good swap, or a new build problem);
+   * closing the handle unregisters it.
+   */
+  AutoCloseable onChange(Runnable listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);
   }

@@ -143,21 +143,34 @@ public final class RunMojo extends AbstractPagesMojo {
   }
 
   /**
-   * The project's own next-runtime jar, left out of the app's class path: the app shares the
-   * plugin's runtime, so that the dev server and the app meet in one {@code DevMode}.
+   * The project's own next-runtime jar, which the app does not load: the dev server and the app
+   * share the plugin's copy of the runtime, since the dev server reaches every app, a custom
+   * server's too, through the runtime's one static {@code HostSlot} (see {@code AppLoaders}). That
+   * is only right when both are the same version, so another version fails here, saying so.
    */
-  private Optional<Path> runtimeArtifact() {
+  private Optional<Path> runtimeArtifact() throws MojoFailureException {
     for (Artifact artifact : project().getArtifacts()) {
       if ("dev.next4j".equals(artifact.getGroupId()) && "next-runtime".equals(artifact.getArtifactId())
           && artifact.getFile() != null) {
-        if (!artifact.getBaseVersion().equals(pluginVersion)) {
-          getLog().warn("next: the project depends on next-runtime " + artifact.getBaseVersion()
-              + ", but next:run serves it with the plugin's " + pluginVersion + "; use one version for both.");
-        }
+        checkRuntimeVersion(artifact.getBaseVersion(), pluginVersion);
         return Optional.of(artifact.getFile().toPath().toAbsolutePath().normalize());
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Fails unless the project's next-runtime version is the plugin's: under {@code next:run} the app
+   * runs on the plugin's copy of the runtime, so with another version it would not run on the
+   * runtime it was compiled against.
+   */
+  static void checkRuntimeVersion(String projectVersion, String pluginVersion) throws MojoFailureException {
+    if (!projectVersion.equals(pluginVersion)) {
+      throw new MojoFailureException("next:run serves the app on the next-maven-plugin's own next-runtime "
+          + pluginVersion + " (the dev server and the app share one copy of the runtime), but the project depends "
+          + "on next-runtime " + projectVersion + ": use one version for both, e.g. <version>" + pluginVersion
+          + "</version> on the next-runtime dependency, or the plugin of version " + projectVersion + ".");
+    }
   }
 
   private static List<Path> classpath(List<String> elements, Path classes, Optional<Path> without) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.next4j.codegen.Diagnostic;
 import dev.next4j.dev.IncrementalCompiler.CompileError;
-import dev.next4j.runtime.internal.DevProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

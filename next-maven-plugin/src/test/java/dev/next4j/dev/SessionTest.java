@@ -3,8 +3,6 @@ package dev.next4j.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.next4j.runtime.RouteTable;
-import dev.next4j.runtime.internal.DevProblem;
-import dev.next4j.runtime.internal.DevState;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -16,16 +16,17 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * NextApp app = NextServer.app(NextOptions.builder().build());
- * app.prepare();
  * HttpServer server = HttpServer.create(new InetSocketAddress(3000), 0);
  * server.createContext("/", app.requestHandler());
  * server.start();
  * }</pre>
  *
- * <p>{@link #prepare()} comes first: every other method that serves ({@link #handle}, the handler
- * of {@link #requestHandler()}, the {@code render} methods and {@link #start()}) fails with {@code
- * IllegalStateException("prepare() must be called before handle()")} and the like until it has
- * run, as Next.js does.
+ * <p>{@link #prepare()} is there for Next.js parity and need not be called: every method that
+ * serves ({@link #handle}, the handler of {@link #requestHandler()}, the {@code render} methods and
+ * {@link #start()}) prepares the app first if it is not yet.
+ *
+ * <p>Configuration is given one way: {@link NextOptions#conf()}, which replaces the pom's (the
+ * generated {@code NextServer.CONFIG}) when set.
  *
  * <p>Headers a custom server sets on the exchange before delegating are kept (a header the page
  * also sets takes the page's value; {@code Set-Cookie} values add up). Headers set on the exchange
@@ -33,9 +34,10 @@ import java.util.function.Function;
  */
 public interface NextApp extends AutoCloseable {
   /**
-   * Makes an app serving {@code table}; what generated {@code NextServer.app(options)} calls. The
-   * configuration is {@code options.conf()} when given (it replaces {@code buildConfig} entirely),
-   * else {@code buildConfig}, the one compiled from the pom.
+   * Makes an app serving {@code table}: the entry point of generated code ({@code
+   * NextServer.app(options)}), not of users, who get their app from {@code NextServer.app}. {@code
+   * buildConfig} is the configuration compiled from the pom, the default that {@code
+   * options.conf()} replaces entirely when given.
    */
   static NextApp create(RouteTable table, NextConfig buildConfig, NextOptions options) {
     return new DefaultNextApp(table, buildConfig, options);
@@ -48,8 +50,8 @@ public interface NextApp extends AutoCloseable {
    * <p>The port comes from {@code --port N} (or {@code --port=N}, {@code -p N}), else the {@code
    * PORT} environment variable, else 3000; the bind address from {@code --hostname H} (or {@code
    * -H H}), else {@code NEXT_HOSTNAME}, else all interfaces. {@code HOSTNAME} is never read: shells
-   * and containers set it to the machine's name. {@code --dev} (or a dev session installed by
-   * {@code next:run}) makes a dev-mode app. Prints one line once ready, e.g. {@code next4j ready on
+   * and containers set it to the machine's name. {@code --dev} (or the {@code next.dev} system property,
+   * which {@code next:run} sets) makes a dev-mode app. Prints one line once ready, e.g. {@code next4j ready on
    * http://localhost:3000 (12 routes, started in 45 ms)}, the time counted from this call; a bad
    * argument or a port in use is one line on stderr and exit code 1. SIGTERM and Ctrl-C close the
    * app, which frees the port.
@@ -58,10 +60,18 @@ public interface NextApp extends AutoCloseable {
     ServeCommand.run(args, System.getenv(), factory);
   }
 
-  /** Makes ready to serve; must be called before any request is handled. Idempotent. */
+  /**
+   * Makes ready to serve (applies next4j's settings of the JDK HTTP server). Idempotent, and
+   * optional: every serving method calls it first; call it yourself to do that work before the
+   * first request, or before making the {@code HttpServer} you pass as {@link
+   * NextOptions#httpServer()}.
+   */
   void prepare();
 
-  /** The whole request pipeline as a JDK {@link HttpHandler}, dev-mode live reload included. */
+  /**
+   * The whole request pipeline as a JDK {@link HttpHandler}; under {@code next:run} it also serves
+   * the dev server's live-reload stream, which {@link #handle} cannot (it needs the exchange).
+   */
   HttpHandler requestHandler();
 
   /** Serves {@code request} without any HTTP server: the server-neutral entry point. */
@@ -93,11 +103,11 @@ public interface NextApp extends AutoCloseable {
    * the server; with port 0 its address tells the port picked.
    *
    * @throws java.net.BindException if the port is in use
-   * @throws IllegalStateException before {@link #prepare()}, or when called a second time
+   * @throws IllegalStateException when called a second time, or after {@link #close()}
    */
   HttpServer start() throws IOException;
 
-  /** Stops dev resources and the app's own server, if it made one. Idempotent. */
+  /** Stops the app's own server, if it made one, and releases what the host holds for it. Idempotent. */
   @Override
   void close();
 

@@ -1,7 +1,6 @@
 package dev.next4j.runtime;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.next4j.runtime.internal.DevMode;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,9 +37,10 @@ public final class NextOptions {
   }
 
   /**
-   * Dev mode: error details in the browser, live reload. Default true under {@code mvn next:run}
-   * (the dev server has installed its session), else false, so a custom server run by {@code
-   * next:run} is in dev mode without asking.
+   * Dev mode: a page's exception shows in the browser with its stack trace (unless {@link
+   * #quiet()}), and under {@code mvn next:run} the dev server's live reload and build-error page.
+   * Default: the {@code next.dev} system property, which {@code next:run} sets to {@code true}, so
+   * a custom server run by {@code next:run} is in dev mode without asking; else false.
    */
   public boolean dev() {
     return dev;
@@ -96,7 +96,7 @@ public final class NextOptions {
 
   /** Builds {@link NextOptions}; invalid values fail at {@link #build()} with a message naming them. */
   public static final class Builder {
-    private boolean dev = DevMode.session().isPresent();
+    private boolean dev = Boolean.getBoolean("next.dev");
     private Path dir = Path.of(".");
     private NextConfig conf;
     private boolean quiet;

@@ -69,7 +69,10 @@ public final class Response {
     return new Response(status, Map.of("location", List.of(location)), EMPTY);
   }
 
-  /** A 404 response with a short plain-text body. */
+  /**
+   * A 404 response with no headers of its own and an empty body. The app does not put its 404 page
+   * in its place: give a body with {@link #withBody(String)} when the client should see one.
+   */
   public static Response notFound() {
     return status(404);
   }

@@ -9,27 +9,28 @@ import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.host.HostSlot;
+import dev.next4j.runtime.host.HostedApp;
+import dev.next4j.runtime.host.Serving;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 /**
  * The {@link NextApp} that {@link NextApp#create} makes.
  *
- * <p>In dev mode each request asks {@link DevMode#session()} what to serve: the session's current
- * table, or its build problem on the dev error page; without a session, the app's own table. The
- * live-reload stream at {@code /_next/live-reload} is served by {@link #requestHandler()} before
- * routing, and every HTML response carries the script that listens to it.
+ * <p>A dev-mode app made while a host is installed in {@link HostSlot} (the dev server of {@code
+ * next:run}) attaches to it once, here, and asks the {@link HostedApp} on each request what to
+ * serve, lets it answer its own paths before routing, and passes every response through its
+ * filter. Without a host the field is null and each request pays one null check.
  */
 public final class DefaultNextApp implements NextApp {
   /** Connections the OS queues before the server accepts them; Node's default too (the JDK's is 50). */
@@ -39,7 +40,7 @@ public final class DefaultNextApp implements NextApp {
   private final NextConfig config;
   private final NextOptions options;
   private final Dispatcher dispatcher;
-  private final LiveReload liveReload;
+  private final HostedApp host;
   private final HttpHandler handler = this::serveExchange;
 
   private volatile boolean prepared;
@@ -60,13 +61,19 @@ public final class DefaultNextApp implements NextApp {
     this.options = Objects.requireNonNull(options, "options");
     this.config = options.conf().orElse(Objects.requireNonNull(buildConfig, "buildConfig"));
     boolean showErrors = options.dev() && !options.quiet();
-    this.liveReload = options.dev() ? new LiveReload(config.basePath(), Duration.ofSeconds(15)) : null;
-    this.dispatcher =
-        new Dispatcher(config, showErrors, publicFiles, new ResponseFinisher(config, liveReload));
+    this.host = options.dev() ? HostSlot.installed().map(h -> h.attach(config, options)).orElse(null) : null;
+    this.dispatcher = new Dispatcher(config, showErrors, publicFiles, new ResponseFinisher(config, host));
   }
 
+  /** Applies next4j's JDK server settings, once; every serving method calls it first. */
   @Override
-  public synchronized void prepare() {
+  public void prepare() {
+    if (!prepared) {
+      prepareOnce();
+    }
+  }
+
+  private synchronized void prepareOnce() {
     if (prepared) {
       return;
     }
@@ -88,13 +95,7 @@ public final class DefaultNextApp implements NextApp {
   @Override
   public Response handle(Request request) {
     Objects.requireNonNull(request, "request");
-    checkPrepared("handle");
-    if (liveReload != null && request.path().equals(liveReload.streamPath())) {
-      return dispatcher.finish(request, Response.text(
-              "The live-reload stream needs a streaming server: route " + liveReload.streamPath()
-                  + " through app.requestHandler().\n")
-          .withStatus(400));
-    }
+    prepare();
     return withTable(request, current -> dispatcher.dispatch(request, current));
   }
 
@@ -103,7 +104,7 @@ public final class DefaultNextApp implements NextApp {
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(query, "query");
-    checkPrepared("render");
+    prepare();
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException(
           "render path must start with '/': \"" + path + "\" (did you mean \"/" + path + "\"?)");
@@ -122,7 +123,7 @@ public final class DefaultNextApp implements NextApp {
   @Override
   public void render404(HttpExchange exchange) throws IOException {
     Objects.requireNonNull(exchange, "exchange");
-    checkPrepared("render404");
+    prepare();
     answer(exchange, request -> withTable(request, current -> dispatcher.notFound(request, current)));
   }
 
@@ -130,13 +131,13 @@ public final class DefaultNextApp implements NextApp {
   public void renderError(HttpExchange exchange, Throwable error) throws IOException {
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(error, "error");
-    checkPrepared("renderError");
+    prepare();
     answer(exchange, request -> withTable(request, current -> dispatcher.failed(request, error, current)));
   }
 
   @Override
   public synchronized HttpServer start() throws IOException {
-    checkPrepared("start");
+    prepare();
     if (closed) {
       throw new IllegalStateException("start() after close(): make a new app");
     }
@@ -200,8 +201,8 @@ public final class DefaultNextApp implements NextApp {
       stop = ownServer ? server : null;
       executor = ownExecutor;
     }
-    if (liveReload != null) {
-      liveReload.close();
+    if (host != null) {
+      host.close();
     }
     if (stop != null) {
       stop.stop(0);
@@ -233,50 +234,33 @@ public final class DefaultNextApp implements NextApp {
 
   /** The handler of {@link #requestHandler()}. */
   private void serveExchange(HttpExchange exchange) throws IOException {
-    if (!prepared) {
-      String message = "prepare() must be called before handle()";
-      Logs.LOG.log(Level.ERROR, message + ": answered " + exchange.getRequestMethod() + " "
-          + exchange.getRequestURI() + " with 500; call app.prepare() before serving");
-      HttpBinding.write(exchange, ErrorPages.plain(500), false);
-      throw new IllegalStateException(message);
-    }
-    if (liveReload != null && liveReload.streamPath().equals(exchange.getRequestURI().getRawPath())) {
-      openLiveReload(exchange);
+    prepare();
+    if (host != null && host.serve(exchange)) {
       return;
     }
     answer(exchange, request -> withTable(request, current -> dispatcher.dispatch(request, current)));
   }
 
-  private void openLiveReload(HttpExchange exchange) throws IOException {
-    if (!exchange.getRequestMethod().equals("GET")) {
-      HttpBinding.write(exchange, ErrorPages.plain(405).withHeader("Allow", "GET"), false);
-      return;
-    }
-    DevMode.session().ifPresent(liveReload::follow);
-    liveReload.open(exchange);
-  }
-
   /**
-   * Runs {@code action} with the table to serve now: in dev mode the dev session's, and when the
-   * session's build is broken, the answer is its dev error page instead.
+   * Runs {@code action} with the table to serve now: the app's own, or, with a host, the one the
+   * host names; when the host answers instead (a broken build), that answer is finished and sent.
    */
   private Response withTable(Request request, Function<RouteTable, Response> action) {
-    Optional<DevSession> session = options.dev() ? DevMode.session() : Optional.empty();
-    if (session.isEmpty()) {
+    if (host == null) {
       return action.apply(table);
     }
-    liveReload.follow(session.get());
-    DevState state;
+    Serving serving;
     try {
-      state = session.get().current();
+      serving = host.serving(request);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return dispatcher.finish(request, ErrorPages.plain(503));
     }
-    if (state instanceof DevState.Broken broken) {
-      return dispatcher.finish(request, options.quiet() ? ErrorPages.plain(500) : DevErrorPage.problem(broken.problem()));
+    if (serving instanceof Serving.Answer answer) {
+      Response response = answer.response();
+      return dispatcher.finish(request, options.quiet() ? ErrorPages.plain(response.status()) : response);
     }
-    return action.apply(((DevState.Ready) state).table());
+    return action.apply(((Serving.Table) serving).table());
   }
 
   /** Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response. */
@@ -300,12 +284,6 @@ public final class DefaultNextApp implements NextApp {
       response = ErrorPages.plain(500);
     }
     HttpBinding.write(exchange, response, ok.chunked());
-  }
-
-  private void checkPrepared(String method) {
-    if (!prepared) {
-      throw new IllegalStateException("prepare() must be called before " + method + "()");
-    }
   }
 
   /** {@code query} as {@code ?a=1&b=2}, each name and value form-encoded; empty for no query. */

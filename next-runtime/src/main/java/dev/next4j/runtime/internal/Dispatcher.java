@@ -74,7 +74,7 @@ final class Dispatcher {
     return finish(request, failure(request, error, table), false);
   }
 
-  /** Finishes {@code response}, made outside the pipeline (the dev error page), for {@code request}. */
+  /** Finishes {@code response}, made outside the pipeline (a host's answer), for {@code request}. */
   Response finish(Request request, Response response) {
     return finish(request, response, false);
   }
@@ -165,7 +165,7 @@ final class Dispatcher {
     String where = request.route().isEmpty() ? "" : " in " + request.route();
     Logs.LOG.log(Level.ERROR, request.method() + " " + request.path() + " failed" + where, error);
     if (showErrors) {
-      return DevErrorPage.exception(request, error);
+      return ErrorPages.details(request, error);
     }
     return errorPage(request, 500, table);
   }

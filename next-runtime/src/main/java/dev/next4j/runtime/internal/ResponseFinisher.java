@@ -3,6 +3,7 @@ package dev.next4j.runtime.internal;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
+import dev.next4j.runtime.host.HostedApp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The last steps every response takes, whatever produced it: middleware headers, {@code
- * X-Powered-By}, the dev-mode live-reload script, the ETag and a 304 for a matching {@code
+ * X-Powered-By}, the host's filter (under {@code next:run}: the live-reload script), the ETag and a 304 for a matching {@code
  * If-None-Match}, gzip, and HEAD's empty body.
  */
 final class ResponseFinisher {
@@ -26,12 +27,12 @@ final class ResponseFinisher {
       Set.of("content-type", "content-length", "content-encoding");
 
   private final NextConfig config;
-  private final LiveReload liveReload;
+  private final HostedApp host;
 
-  /** {@code liveReload}: the dev-mode hub whose script HTML responses get; null outside dev mode. */
-  ResponseFinisher(NextConfig config, LiveReload liveReload) {
+  /** {@code host}: the host whose filter every response passes; null without one (production). */
+  ResponseFinisher(NextConfig config, HostedApp host) {
     this.config = config;
-    this.liveReload = liveReload;
+    this.host = host;
   }
 
   /**
@@ -49,8 +50,8 @@ final class ResponseFinisher {
     if (config.poweredByHeader() && r.header("x-powered-by").isEmpty()) {
       r = r.withHeader("X-Powered-By", "next4j");
     }
-    if (liveReload != null && r.header("content-type").orElse("").toLowerCase(Locale.ROOT).startsWith("text/html")) {
-      r = r.withBody(LiveReload.inject(r.body(), liveReload.script()));
+    if (host != null) {
+      r = host.filter(request, r);
     }
     boolean head = request.method().equals("HEAD");
     boolean readOnly = head || request.method().equals("GET");

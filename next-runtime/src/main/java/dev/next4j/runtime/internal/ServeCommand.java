@@ -28,7 +28,7 @@ public final class ServeCommand {
       "usage: java -jar <site>.jar [--port N] [--hostname H] [--dev]\n"
           + "  --port N, -p N       port to listen on (else env PORT, else 3000; 0 picks a free port)\n"
           + "  --hostname H, -H H   address to bind (else env NEXT_HOSTNAME, else all interfaces)\n"
-          + "  --dev                dev mode: error details in the browser, live reload";
+          + "  --dev                dev mode: error details in the browser";
 
   private ServeCommand() {}
 
@@ -131,7 +131,7 @@ public final class ServeCommand {
       return;
     }
     Parsed.Run run = (Parsed.Run) parsed;
-    // Without --dev the builder's default holds: dev mode when next:run installed a session.
+    // Without --dev the builder's default holds: dev mode when next:run set next.dev.
     NextOptions.Builder options = NextOptions.builder().port(run.port());
     if (run.dev()) {
       options.dev(true);

@@ -3,13 +3,13 @@
  *
  * <p>A request's way through: {@link dev.next4j.runtime.internal.HttpBinding} reads the JDK
  * exchange into a {@code Request} (431 past 100 headers or 16 KiB of them, 413 past {@code
- * bodySizeLimit}); {@link dev.next4j.runtime.internal.DefaultNextApp} picks the table (in dev mode
- * the {@link dev.next4j.runtime.internal.DevSession}'s); {@link
+ * bodySizeLimit}); {@link dev.next4j.runtime.internal.DefaultNextApp} picks the table (the app's
+ * own, or under {@code next:run} the one its {@link dev.next4j.runtime.host.HostedApp} names); {@link
  * dev.next4j.runtime.internal.Dispatcher} runs Next.js's order: {@code //} and {@code \} → 308,
  * base path (404 outside), trailing-slash 308s, {@code _Middleware}, {@link
  * dev.next4j.runtime.internal.PublicFiles}, routes, the page and {@code _App}, error pages; {@link
  * dev.next4j.runtime.internal.ResponseFinisher} adds middleware headers, {@code X-Powered-By}, the
- * dev live-reload script, ETag/304, gzip and HEAD's length; the binding writes it.
+ * host's filter (the dev server's live-reload script), ETag/304, gzip and HEAD's length; the binding writes it.
  *
  * <p>Decisions where Next.js or the design left room:
  *

@@ -148,34 +148,32 @@ class CustomServerTest {
   }
 
   @Test
-  void everyServingMethodBeforePrepareFailsNamingPrepare() throws Exception {
+  void everyServingMethodWorksWithoutPrepare() throws Exception {
+    try (NextApp handled = NextApp.create(TestSite.table(), NextConfig.defaults(), LOCAL)) {
+      assertThat(handled.handle(Request.get("/about")).status()).isEqualTo(200);
+    }
+    try (NextApp started = NextApp.create(TestSite.table(), NextConfig.defaults(), LOCAL)) {
+      HttpServer server = started.start();
+      assertThat(server.getAddress().getPort()).isPositive();
+    }
     NextApp app = NextApp.create(TestSite.table(), NextConfig.defaults(), LOCAL);
-
-    assertThatThrownBy(() -> app.handle(Request.get("/")))
-        .isInstanceOf(IllegalStateException.class).hasMessage("prepare() must be called before handle()");
-    assertThatThrownBy(() -> app.start())
-        .isInstanceOf(IllegalStateException.class).hasMessage("prepare() must be called before start()");
     try (CustomServer custom = new CustomServer(app, exchange -> {
       String path = exchange.getRequestURI().getPath();
-      try {
-        if (path.equals("/render")) {
-          app.render(exchange, "/about", Map.of());
-        } else if (path.equals("/render404")) {
-          app.render404(exchange);
-        } else if (path.equals("/renderError")) {
-          app.renderError(exchange, new RuntimeException("x"));
-        } else {
-          app.requestHandler().handle(exchange);
-        }
-      } catch (IllegalStateException e) {
-        reply(exchange, 503, e.getMessage());
+      if (path.equals("/render")) {
+        app.render(exchange, "/about", Map.of());
+      } else if (path.equals("/render404")) {
+        app.render404(exchange);
+      } else if (path.equals("/renderError")) {
+        app.renderError(exchange, new RuntimeException("x"));
+      } else {
+        app.requestHandler().handle(exchange);
       }
     })) {
-      assertThat(custom.get("/render").body()).isEqualTo("prepare() must be called before render()");
-      assertThat(custom.get("/render404").body()).isEqualTo("prepare() must be called before render404()");
-      assertThat(custom.get("/renderError").body()).isEqualTo("prepare() must be called before renderError()");
-      // The request handler answers 500 itself, then throws for the log.
-      assertThat(custom.get("/about").statusCode()).isEqualTo(500);
+      assertThat(custom.get("/render").statusCode()).isEqualTo(200);
+      assertThat(custom.get("/render").headers().firstValue("x-page")).hasValue("/about");
+      assertThat(custom.get("/render404").statusCode()).isEqualTo(404);
+      assertThat(custom.get("/renderError").statusCode()).isEqualTo(500);
+      assertThat(custom.get("/about").statusCode()).isEqualTo(200);
     }
   }
 

@@ -1,9 +1,8 @@
-package dev.next4j.runtime.internal;
+package dev.next4j.dev;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
@@ -18,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Dev mode's live reload: the server-sent-events stream at {@code /_next/live-reload} and the
  * script every dev-mode HTML page gets, which reloads the page when the app changes.
  *
- * <p>Each change of the {@link DevSession} bumps a version and sends {@code event: reload} to
- * every open stream. A page carries the version it was rendered at, and a stream starts by sending
+ * <p>Each change of the {@link Session} it follows bumps a version and sends {@code event:
+ * reload} to every open stream. A page carries the version it was rendered at, and a stream starts by sending
  * the current one, so a change between rendering a page and opening its stream still reloads it.
  * Streams hold no handler thread: the handler returns once the stream is open, and one daemon
  * thread writes every event and the comment pings (every 15 s) that find dead clients.
@@ -35,13 +34,15 @@ final class LiveReload implements AutoCloseable {
   private final AtomicLong version = new AtomicLong();
   private final Set<HttpExchange> streams = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService writer;
+  private final AutoCloseable subscription;
 
-  private DevSession followed;
-  private AutoCloseable subscription;
   private boolean closed;
 
-  /** A hub for an app under {@code basePath}, pinging open streams every {@code pingInterval}. */
-  LiveReload(String basePath, Duration pingInterval) {
+  /**
+   * A hub for an app under {@code basePath} that follows {@code session}'s changes (when not null),
+   * pinging open streams every {@code pingInterval}.
+   */
+  LiveReload(String basePath, Session session, Duration pingInterval) {
     this.streamPath = basePath + PATH;
     this.pingInterval = pingInterval;
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
@@ -53,6 +54,7 @@ final class LiveReload implements AutoCloseable {
     this.writer = executor;
     long millis = pingInterval.toMillis();
     writer.scheduleWithFixedDelay(() -> broadcast(": ping\n\n"), millis, millis, TimeUnit.MILLISECONDS);
+    this.subscription = session == null ? () -> { } : session.onChange(this::changed);
   }
 
   /** The stream's URL path, base path included: {@code /docs/_next/live-reload}. */
@@ -63,16 +65,6 @@ final class LiveReload implements AutoCloseable {
   /** How many streams are open. */
   int openStreams() {
     return streams.size();
-  }
-
-  /** Listens to {@code session}'s changes, once per session; a new session replaces the old. */
-  synchronized void follow(DevSession session) {
-    if (closed || session == followed) {
-      return;
-    }
-    unsubscribe();
-    followed = session;
-    subscription = session.onChange(this::changed);
   }
 
   /** The app changed: bump the version and tell every open stream to reload. */
@@ -135,7 +127,11 @@ final class LiveReload implements AutoCloseable {
         return;
       }
       closed = true;
-      unsubscribe();
+    }
+    try {
+      subscription.close();
+    } catch (Exception impossible) {
+      // the session's handle only removes a listener from a list
     }
     writer.shutdownNow();
     for (HttpExchange exchange : streams) {
@@ -174,18 +170,6 @@ final class LiveReload implements AutoCloseable {
       } catch (RuntimeException e) {
         // The connection is gone already; closing it is all that was left to do.
       }
-    }
-  }
-
-  private void unsubscribe() {
-    if (subscription != null) {
-      try {
-        subscription.close();
-      } catch (Exception e) {
-        Logs.LOG.log(Level.WARNING, "closing the dev session's change listener failed", e);
-      }
-      subscription = null;
-      followed = null;
     }
   }
 

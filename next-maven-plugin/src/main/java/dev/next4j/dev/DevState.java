@@ -1,10 +1,10 @@
-package dev.next4j.runtime.internal;
+package dev.next4j.dev;
 
 import dev.next4j.runtime.RouteTable;
 import java.util.Objects;
 
-/** What a dev-mode app serves at a moment: a table, or the problem that keeps it from having one. */
-public sealed interface DevState {
+/** What the dev server serves at a moment: a table, or the problem that keeps it from having one. */
+sealed interface DevState {
   /** The build is good: serve {@code table}. */
   record Ready(RouteTable table) implements DevState {
     public Ready {
@@ -12,7 +12,7 @@ public sealed interface DevState {
     }
   }
 
-  /** The build is broken: answer every page request with the dev error page for {@code problem}. */
+  /** The build is broken: answer every page request with the {@link DevErrorPage} for {@code problem}. */
   record Broken(DevProblem problem) implements DevState {
     public Broken {
       Objects.requireNonNull(problem, "problem");
