@@ -1,5 +1,6 @@
 package dev.next4j.build;
 
+import dev.next4j.codegen.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,9 +80,7 @@ public final class MainClass {
     return classes.resolve(name.replace('.', '/') + ".class");
   }
 
-  static String relative(Path project, Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    Path base = project.toAbsolutePath().normalize();
-    return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
+  private static String relative(Path project, Path file) {
+    return ProjectPaths.relative(project, file);
   }
 }

@@ -1,5 +1,6 @@
 package dev.next4j.dev;
 
+import dev.next4j.codegen.SourceMap;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.RouteTable;
@@ -57,7 +58,7 @@ public final class DevServer implements AutoCloseable {
   private DevServer(DevSettings settings) throws IOException {
     this.settings = settings;
     this.port = settings.port();
-    this.problems = new Problems(settings.projectDir(), settings.generatedSourcesDir());
+    this.problems = new Problems(settings.projectDir(), SourceMap.file(settings.routes()));
     List<Path> allRoots = new ArrayList<>(settings.sourceRoots());
     allRoots.add(settings.generatedSourcesDir());
     this.compiler = new IncrementalCompiler(
