@@ -1,5 +1,6 @@
 package dev.next4j.build;
 
+import dev.next4j.codegen.Messages;
 import dev.next4j.codegen.RouteManifest;
 import java.io.IOException;
 import java.net.HttpURLConnection;

@@ -1,6 +1,7 @@
 package dev.next4j.build;
 
 import dev.next4j.codegen.GeneratedNames;
+import dev.next4j.codegen.Messages;
 import dev.next4j.codegen.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.next4j.build;
 
+import dev.next4j.codegen.Messages;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;

@@ -1,7 +1,7 @@
 package dev.next4j.maven;
 
 import dev.next4j.build.BuildException;
-import dev.next4j.build.Messages;
+import dev.next4j.codegen.Messages;
 import dev.next4j.codegen.ProjectPaths;
 import dev.next4j.codegen.RouteManifest;
 import dev.next4j.build.Packager;
@@ -82,7 +82,7 @@ final class Packaging {
         + (jar.multiRelease() ? ", multi-release" : ""));
     boolean noPages = call(() -> manifestFile.isFile() && RouteManifest.read(manifestFile.toPath()).routes().isEmpty());
     if (noPages) {
-      log.warn(Messages.noPages());
+      log.warn(Messages.noPages().text());
     }
     return outcome;
   }

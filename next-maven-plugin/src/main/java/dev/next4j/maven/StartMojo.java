@@ -1,7 +1,7 @@
 package dev.next4j.maven;
 
 import dev.next4j.build.BuildException;
-import dev.next4j.build.Messages;
+import dev.next4j.codegen.Messages;
 import dev.next4j.build.ServerProcess;
 import java.io.File;
 import java.nio.file.Files;
@@ -122,7 +122,7 @@ public final class StartMojo extends AbstractMojo {
     try {
       int status = ServerProcess.runInForeground(command, environment);
       if (status != 0) {
-        throw new MojoFailureException(Messages.serverExitedWhileRunning(status));
+        throw new MojoFailureException(Messages.serverExitedWhileRunning(status).text());
       }
     } catch (java.io.IOException e) {
       throw new MojoExecutionException("Could not start " + command.get(0) + ": " + e.getMessage(), e);

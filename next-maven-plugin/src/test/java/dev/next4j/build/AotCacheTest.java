@@ -73,6 +73,6 @@ class AotCacheTest {
   void aFolderThatIsNotAJdkIsRefused() {
     assertThatThrownBy(() -> AotCache.Jvm.of(work))
         .isInstanceOf(BuildException.class)
-        .hasMessage("<jvm> " + work + " is not a JDK: it has no release file.");
+        .hasMessage("[next.invalid-jvm] <jvm> " + work + " is not a JDK: it has no release file.");
   }
 }
