@@ -293,11 +293,18 @@ public final class Messages {
         "No runnable jar at " + jar + ": build it first with mvn next:build (or mvn package).");
   }
 
-  public static Problem portInUse(int port) {
+  /** {@code alternative} is the port to suggest instead (the build's {@code Ports} decides it). */
+  public static Problem portInUse(int port, int alternative) {
     return new Problem(
         "next.port-in-use",
         "Port " + port + " is already in use: stop the program using it, or start on another port with"
-            + " -Dnext.port=" + (port == 65535 ? 3000 : port + 1) + ".");
+            + " -Dnext.port=" + alternative + ".");
+  }
+
+  public static Problem invalidPort(String source, String value) {
+    return new Problem(
+        "next.invalid-port",
+        source + " must be a port number from 0 to 65535: \"" + value + "\"");
   }
 
   public static Problem serverExited(int status, String lastLine) {

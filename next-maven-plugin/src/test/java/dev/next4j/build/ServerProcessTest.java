@@ -65,16 +65,25 @@ class ServerProcessTest {
   }
 
   @Test
+  void theSuggestedPortIsTheNextOneOrTheDefaultAfterTheLast() {
+    assertThat(Ports.alternative(8080)).isEqualTo(8081);
+    assertThat(Ports.alternative(65535)).isEqualTo(Ports.DEFAULT);
+    assertThatThrownBy(() -> Ports.requireValid(65536))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("port must be between 0 and 65535: 65536");
+  }
+
+  @Test
   void aPortInUseIsNamedWithWhatToDo() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
       int port = taken.getLocalPort();
 
-      assertThatThrownBy(() -> ServerProcess.checkPortFree(Optional.empty(), port))
+      assertThatThrownBy(() -> Ports.checkFree(Optional.empty(), port))
           .isInstanceOf(BuildException.class)
           .hasMessage("[next.port-in-use] Port " + port + " is already in use: stop the program using it, or start on another port with"
               + " -Dnext.port=" + (port + 1) + ".");
     }
-    ServerProcess.checkPortFree(Optional.empty(), 0);
+    Ports.checkFree(Optional.empty(), 0);
   }
 
   @Test
