@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
 
 /**
- * The routes that the page files give, per DESIGN.md §3: file and folder names map to URL segments
+ * The routes the page files give (docs/architecture.md): file and folder names map to URL segments
  * ({@code AboutUs} → {@code about-us}, {@code getting_started} → {@code getting-started}, {@code $id}
  * → {@code [id]}, {@code $$path} → {@code [...path]}, {@code $$$path} → {@code [[...path]]}), {@code
  * Index} is its folder's own path, {@code api/} holds API routes, and {@code _App}, {@code _404},
