@@ -27,9 +27,14 @@ class ArchitectureTest {
   private static final Path CLASSES = Path.of("target/classes");
   private static final String INTERNAL = "dev.next4j.runtime.internal.";
 
-  /** Packages the runtime must not name: the plugin's, Maven's, and any third party's. */
+  /**
+   * Packages the runtime must not name: the plugin's, and any third party's ({@code org.*} and
+   * {@code com.*} other than the JDK's {@code org.w3c}, {@code org.xml}, {@code org.ietf} and
+   * {@code com.sun.net.httpserver}).
+   */
   private static final Pattern FORBIDDEN = Pattern.compile(
-      "\\b(?:dev\\.next4j\\.(?:codegen|build|dev|maven)|org\\.(?!junit)[a-z]+|com\\.(?!sun\\.net\\.httpserver)[a-z]+)"
+      "\\b(?:dev\\.next4j\\.(?:codegen|build|dev|maven)|org\\.(?!(?:w3c|xml|ietf)\\b)[a-z]+"
+          + "|com\\.(?!sun\\.net\\.httpserver\\b)[a-z]+)"
           + "(?:\\.[A-Za-z_$][\\w$]*)*");
 
   @Test
