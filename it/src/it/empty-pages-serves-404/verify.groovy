@@ -3,7 +3,7 @@
 evaluate(new File(itSupport, 'server.groovy'))
 
 def lines = new File(basedir, 'build.log').readLines('UTF-8')
-assert lines.contains('[WARNING] The pages package has no pages: the server will answer every request with 404.'
+assert lines.contains('[WARNING] [next.no-pages] The pages package has no pages: the server will answer every request with 404.'
     + ' Add a page, e.g. pages/Index.java for /.') : 'no warning about the empty pages package'
 
 def server = startJar(new File(basedir, 'target/empty-1.0.jar'))

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 
 def buildLog = new File(basedir, 'build.log').text
-assert buildLog.contains('[INFO] next: 10 routes in com.acme.Routes (3 files written, 0 unchanged)')
+assert buildLog.contains('[INFO] next: 10 routes in com.acme.Routes (4 files written, 0 unchanged)')
 
 def tsv = new File(basedir, 'target/next/routes.tsv').getText('UTF-8')
 def pages = 'src/main/java/com/acme/pages'
@@ -25,6 +25,19 @@ assert tsv == """pattern\tkind\tclass\tsource
 /_app\tapp\tcom.acme.pages._App\t${pages}/_App.java
 /404\t404\tcom.acme.pages._404\t${pages}/_404.java
 """
+
+// The source map puts each generated page construction at its page file, one line per page.
+def routesJava = 'target/generated-sources/next/com/acme/Routes.java'
+def generatedLines = new File(basedir, routesJava).readLines('UTF-8')
+def map = new File(basedir, 'target/next/generated-lines.tsv').readLines('UTF-8')
+assert map[0] == 'generated\tline\tsource'
+assert map.size() == 1 + 12 : map.join('\n')
+map.drop(1).each { row ->
+  def (generated, line, source) = row.split('\t')
+  def pageClass = source.replaceFirst('^src/main/java/', '').replaceFirst(/\.java$/, '').replace('/', '.')
+  assert generated == routesJava
+  assert generatedLines[line.toInteger() - 1].contains("new ${pageClass}()") : row
+}
 
 def version = new groovy.xml.XmlSlurper().parse(new File(basedir, 'pom.xml')).dependencies.dependency.version.text()
 def runtimeJar = new File(localRepositoryPath, "dev/next4j/next-runtime/${version}/next-runtime-${version}.jar")

@@ -1,8 +1,9 @@
 package dev.next4j.build;
 
+import dev.next4j.codegen.Messages;
+import dev.next4j.codegen.RouteManifest;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ public final class AotCache {
     String writeOption = (jvm.hasAotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive;
     String readOption = jvm.hasAotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
 
-    int port = freePort();
+    int port = Ports.free();
     List<String> command = List.of(
         jvm.java().toString(), writeOption, "-jar", absoluteJar.toString(), "--port", Integer.toString(port));
     ServerProcess.Running server = ServerProcess.startInBackground(
@@ -140,12 +141,6 @@ public final class AotCache {
       }
     } catch (IOException e) {
       // a page that fails still trained the classes it loaded
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

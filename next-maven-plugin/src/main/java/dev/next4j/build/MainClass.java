@@ -1,5 +1,8 @@
 package dev.next4j.build;
 
+import dev.next4j.codegen.GeneratedNames;
+import dev.next4j.codegen.Messages;
+import dev.next4j.codegen.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,6 @@ import java.util.stream.Stream;
 public final class MainClass {
   private static final Pattern QUALIFIED_NAME =
       Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
-  private static final String GENERATED_SERVER = "NextServer";
 
   private MainClass() {}
 
@@ -67,7 +69,7 @@ public final class MainClass {
     }
     try (Stream<Path> files = Files.walk(generatedSources)) {
       return files
-          .filter(p -> p.getFileName().toString().equals(GENERATED_SERVER + ".java"))
+          .filter(p -> p.getFileName().toString().equals(GeneratedNames.SERVER + ".java"))
           .map(p -> generatedSources.relativize(p).toString().replace('\\', '/'))
           .map(p -> p.substring(0, p.length() - ".java".length()).replace('/', '.'))
           .sorted()
@@ -79,9 +81,7 @@ public final class MainClass {
     return classes.resolve(name.replace('.', '/') + ".class");
   }
 
-  static String relative(Path project, Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    Path base = project.toAbsolutePath().normalize();
-    return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
+  private static String relative(Path project, Path file) {
+    return ProjectPaths.relative(project, file);
   }
 }

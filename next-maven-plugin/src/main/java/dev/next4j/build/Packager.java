@@ -1,5 +1,7 @@
 package dev.next4j.build;
 
+import dev.next4j.codegen.Messages;
+import dev.next4j.codegen.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +53,7 @@ public final class Packager {
   }
 
   public static Outcome run(Request request) throws BuildException, IOException {
-    String jarLabel = MainClass.relative(request.project(), request.jar());
+    String jarLabel = ProjectPaths.relative(request.project(), request.jar());
     if (!Files.isRegularFile(request.jar())) {
       throw new BuildException(Messages.noProjectJar(jarLabel));
     }
@@ -64,7 +66,7 @@ public final class Packager {
     Path original = request.workDirectory().resolve(originalName(request.jar()));
     if (RunnableJar.isRunnable(request.jar())) {
       if (!Files.isRegularFile(original)) {
-        throw new BuildException(Messages.originalJarMissing(jarLabel, MainClass.relative(request.project(), original)));
+        throw new BuildException(Messages.originalJarMissing(jarLabel, ProjectPaths.relative(request.project(), original)));
       }
     } else {
       Files.createDirectories(request.workDirectory());

@@ -1,5 +1,6 @@
 package dev.next4j.build;
 
+import dev.next4j.codegen.RouteManifest;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

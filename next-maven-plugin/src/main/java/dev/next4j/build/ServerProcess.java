@@ -1,9 +1,8 @@
 package dev.next4j.build;
 
+import dev.next4j.codegen.Messages;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,22 +31,6 @@ public final class ServerProcess {
   public record Running(Process process, int port, URI url) {
     public long pid() {
       return process.pid();
-    }
-  }
-
-  /**
-   * Fails when {@code port} (on {@code host}, or all interfaces when empty) cannot be bound, with a
-   * message saying which port and what to do. Port 0 is always free.
-   */
-  public static void checkPortFree(Optional<String> host, int port) throws BuildException {
-    if (port == 0) {
-      return;
-    }
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(host.map(h -> new InetSocketAddress(h, port)).orElseGet(() -> new InetSocketAddress(port)));
-    } catch (IOException e) {
-      throw new BuildException(Messages.portInUse(port));
     }
   }
 

@@ -45,8 +45,6 @@ final class Diagnostics {
 
   /** {@code file} as diagnostics name it: relative to the project when inside it, with {@code /}. */
   String relative(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    Path shown = absolute.startsWith(projectDir) ? projectDir.relativize(absolute) : absolute;
-    return shown.toString().replace('\\', '/');
+    return ProjectPaths.relative(projectDir, file);
   }
 }

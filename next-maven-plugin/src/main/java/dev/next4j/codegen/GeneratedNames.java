@@ -26,9 +26,11 @@ import javax.lang.model.SourceVersion;
  * appended when the name is a keyword or one of {@code href} and {@code Object}'s methods ({@code
  * [class]} → {@code class_}), and prepended when it starts with a digit ({@code [1]} → {@code _1}).
  */
-final class GeneratedNames {
-  static final String ROUTES = "Routes";
-  static final String SERVER = "NextServer";
+public final class GeneratedNames {
+  /** The simple name of the generated route table class. */
+  public static final String ROUTES = "Routes";
+  /** The simple name of the generated server class, the production jar's main class. */
+  public static final String SERVER = "NextServer";
   /** The class in {@code Routes} (or in each table part) that builds every route's params record. */
   static final String PARAMS = "Params";
 
@@ -53,6 +55,16 @@ final class GeneratedNames {
     this.recordNames = recordNames;
     this.parts = parts;
     this.routesPerPart = routesPerPart;
+  }
+
+  /** The fully qualified name of the route table generated into {@code generatedPackage} (never the unnamed package). */
+  public static String routesClass(String generatedPackage) {
+    return generatedPackage + "." + ROUTES;
+  }
+
+  /** The fully qualified name of the server generated into {@code generatedPackage}. */
+  public static String serverClass(String generatedPackage) {
+    return generatedPackage + "." + SERVER;
   }
 
   /** Names for {@code routes}, which must be in matching order (their patterns distinct). */

@@ -1,18 +1,25 @@
 package dev.next4j.codegen;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Every text a user reads from the generator, with its stable code (Dagger's {@code ErrorMessages}).
- * A message says what is wrong, quotes both sides, and says what to do. Page files are named
- * relative to the pages folder ({@code blog/$slug.java}); the diagnostic's own location is relative
- * to the project.
+ * Every text a user reads from the generator and the production build, with its stable code
+ * (Dagger's {@code ErrorMessages}). A message says what is wrong, quotes both sides, and says what
+ * to do. Page files are named relative to the pages folder ({@code blog/$slug.java}); the
+ * diagnostic's own location is relative to the project. The generator reports its problems as
+ * {@link Diagnostic}s at a file; the build goals fail with {@link Problem#text()}.
  */
-final class Messages {
+public final class Messages {
   private Messages() {}
 
   /** A message with its code, e.g. {@code next.duplicate-route}. */
-  record Problem(String code, String message) {}
+  public record Problem(String code, String message) {
+    /** How a build failure or warning shows it: {@code [next.no-pages] The pages package has no pages: ...}. */
+    public String text() {
+      return "[" + code + "] " + message;
+    }
+  }
 
   // ---- finding the pages package (reported at pom.xml) ----
 
@@ -184,5 +191,138 @@ final class Messages {
     return new Problem(
         "next.invalid-body-size-limit",
         "<bodySizeLimit> " + bodySizeLimit + " must be 0 or more bytes; the default is 1048576 (1 MiB).");
+  }
+
+  // ---- the production build and the server goals (reported as the goal's failure or a warning) ----
+
+  public static Problem mainClassNotInProject(String mainClass, String expectedFile) {
+    return new Problem(
+        "next.main-class-not-found",
+        "<mainClass> " + mainClass + " is not a class of this project: " + expectedFile + " does not exist."
+            + " Set <mainClass> (or -Dnext.mainClass) to the fully qualified name of your server class.");
+  }
+
+  public static Problem mainClassNotAName(String mainClass) {
+    return new Problem(
+        "next.invalid-main-class",
+        "<mainClass> \"" + mainClass + "\" is not a fully qualified Java class name (like com.acme.Server).");
+  }
+
+  public static Problem mainClassWithoutMain(String mainClass) {
+    return new Problem(
+        "next.main-class-without-main",
+        "<mainClass> " + mainClass + " has no public static void main(String[] args), so java -jar cannot start it.");
+  }
+
+  public static Problem noGeneratedServer(String generatedSources) {
+    return new Problem(
+        "next.no-generated-server",
+        "No generated " + GeneratedNames.SERVER + " in " + generatedSources + ": declare the next:generate goal in the plugin's"
+            + " executions (see the README), or set <mainClass> to your own server class.");
+  }
+
+  public static Problem severalGeneratedServers(List<String> classes) {
+    return new Problem(
+        "next.several-generated-servers",
+        "Several generated " + GeneratedNames.SERVER + " classes (" + String.join(", ", classes) + "): run mvn clean, or set"
+            + " <mainClass> to the one to start.");
+  }
+
+  public static Problem serverNotCompiled(String mainClass, String expectedFile) {
+    return new Problem(
+        "next.server-not-compiled",
+        mainClass + " was generated but not compiled (" + expectedFile + " is missing): run mvn clean package.");
+  }
+
+  public static Problem noProjectJar(String jar) {
+    return new Problem(
+        "next.no-project-jar",
+        "No jar at " + jar + " to make runnable: next:package runs in the package phase after the jar plugin,"
+            + " in a project with <packaging>jar</packaging>.");
+  }
+
+  public static Problem originalJarMissing(String jar, String original) {
+    return new Problem(
+        "next.original-jar-missing",
+        jar + " is already a runnable jar and the project jar it was made from (" + original + ") is gone:"
+            + " run mvn clean package.");
+  }
+
+  public static Problem runtimeNotInside() {
+    return new Problem(
+        "next.runtime-not-a-dependency",
+        "dev.next4j:next-runtime is not a runtime dependency of this project, so the runnable jar would not start:"
+            + " declare it with the default (compile) scope.");
+  }
+
+  public static Problem noRouteManifest(String manifest) {
+    return new Problem(
+        "next.no-route-manifest",
+        "No route manifest at " + manifest + ": declare the next:generate goal in the plugin's executions"
+            + " (see the README).");
+  }
+
+  public static Problem noPages() {
+    return new Problem(
+        "next.no-pages",
+        "The pages package has no pages: the server will answer every request with 404."
+            + " Add a page, e.g. pages/Index.java for /.");
+  }
+
+  public static Problem notAJdk(Path home) {
+    return new Problem(
+        "next.invalid-jvm",
+        "<jvm> " + home + " is not a JDK: it has no release file.");
+  }
+
+  public static Problem jdkWithoutVersion(Path home) {
+    return new Problem(
+        "next.invalid-jvm",
+        "<jvm> " + home + ": its release file names no JAVA_VERSION.");
+  }
+
+  public static Problem noArchiveWritten(String archive, Path log) {
+    return new Problem(
+        "next.aot-archive-not-written",
+        "The JVM did not write " + archive + "; its output is in " + log + ".");
+  }
+
+  public static Problem noJarToStart(String jar) {
+    return new Problem(
+        "next.no-runnable-jar",
+        "No runnable jar at " + jar + ": build it first with mvn next:build (or mvn package).");
+  }
+
+  /** {@code alternative} is the port to suggest instead (the build's {@code Ports} decides it). */
+  public static Problem portInUse(int port, int alternative) {
+    return new Problem(
+        "next.port-in-use",
+        "Port " + port + " is already in use: stop the program using it, or start on another port with"
+            + " -Dnext.port=" + alternative + ".");
+  }
+
+  public static Problem invalidPort(String source, String value) {
+    return new Problem(
+        "next.invalid-port",
+        source + " must be a port number from 0 to 65535: \"" + value + "\"");
+  }
+
+  public static Problem serverExited(int status, String lastLine) {
+    return new Problem(
+        "next.server-exited",
+        "The server exited with status " + status + " before it was ready" + (lastLine.isEmpty() ? "." : ": " + lastLine));
+  }
+
+  public static Problem serverExitedWhileRunning(int status) {
+    return new Problem(
+        "next.server-exited",
+        "The server exited with status " + status + " (its output is above).");
+  }
+
+  public static Problem serverNotReady(String url, long seconds, String log) {
+    return new Problem(
+        "next.server-not-ready",
+        "The server did not answer " + url + " within " + seconds + " s; its output is in " + log
+            + " (raise -Dnext.startTimeout if it needs longer).");
   }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Generates {@code Routes} and {@code NextServer} from a pages package: scan, model, validate (stop
- * if anything is wrong, reporting everything), order, name, write. When nothing changed since the
+ * if anything is wrong, reporting everything), order, name, write the sources, the route manifest
+ * and the source map (see docs/architecture.md). When nothing changed since the
  * last run it stops after listing the page files, and a file whose content did not change is not
  * rewritten.
  *
@@ -56,7 +57,9 @@ public final class NextGenerator {
     Map<Path, String> files = new LinkedHashMap<>();
     put(files, config.outputDir(), RoutesWriter.write(model, routes, names, config.settings()));
     put(files, config.outputDir(), ServerWriter.write(model, names, config.settings()));
-    files.put(config.manifestFile(), RouteManifest.tsv(routes, model.specials()));
+    SourceMap sourceMap = SourceMap.of(config.projectDir(), files, routes, model.specials());
+    files.put(config.manifestFile(), RouteManifest.of(routes, model.specials()).text());
+    files.put(SourceMap.file(config), sourceMap.text());
     OutputFiles.Outcome outcome = OutputFiles.update(config.outputDir(), files);
     Generated generated = new Generated(model.generatedPackage(), routes.size(), outcome.written(), outcome.unchanged());
     fingerprint.save(Fingerprint.file(config), generated);

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
 
 /**
- * The routes that the page files give (the table is in the README's "Pages" section): file and
- * folder names map to URL segments ({@code AboutUs} → {@code about-us}, {@code getting_started} → {@code getting-started}, {@code $id}
+ * The routes the page files give (docs/architecture.md): file and folder names map to URL segments
+ * ({@code AboutUs} → {@code about-us}, {@code getting_started} → {@code getting-started}, {@code $id}
  * → {@code [id]}, {@code $$path} → {@code [...path]}, {@code $$$path} → {@code [[...path]]}), {@code
  * Index} is its folder's own path, {@code api/} holds API routes, and {@code _App}, {@code _404},
  * {@code _500} and {@code _Middleware} at the pages root are the special pages. Any other name that

@@ -7,6 +7,11 @@
  * RouteValidator} rejects what Next.js rejects (with {@code Diagnostics}; every text is in {@code
  * Messages}), {@code RouteOrder} puts routes in Next.js order, {@code GeneratedNames} decides every
  * generated name, {@code RoutesWriter} and {@code ServerWriter} write the sources with JavaPoet,
- * and {@code OutputFiles} writes only what changed.
+ * and {@code OutputFiles} writes only what changed, with the route manifest ({@code
+ * RouteManifest}) and the source map ({@code SourceMap}) beside the sources.
+ *
+ * <p>It is the bottom layer of the plugin: {@code build}, {@code dev} and {@code maven} use it, it
+ * uses none of them; shared concepts ({@code Messages}, {@code ProjectPaths}, {@code
+ * GeneratedNames}, {@code RouteManifest}) are owned here. See docs/architecture.md.
  */
 package dev.next4j.codegen;

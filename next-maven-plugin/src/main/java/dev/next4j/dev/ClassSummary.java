@@ -1,6 +1,6 @@
 package dev.next4j.dev;
 
-import java.io.ByteArrayInputStream;
+import dev.next4j.build.ClassFile;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What the incremental compiler needs to know of one class file: its name, the source file it came
+ * What the incremental compiler needs to know of one class file (read with {@link ClassFile}): its name, the source file it came
  * from, the project classes it may refer to, and its ABI (what other classes compile against).
  *
  * <p>Two ABIs count as equal when a class compiled against one would compile, and run, the same
@@ -59,212 +59,153 @@ record ClassSummary(String name, String sourceFile, Set<String> references, Stri
 
   /** Reads a class file; fails with {@link IOException} when the bytes are not one. */
   static ClassSummary read(byte[] bytes) throws IOException {
-    return new Reader(bytes).read();
+    return of(ClassFile.parse(bytes));
   }
 
-  /** A one-pass reader of the class file format (JVMS §4), keeping only what a summary needs. */
-  private static final class Reader {
-    private final DataInputStream in;
-    private Object[] pool;
-    private final Set<String> references = new TreeSet<>();
-
-    Reader(byte[] bytes) {
-      this.in = new DataInputStream(new ByteArrayInputStream(bytes));
+  /** The summary of a parsed class file. */
+  static ClassSummary of(ClassFile file) throws IOException {
+    StringBuilder abi = new StringBuilder();
+    StringBuilder constants = new StringBuilder();
+    String name = file.name();
+    abi.append("class ").append(file.accessFlags() & VISIBLE_FLAGS).append(' ').append(name);
+    abi.append(" extends ").append(file.superName());
+    abi.append(" implements ").append(new TreeSet<>(file.interfaces())).append('\n');
+    members(file, "field", file.fields(), abi, constants);
+    members(file, "method", file.methods(), abi, constants);
+    String sourceFile = "";
+    for (ClassFile.Attribute attribute : file.attributes()) {
+      DataInputStream data = attribute.data();
+      switch (attribute.name()) {
+        case "SourceFile" -> sourceFile = file.utf8(data.readUnsignedShort());
+        case "Signature" -> abi.append("signature ").append(file.utf8(data.readUnsignedShort())).append('\n');
+        case "PermittedSubclasses" -> abi.append("permits ").append(classList(file, data)).append('\n');
+        case "Record" -> abi.append("record ").append(recordComponents(file, data)).append('\n');
+        case "InnerClasses" -> abi.append(nestedFlags(file, data, name));
+        default -> { }
+      }
     }
+    Set<String> references = references(file);
+    references.remove(name);
+    return new ClassSummary(name.replace('/', '.'), sourceFile, dotted(references), abi.toString(), constants.toString());
+  }
 
-    ClassSummary read() throws IOException {
-      if (in.readInt() != 0xCAFEBABE) {
-        throw new IOException("not a class file (bad magic number)");
+  /** Every class the pool names: class entries, and the types inside descriptors and signatures. */
+  private static Set<String> references(ClassFile file) {
+    Set<String> references = new TreeSet<>();
+    for (String className : file.classReferences()) {
+      if (className.startsWith("[")) {
+        addDescriptorTypes(className, references);
+      } else {
+        references.add(className);
       }
-      in.readUnsignedShort(); // minor version
-      in.readUnsignedShort(); // major version
-      readPool();
-      StringBuilder abi = new StringBuilder();
-      StringBuilder constants = new StringBuilder();
-      int access = in.readUnsignedShort();
-      String name = className(in.readUnsignedShort());
-      int superIndex = in.readUnsignedShort();
-      abi.append("class ").append(access & VISIBLE_FLAGS).append(' ').append(name);
-      abi.append(" extends ").append(superIndex == 0 ? "" : className(superIndex));
-      List<String> interfaces = new ArrayList<>();
-      for (int i = in.readUnsignedShort(); i > 0; i--) {
-        interfaces.add(className(in.readUnsignedShort()));
+    }
+    for (String text : file.utf8Entries()) {
+      if (text.indexOf(';') > 0) {
+        addDescriptorTypes(text, references);
       }
-      abi.append(" implements ").append(new TreeSet<>(interfaces)).append('\n');
-      readMembers("field", abi, constants);
-      readMembers("method", abi, constants);
-      String sourceFile = "";
-      for (int i = in.readUnsignedShort(); i > 0; i--) {
-        String attribute = utf8(in.readUnsignedShort());
-        byte[] body = in.readNBytes(in.readInt());
-        DataInputStream data = new DataInputStream(new ByteArrayInputStream(body));
-        switch (attribute) {
-          case "SourceFile" -> sourceFile = utf8(data.readUnsignedShort());
-          case "Signature" -> abi.append("signature ").append(utf8(data.readUnsignedShort())).append('\n');
-          case "PermittedSubclasses" -> abi.append("permits ").append(classList(data)).append('\n');
-          case "Record" -> abi.append("record ").append(recordComponents(data)).append('\n');
-          case "InnerClasses" -> abi.append(nestedFlags(data, name));
+    }
+    return references;
+  }
+
+  /** Adds every {@code Lpkg/Name;} (or {@code Lpkg/Name<}) in a descriptor or signature. */
+  private static void addDescriptorTypes(String text, Set<String> references) {
+    int i = text.indexOf('L');
+    while (i >= 0 && i < text.length()) {
+      int end = i + 1;
+      while (end < text.length() && text.charAt(end) != ';' && text.charAt(end) != '<'
+          && isNameChar(text.charAt(end))) {
+        end++;
+      }
+      if (end < text.length() && end > i + 1 && (text.charAt(end) == ';' || text.charAt(end) == '<')) {
+        references.add(text.substring(i + 1, end));
+      }
+      i = text.indexOf('L', end);
+    }
+  }
+
+  private static boolean isNameChar(char c) {
+    return c == '/' || c == '$' || Character.isJavaIdentifierPart(c);
+  }
+
+  private static void members(ClassFile file, String kind, List<ClassFile.Member> declared, StringBuilder abi,
+      StringBuilder constants) throws IOException {
+    List<String> members = new ArrayList<>();
+    for (ClassFile.Member declaration : declared) {
+      int access = declaration.accessFlags();
+      String name = declaration.name();
+      StringBuilder member = new StringBuilder()
+          .append(kind).append(' ').append(access & VISIBLE_FLAGS).append(' ').append(name).append(' ')
+          .append(declaration.descriptor());
+      for (ClassFile.Attribute attribute : declaration.attributes()) {
+        DataInputStream data = attribute.data();
+        switch (attribute.name()) {
+          case "Signature" -> member.append(" signature ").append(file.utf8(data.readUnsignedShort()));
+          case "Exceptions" -> member.append(" throws ").append(classList(file, data));
+          case "ConstantValue" -> {
+            Object constant = file.constantValue(data.readUnsignedShort());
+            String value = constant instanceof String text
+                ? "\"" + text + "\"" : constant.getClass().getSimpleName() + ":" + constant;
+            member.append(" = ").append(value);
+            if ((access & (ACC_STATIC | ACC_FINAL)) == (ACC_STATIC | ACC_FINAL)) {
+              constants.append(name).append('=').append(value).append('\n');
+            }
+          }
           default -> { }
         }
       }
-      references.remove(name);
-      return new ClassSummary(name.replace('/', '.'), sourceFile, dotted(references), abi.toString(), constants.toString());
-    }
-
-    private void readPool() throws IOException {
-      int count = in.readUnsignedShort();
-      pool = new Object[count];
-      List<Integer> classEntries = new ArrayList<>();
-      for (int i = 1; i < count; i++) {
-        int tag = in.readUnsignedByte();
-        switch (tag) {
-          case 1 -> pool[i] = in.readUTF();
-          case 3 -> pool[i] = in.readInt();
-          case 4 -> pool[i] = in.readFloat();
-          case 5 -> pool[i++] = in.readLong();
-          case 6 -> pool[i++] = in.readDouble();
-          case 7 -> {
-            classEntries.add(in.readUnsignedShort());
-            pool[i] = new ClassRef(classEntries.get(classEntries.size() - 1));
-          }
-          case 8 -> pool[i] = new StringRef(in.readUnsignedShort());
-          case 16, 19, 20 -> in.readUnsignedShort();
-          case 15 -> in.skipNBytes(3);
-          case 9, 10, 11, 12, 17, 18 -> in.readInt();
-          default -> throw new IOException("unknown constant pool tag " + tag + " at index " + i);
-        }
-      }
-      for (int nameIndex : classEntries) {
-        String className = utf8(nameIndex);
-        if (className.startsWith("[")) {
-          addDescriptorTypes(className);
-        } else {
-          references.add(className);
-        }
-      }
-      for (Object entry : pool) {
-        if (entry instanceof String text && (text.indexOf(';') > 0)) {
-          addDescriptorTypes(text);
-        }
+      if ((access & ACC_PRIVATE) == 0 && !name.equals("<clinit>")) {
+        members.add(member.toString());
       }
     }
+    members.sort(null);
+    members.forEach(m -> abi.append(m).append('\n'));
+  }
 
-    /** Adds every {@code Lpkg/Name;} (or {@code Lpkg/Name<}) in a descriptor or signature. */
-    private void addDescriptorTypes(String text) {
-      int i = text.indexOf('L');
-      while (i >= 0 && i < text.length()) {
-        int end = i + 1;
-        while (end < text.length() && text.charAt(end) != ';' && text.charAt(end) != '<'
-            && isNameChar(text.charAt(end))) {
-          end++;
-        }
-        if (end < text.length() && end > i + 1 && (text.charAt(end) == ';' || text.charAt(end) == '<')) {
-          references.add(text.substring(i + 1, end));
-        }
-        i = text.indexOf('L', end);
-      }
+  private static String classList(ClassFile file, DataInputStream data) throws IOException {
+    List<String> names = new ArrayList<>();
+    for (int i = data.readUnsignedShort(); i > 0; i--) {
+      names.add(file.className(data.readUnsignedShort()));
     }
+    names.sort(null);
+    return names.toString();
+  }
 
-    private static boolean isNameChar(char c) {
-      return c == '/' || c == '$' || Character.isJavaIdentifierPart(c);
-    }
-
-    private void readMembers(String kind, StringBuilder abi, StringBuilder constants) throws IOException {
-      List<String> members = new ArrayList<>();
-      for (int i = in.readUnsignedShort(); i > 0; i--) {
-        int access = in.readUnsignedShort();
-        String name = utf8(in.readUnsignedShort());
-        String descriptor = utf8(in.readUnsignedShort());
-        StringBuilder member = new StringBuilder()
-            .append(kind).append(' ').append(access & VISIBLE_FLAGS).append(' ').append(name).append(' ').append(descriptor);
-        for (int j = in.readUnsignedShort(); j > 0; j--) {
-          String attribute = utf8(in.readUnsignedShort());
-          byte[] body = in.readNBytes(in.readInt());
-          DataInputStream data = new DataInputStream(new ByteArrayInputStream(body));
-          switch (attribute) {
-            case "Signature" -> member.append(" signature ").append(utf8(data.readUnsignedShort()));
-            case "Exceptions" -> member.append(" throws ").append(classList(data));
-            case "ConstantValue" -> {
-              String value = constantText(data.readUnsignedShort());
-              member.append(" = ").append(value);
-              if ((access & (ACC_STATIC | ACC_FINAL)) == (ACC_STATIC | ACC_FINAL)) {
-                constants.append(name).append('=').append(value).append('\n');
-              }
-            }
-            default -> { }
-          }
-        }
-        if ((access & ACC_PRIVATE) == 0 && !name.equals("<clinit>")) {
-          members.add(member.toString());
+  private static String recordComponents(ClassFile file, DataInputStream data) throws IOException {
+    StringBuilder components = new StringBuilder();
+    for (int i = data.readUnsignedShort(); i > 0; i--) {
+      components.append(file.utf8(data.readUnsignedShort())).append(' ').append(file.utf8(data.readUnsignedShort()));
+      for (int j = data.readUnsignedShort(); j > 0; j--) {
+        String attribute = file.utf8(data.readUnsignedShort());
+        byte[] body = data.readNBytes(data.readInt());
+        if (attribute.equals("Signature")) {
+          components.append(" signature ").append(file.utf8(((body[0] & 0xFF) << 8) | (body[1] & 0xFF)));
         }
       }
-      members.sort(null);
-      members.forEach(m -> abi.append(m).append('\n'));
+      components.append(", ");
     }
+    return components.toString();
+  }
 
-    private String classList(DataInputStream data) throws IOException {
-      List<String> names = new ArrayList<>();
-      for (int i = data.readUnsignedShort(); i > 0; i--) {
-        names.add(className(data.readUnsignedShort()));
+  /** The flags this class declares for itself as a nested class ({@code static}, {@code private}...). */
+  private static String nestedFlags(ClassFile file, DataInputStream data, String self) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = data.readUnsignedShort(); i > 0; i--) {
+      int inner = data.readUnsignedShort();
+      data.readUnsignedShort(); // outer class
+      data.readUnsignedShort(); // simple name
+      int flags = data.readUnsignedShort();
+      if (inner != 0 && file.className(inner).equals(self)) {
+        text.append("nested ").append(flags & VISIBLE_FLAGS).append('\n');
       }
-      names.sort(null);
-      return names.toString();
     }
+    return text.toString();
+  }
 
-    private String recordComponents(DataInputStream data) throws IOException {
-      StringBuilder components = new StringBuilder();
-      for (int i = data.readUnsignedShort(); i > 0; i--) {
-        components.append(utf8(data.readUnsignedShort())).append(' ').append(utf8(data.readUnsignedShort()));
-        for (int j = data.readUnsignedShort(); j > 0; j--) {
-          String attribute = utf8(data.readUnsignedShort());
-          byte[] body = data.readNBytes(data.readInt());
-          if (attribute.equals("Signature")) {
-            components.append(" signature ").append(utf8(((body[0] & 0xFF) << 8) | (body[1] & 0xFF)));
-          }
-        }
-        components.append(", ");
-      }
-      return components.toString();
+  private static Set<String> dotted(Set<String> internalNames) {
+    Set<String> names = new TreeSet<>();
+    for (String name : internalNames) {
+      names.add(name.replace('/', '.'));
     }
-
-    /** The flags this class declares for itself as a nested class ({@code static}, {@code private}...). */
-    private String nestedFlags(DataInputStream data, String self) throws IOException {
-      StringBuilder text = new StringBuilder();
-      for (int i = data.readUnsignedShort(); i > 0; i--) {
-        int inner = data.readUnsignedShort();
-        data.readUnsignedShort(); // outer class
-        data.readUnsignedShort(); // simple name
-        int flags = data.readUnsignedShort();
-        if (inner != 0 && className(inner).equals(self)) {
-          text.append("nested ").append(flags & VISIBLE_FLAGS).append('\n');
-        }
-      }
-      return text.toString();
-    }
-
-    private String constantText(int index) {
-      Object value = pool[index];
-      return value instanceof StringRef ref ? "\"" + utf8(ref.utf8()) + "\"" : value.getClass().getSimpleName() + ":" + value;
-    }
-
-    private String className(int index) {
-      return utf8(((ClassRef) pool[index]).utf8());
-    }
-
-    private String utf8(int index) {
-      return (String) pool[index];
-    }
-
-    private static Set<String> dotted(Set<String> internalNames) {
-      Set<String> names = new TreeSet<>();
-      for (String name : internalNames) {
-        names.add(name.replace('/', '.'));
-      }
-      return names;
-    }
-
-    private record ClassRef(int utf8) {}
-
-    private record StringRef(int utf8) {}
+    return names;
   }
 }

@@ -1,5 +1,7 @@
 package dev.next4j.dev;
 
+import dev.next4j.codegen.GeneratedNames;
+import dev.next4j.codegen.SourceMap;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.RouteTable;
@@ -56,7 +58,7 @@ public final class DevServer implements AutoCloseable {
   private DevServer(DevSettings settings) throws IOException {
     this.settings = settings;
     this.port = settings.port();
-    this.problems = new Problems(settings.projectDir(), settings.generatedSourcesDir());
+    this.problems = new Problems(settings.projectDir(), SourceMap.file(settings.routes()));
     List<Path> allRoots = new ArrayList<>(settings.sourceRoots());
     allRoots.add(settings.generatedSourcesDir());
     this.compiler = new IncrementalCompiler(
@@ -242,7 +244,7 @@ public final class DevServer implements AutoCloseable {
     settings.hostname().ifPresent(options::hostname);
     if (build.loader().isPresent()) {
       try {
-        Class<?> nextServer = Class.forName(build.generatedPackage() + ".NextServer", true, build.loader().get());
+        Class<?> nextServer = Class.forName(GeneratedNames.serverClass(build.generatedPackage()), true, build.loader().get());
         return (NextApp) nextServer.getMethod("app", NextOptions.class).invoke(null, options.build());
       } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
         fail(problems.exception(Problems.LOAD_ERROR, Reloader.unwrap(e), settings.sourceRoots()));

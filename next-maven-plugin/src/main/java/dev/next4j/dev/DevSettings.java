@@ -1,5 +1,6 @@
 package dev.next4j.dev;
 
+import dev.next4j.build.Ports;
 import dev.next4j.codegen.GeneratorConfig;
 import dev.next4j.codegen.ServerSettings;
 import dev.next4j.runtime.NextConfig;
@@ -52,9 +53,7 @@ public record DevSettings(
     Objects.requireNonNull(mainClass, "mainClass");
     Objects.requireNonNull(hostname, "hostname");
     Objects.requireNonNull(log, "log");
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
-    }
+    Ports.requireValid(port);
     if (quietPeriod.isNegative()) {
       throw new IllegalArgumentException("quietPeriod must not be negative: " + quietPeriod);
     }
@@ -114,7 +113,7 @@ public record DevSettings(
     private List<String> compilerOptions = List.of("--release", "17");
     private Optional<String> mainClass = Optional.empty();
     private Optional<String> hostname = Optional.empty();
-    private int port = 3000;
+    private int port = Ports.DEFAULT;
     private Duration quietPeriod = Duration.ofMillis(50);
 
     private Builder(Path projectDir, DevLog log) {

@@ -1,6 +1,8 @@
 package dev.next4j.dev;
 
 import dev.next4j.codegen.Diagnostic;
+import dev.next4j.codegen.ProjectPaths;
+import dev.next4j.codegen.SourceMap;
 import dev.next4j.dev.IncrementalCompiler.CompileError;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * should open, a one-line message, and the full text for the terminal and the error page.
  *
  * <p>An error javac reports in the generated route table is put on the page file the generated
- * line was made from (each such line names it in a comment), since that is the file to fix.
+ * line was made from, as the generator's {@link SourceMap} records it, since that is the file to fix.
  */
 final class Problems {
   static final String COMPILE_ERROR = "Compile error";
@@ -25,15 +26,13 @@ final class Problems {
   static final String LOAD_ERROR = "Error loading the pages";
   static final String SERVER_ERROR = "Custom server error";
 
-  /** A page path in a generated line's comment, e.g. {@code // src/main/java/com/acme/pages/About.java}. */
-  private static final Pattern PAGE_COMMENT = Pattern.compile("//.*?([\\w$./\\\\-]+\\.java)");
-
   private final Path projectDir;
-  private final Path generatedDir;
+  private final Path sourceMapFile;
 
-  Problems(Path projectDir, Path generatedDir) {
+  /** Problems of the project at {@code projectDir}, whose generator writes {@code sourceMapFile}. */
+  Problems(Path projectDir, Path sourceMapFile) {
     this.projectDir = projectDir.toAbsolutePath().normalize();
-    this.generatedDir = generatedDir.toAbsolutePath().normalize();
+    this.sourceMapFile = sourceMapFile;
   }
 
   /** The problem for javac's {@code errors} (at least one), placed at the first. */
@@ -100,8 +99,7 @@ final class Problems {
 
   /** {@code file} relative to the project, with {@code /}, or the absolute path when outside it. */
   String relative(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    return absolute.startsWith(projectDir) ? projectDir.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
+    return ProjectPaths.relative(projectDir, file);
   }
 
   private static Optional<Path> sourceOf(StackTraceElement frame, List<Path> sourceRoots) {
@@ -125,25 +123,25 @@ final class Problems {
     if (error.file().isEmpty()) {
       return new Place("", 0, Optional.empty());
     }
-    Path file = error.file().get().toAbsolutePath().normalize();
-    if (file.startsWith(generatedDir)) {
-      Optional<Path> page = pageNamedIn(error.sourceLine());
-      if (page.isPresent()) {
-        String generated = relative(file) + ":" + error.line();
-        return new Place(relative(page.get()), classLine(page.get()),
-            Optional.of("  (javac saw this in the generated " + generated + ", which was made from this page)"));
-      }
+    String file = relative(error.file().get());
+    Optional<Path> page = pageOf(file, (int) error.line());
+    if (page.isPresent()) {
+      String generated = file + ":" + error.line();
+      return new Place(relative(page.get()), classLine(page.get()),
+          Optional.of("  (javac saw this in the generated " + generated + ", which was made from this page)"));
     }
-    return new Place(relative(file), (int) error.line(), Optional.empty());
+    return new Place(file, (int) error.line(), Optional.empty());
   }
 
-  private Optional<Path> pageNamedIn(String generatedLine) {
-    Matcher matcher = PAGE_COMMENT.matcher(generatedLine);
-    if (!matcher.find()) {
-      return Optional.empty();
+  /** The page file that {@code line} of {@code file} (relative to the project) was generated from. */
+  private Optional<Path> pageOf(String file, int line) {
+    SourceMap map;
+    try {
+      map = SourceMap.read(sourceMapFile);
+    } catch (IOException unreadable) {
+      return Optional.empty(); // then the error stays where javac saw it, which is still true
     }
-    Path page = projectDir.resolve(matcher.group(1)).normalize();
-    return Files.isRegularFile(page) ? Optional.of(page) : Optional.empty();
+    return map.sourceOf(file, line).map(projectDir::resolve).filter(Files::isRegularFile);
   }
 
   /** The line that declares the page's class, where its {@code implements} clause usually is. */

@@ -1,5 +1,6 @@
 package dev.next4j.dev;
 
+import dev.next4j.codegen.GeneratedNames;
 import dev.next4j.codegen.GenerationResult;
 import dev.next4j.codegen.NextGenerator;
 import dev.next4j.dev.IncrementalCompiler.Outcome;
@@ -160,7 +161,7 @@ final class Reloader {
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(loader);
     try {
-      Class<?> routes = Class.forName(generatedPackage + ".Routes", true, loader);
+      Class<?> routes = Class.forName(GeneratedNames.routesClass(generatedPackage), true, loader);
       return new DevState.Ready((RouteTable) routes.getMethod("table").invoke(null));
     } catch (InvocationTargetException e) {
       return new DevState.Broken(problems.exception(Problems.LOAD_ERROR, unwrap(e.getCause()), allSourceRoots));

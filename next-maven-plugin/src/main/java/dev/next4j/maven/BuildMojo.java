@@ -2,8 +2,8 @@ package dev.next4j.maven;
 
 import dev.next4j.build.AotCache;
 import dev.next4j.build.BuildException;
-import dev.next4j.build.Messages;
-import dev.next4j.build.RouteManifest;
+import dev.next4j.codegen.Messages;
+import dev.next4j.codegen.RouteManifest;
 import dev.next4j.build.RouteReport;
 import java.io.File;
 import java.nio.file.Files;

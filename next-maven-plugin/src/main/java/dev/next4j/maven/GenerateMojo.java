@@ -1,6 +1,7 @@
 package dev.next4j.maven;
 
 import dev.next4j.codegen.Diagnostic;
+import dev.next4j.codegen.GeneratedNames;
 import dev.next4j.codegen.GenerationResult;
 import dev.next4j.codegen.GeneratorConfig;
 import dev.next4j.codegen.NextGenerator;
@@ -44,7 +45,7 @@ public final class GenerateMojo extends AbstractPagesMojo {
     GenerationResult.Generated generated = (GenerationResult.Generated) result;
     project.addCompileSourceRoot(outputDirectory().getPath());
     getLog().info("next: " + generated.routeCount() + (generated.routeCount() == 1 ? " route" : " routes")
-        + " in " + generated.generatedPackage() + ".Routes (" + generated.written().size() + " files written, "
+        + " in " + GeneratedNames.routesClass(generated.generatedPackage()) + " (" + generated.written().size() + " files written, "
         + generated.unchanged().size() + " unchanged)");
   }
 }

@@ -1,8 +1,9 @@
 package dev.next4j.maven;
 
 import dev.next4j.build.BuildException;
-import dev.next4j.build.Messages;
-import dev.next4j.build.RouteManifest;
+import dev.next4j.codegen.Messages;
+import dev.next4j.codegen.ProjectPaths;
+import dev.next4j.codegen.RouteManifest;
 import dev.next4j.build.Packager;
 import dev.next4j.build.RunnableJar;
 import java.io.File;
@@ -81,7 +82,7 @@ final class Packaging {
         + (jar.multiRelease() ? ", multi-release" : ""));
     boolean noPages = call(() -> manifestFile.isFile() && RouteManifest.read(manifestFile.toPath()).routes().isEmpty());
     if (noPages) {
-      log.warn(Messages.noPages());
+      log.warn(Messages.noPages().text());
     }
     return outcome;
   }
@@ -95,9 +96,7 @@ final class Packaging {
   }
 
   static String relative(MavenProject project, Path file) {
-    Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
-    Path absolute = file.toAbsolutePath().normalize();
-    return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
+    return ProjectPaths.relative(project.getBasedir().toPath(), file);
   }
 
   /** A step of the build that may fail for the user's reasons or for I/O's. */

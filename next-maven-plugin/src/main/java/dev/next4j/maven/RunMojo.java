@@ -1,5 +1,7 @@
 package dev.next4j.maven;
 
+import dev.next4j.build.BuildException;
+import dev.next4j.build.Ports;
 import dev.next4j.codegen.GeneratorConfig;
 import dev.next4j.dev.DevLog;
 import dev.next4j.dev.DevServer;
@@ -126,20 +128,11 @@ public final class RunMojo extends AbstractPagesMojo {
    * variable, else 3000.
    */
   static int port(String property, String environment) throws MojoFailureException {
-    String value = property != null && !property.isBlank() ? property : environment;
-    String source = property != null && !property.isBlank() ? "next.port" : "PORT";
-    if (value == null || value.isBlank()) {
-      return 3000;
-    }
     try {
-      int port = Integer.parseInt(value.trim());
-      if (port >= 0 && port <= 65535) {
-        return port;
-      }
-    } catch (NumberFormatException notANumber) {
-      // said below
+      return Ports.chosen(property, environment);
+    } catch (BuildException e) {
+      throw new MojoFailureException(e.getMessage());
     }
-    throw new MojoFailureException(source + " must be a port number from 0 to 65535: \"" + value + "\"");
   }
 
   /**

@@ -1,7 +1,8 @@
 package dev.next4j.maven;
 
 import dev.next4j.build.BuildException;
-import dev.next4j.build.Messages;
+import dev.next4j.build.Ports;
+import dev.next4j.codegen.Messages;
 import dev.next4j.build.ServerProcess;
 import java.io.File;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ public final class StartMojo extends AbstractMojo {
   private MavenProject project;
 
   /** The port to serve on; 0 picks a free one (in the background, it is read from the server's output). */
-  @Parameter(property = "next.port", defaultValue = "3000")
+  @Parameter(property = "next.port", defaultValue = Ports.DEFAULT_TEXT)
   private int port;
 
   /** The address to bind; all interfaces when unset. */
@@ -90,7 +91,7 @@ public final class StartMojo extends AbstractMojo {
       if (!Files.isRegularFile(jar.toPath())) {
         throw new BuildException(Messages.noJarToStart(Packaging.relative(project, jar.toPath())));
       }
-      ServerProcess.checkPortFree(host, port);
+      Ports.checkFree(host, port);
       return null;
     });
     if (background) {
@@ -122,7 +123,7 @@ public final class StartMojo extends AbstractMojo {
     try {
       int status = ServerProcess.runInForeground(command, environment);
       if (status != 0) {
-        throw new MojoFailureException(Messages.serverExitedWhileRunning(status));
+        throw new MojoFailureException(Messages.serverExitedWhileRunning(status).text());
       }
     } catch (java.io.IOException e) {
       throw new MojoExecutionException("Could not start " + command.get(0) + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.next4j.build;
 
+import dev.next4j.codegen.RouteManifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,6 +73,6 @@ class AotCacheTest {
   void aFolderThatIsNotAJdkIsRefused() {
     assertThatThrownBy(() -> AotCache.Jvm.of(work))
         .isInstanceOf(BuildException.class)
-        .hasMessage("<jvm> " + work + " is not a JDK: it has no release file.");
+        .hasMessage("[next.invalid-jvm] <jvm> " + work + " is not a JDK: it has no release file.");
   }
 }

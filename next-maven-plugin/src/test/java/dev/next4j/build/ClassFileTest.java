@@ -28,7 +28,14 @@ class ClassFileTest {
 
     assertThat(file.name()).isEqualTo("com/acme/Server");
     assertThat(file.hasMainMethod()).isTrue();
-    assertThat(file.methods()).extracting(ClassFile.Method::name).containsExactly("<init>", "main");
+    assertThat(file.methods()).extracting(ClassFile.Member::name).containsExactly("<init>", "main");
+    assertThat(file.superName()).isEqualTo("java/lang/Object");
+    assertThat(file.interfaces()).isEmpty();
+    assertThat(file.fields()).extracting(ClassFile.Member::name).containsExactly("BIG", "PI");
+    ClassFile.Attribute big = file.fields().get(0).attributes().get(0);
+    assertThat(big.name()).isEqualTo("ConstantValue");
+    assertThat(file.constantValue(big.data().readUnsignedShort())).isEqualTo(1L << 40);
+    assertThat(file.attributes()).extracting(ClassFile.Attribute::name).contains("SourceFile");
     assertThat(file.classReferences()).contains("java/lang/System", "java/io/PrintStream");
     assertThat(file.memberReferences()).map(Object::toString)
         .contains("java/lang/System.out:Ljava/io/PrintStream;", "java/io/PrintStream.println(Ljava/lang/String;)V");
@@ -45,6 +52,16 @@ class ClassFileTest {
       ClassFile file = ClassFile.parse(Files.readAllBytes(classes.resolve("a/" + name + ".class")));
       assertThat(file.hasMainMethod()).as(name).isFalse();
     }
+  }
+
+  @Test
+  void aPoolIndexOfTheWrongKindIsAClearError() throws IOException {
+    Path classes = Compiler.compile(work, Map.of("a/A.java", "package a; public class A {}"));
+    ClassFile file = ClassFile.parse(Files.readAllBytes(classes.resolve("a/A.class")));
+
+    assertThatThrownBy(() -> file.className(0))
+        .isInstanceOf(IOException.class)
+        .hasMessage("not a well-formed class file: pool entry 0 is not a class");
   }
 
   @Test

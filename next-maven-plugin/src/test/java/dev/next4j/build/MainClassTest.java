@@ -38,7 +38,7 @@ class MainClassTest {
 
     assertThatThrownBy(() -> MainClass.resolve(Optional.of("com.acme.Servr"), classes, project.resolve("none"), project))
         .isInstanceOf(BuildException.class)
-        .hasMessage("<mainClass> com.acme.Servr is not a class of this project: target/classes/com/acme/Servr.class"
+        .hasMessage("[next.main-class-not-found] <mainClass> com.acme.Servr is not a class of this project: target/classes/com/acme/Servr.class"
             + " does not exist. Set <mainClass> (or -Dnext.mainClass) to the fully qualified name of your server class.");
   }
 
@@ -49,7 +49,7 @@ class MainClassTest {
 
     assertThatThrownBy(() -> MainClass.resolve(Optional.of("com.acme.Server"), classes, project.resolve("none"), project))
         .isInstanceOf(BuildException.class)
-        .hasMessage("<mainClass> com.acme.Server has no public static void main(String[] args), so java -jar cannot"
+        .hasMessage("[next.main-class-without-main] <mainClass> com.acme.Server has no public static void main(String[] args), so java -jar cannot"
             + " start it.");
   }
 
@@ -57,7 +57,7 @@ class MainClassTest {
   void aMainClassThatIsNotAClassNameIsRefused() {
     assertThatThrownBy(() -> MainClass.resolve(Optional.of("com/acme/Server.java"), project, project, project))
         .isInstanceOf(BuildException.class)
-        .hasMessage("<mainClass> \"com/acme/Server.java\" is not a fully qualified Java class name (like com.acme.Server).");
+        .hasMessage("[next.invalid-main-class] <mainClass> \"com/acme/Server.java\" is not a fully qualified Java class name (like com.acme.Server).");
   }
 
   @Test
@@ -65,7 +65,7 @@ class MainClassTest {
     assertThatThrownBy(() -> MainClass.resolve(
             Optional.empty(), project, project.resolve("target/generated-sources/next"), project))
         .isInstanceOf(BuildException.class)
-        .hasMessage("No generated NextServer in target/generated-sources/next: declare the next:generate goal in the"
+        .hasMessage("[next.no-generated-server] No generated NextServer in target/generated-sources/next: declare the next:generate goal in the"
             + " plugin's executions (see the README), or set <mainClass> to your own server class.");
   }
 
@@ -75,7 +75,7 @@ class MainClassTest {
 
     assertThatThrownBy(() -> MainClass.resolve(Optional.empty(), project.resolve("target/classes"), generated, project))
         .isInstanceOf(BuildException.class)
-        .hasMessage("com.acme.NextServer was generated but not compiled (target/classes/com/acme/NextServer.class is"
+        .hasMessage("[next.server-not-compiled] com.acme.NextServer was generated but not compiled (target/classes/com/acme/NextServer.class is"
             + " missing): run mvn clean package.");
   }
 

@@ -69,7 +69,7 @@ class PackagerTest {
 
     assertThatThrownBy(() -> Packager.run(request(Optional.of("com.acme.Server"), true)))
         .isInstanceOf(BuildException.class)
-        .hasMessage("target/site-1.0.jar is already a runnable jar and the project jar it was made from"
+        .hasMessage("[next.original-jar-missing] target/site-1.0.jar is already a runnable jar and the project jar it was made from"
             + " (target/next/site-1.0.original.jar) is gone: run mvn clean package.");
   }
 
@@ -77,7 +77,7 @@ class PackagerTest {
   void withoutNextRuntimeAsARuntimeDependencyTheBuildFails() {
     assertThatThrownBy(() -> Packager.run(request(Optional.of("com.acme.Server"), false)))
         .isInstanceOf(BuildException.class)
-        .hasMessage("dev.next4j:next-runtime is not a runtime dependency of this project, so the runnable jar would not"
+        .hasMessage("[next.runtime-not-a-dependency] dev.next4j:next-runtime is not a runtime dependency of this project, so the runnable jar would not"
             + " start: declare it with the default (compile) scope.");
   }
 
@@ -87,7 +87,7 @@ class PackagerTest {
 
     assertThatThrownBy(() -> Packager.run(request(Optional.of("com.acme.Server"), true)))
         .isInstanceOf(BuildException.class)
-        .hasMessage("No jar at target/site-1.0.jar to make runnable: next:package runs in the package phase after the"
+        .hasMessage("[next.no-project-jar] No jar at target/site-1.0.jar to make runnable: next:package runs in the package phase after the"
             + " jar plugin, in a project with <packaging>jar</packaging>.");
   }
 
@@ -97,7 +97,7 @@ class PackagerTest {
 
     assertThatThrownBy(() -> Packager.run(request(Optional.of("com.acme.Nope"), true)))
         .isInstanceOf(BuildException.class)
-        .hasMessageStartingWith("<mainClass> com.acme.Nope is not a class of this project");
+        .hasMessageStartingWith("[next.main-class-not-found] <mainClass> com.acme.Nope is not a class of this project");
     assertThat(Files.readAllBytes(jar)).isEqualTo(before);
   }
 

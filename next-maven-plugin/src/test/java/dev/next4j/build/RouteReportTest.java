@@ -1,5 +1,6 @@
 package dev.next4j.build;
 
+import dev.next4j.codegen.RouteManifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -48,7 +48,7 @@ class ServerProcessTest {
             List.of(HelloJar.java(), "-jar", jar.toString()), Map.of(), work.resolve("server.log"), 3999,
             Duration.ofSeconds(30)))
         .isInstanceOf(BuildException.class)
-        .hasMessageStartingWith("The server exited with status 1 before it was ready: ")
+        .hasMessageStartingWith("[next.server-exited] The server exited with status 1 before it was ready: ")
         .hasMessageContaining("ArrayIndexOutOfBoundsException");
   }
 
@@ -60,8 +60,17 @@ class ServerProcessTest {
     assertThatThrownBy(() -> ServerProcess.startInBackground(
             List.of("sleep", "30"), Map.of(), log, port, Duration.ofMillis(600)))
         .isInstanceOf(BuildException.class)
-        .hasMessage("The server did not answer http://127.0.0.1:" + port + "/ within 0 s; its output is in " + log
+        .hasMessage("[next.server-not-ready] The server did not answer http://127.0.0.1:" + port + "/ within 0 s; its output is in " + log
             + " (raise -Dnext.startTimeout if it needs longer).");
+  }
+
+  @Test
+  void theSuggestedPortIsTheNextOneOrTheDefaultAfterTheLast() {
+    assertThat(Ports.alternative(8080)).isEqualTo(8081);
+    assertThat(Ports.alternative(65535)).isEqualTo(Ports.DEFAULT);
+    assertThatThrownBy(() -> Ports.requireValid(65536))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("port must be between 0 and 65535: 65536");
   }
 
   @Test
@@ -69,12 +78,12 @@ class ServerProcessTest {
     try (ServerSocket taken = new ServerSocket(0)) {
       int port = taken.getLocalPort();
 
-      assertThatThrownBy(() -> ServerProcess.checkPortFree(Optional.empty(), port))
+      assertThatThrownBy(() -> Ports.checkFree(Optional.empty(), port))
           .isInstanceOf(BuildException.class)
-          .hasMessage("Port " + port + " is already in use: stop the program using it, or start on another port with"
+          .hasMessage("[next.port-in-use] Port " + port + " is already in use: stop the program using it, or start on another port with"
               + " -Dnext.port=" + (port + 1) + ".");
     }
-    ServerProcess.checkPortFree(Optional.empty(), 0);
+    Ports.checkFree(Optional.empty(), 0);
   }
 
   @Test

@@ -20,6 +20,12 @@ class GeneratedNamesTest {
   }
 
   @Test
+  void theGeneratedClassesAreRoutesAndNextServerInTheGeneratedPackage() {
+    assertThat(GeneratedNames.routesClass("com.acme")).isEqualTo("com.acme.Routes");
+    assertThat(GeneratedNames.serverClass("com.acme")).isEqualTo("com.acme.NextServer");
+  }
+
+  @Test
   void namesRecordsFromTheirPathInPascalCase() {
     assertThat(names("/", "/about-us", "/blog/[slug]", "/docs/[...path]", "/shop/[[...path]]", "/users/[user_id]",
         "/api/hello", "/v2-api/[postId]"))

@@ -30,7 +30,7 @@ class NextJsRouteCasesTest {
       "file..js [tsx, ts, jsx, js]", "a '.' inside a name: a Java class name cannot hold one",
       "_document.js [tsx, ts, jsx, js]", "no document shell in next4j: _App wraps pages",
       "_error.js [tsx, ts, jsx, js]", "next4j's error pages are _404 and _500",
-      "blog/_app.js [tsx, ts, jsx, js]", "README \"Pages\": a nested _Name is a private helper, not a route as in Next.js",
+      "blog/_app.js [tsx, ts, jsx, js]", "next-maven-plugin/README.md, Private names: a nested _Name is a private helper, not a route as in Next.js",
       "about.js + about/index.js [tsx, ts, jsx, js]", "Next.js warns, next4j fails: RouteValidatorTest.reportsTwoFilesForOneRoute");
 
   /** invalid cases skipped, by exact message, with why. */

@@ -78,7 +78,7 @@ class ClassSummaryTest {
   void bytesThatAreNotAClassFileAreRefused() {
     assertThatThrownBy(() -> ClassSummary.read(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))
         .isInstanceOf(IOException.class)
-        .hasMessage("not a class file (bad magic number)");
+        .hasMessage("not a class file: it does not start with 0xCAFEBABE");
   }
 
   private ClassSummary summary(String relative, String source, String className) throws IOException {

@@ -21,7 +21,7 @@ class ProblemsTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    problems = new Problems(project, project.resolve("target/generated-sources/next"));
+    problems = new Problems(project, project.resolve("target/next/generated-lines.tsv"));
     about = write("src/main/java/com/acme/pages/About.java", """
         package com.acme.pages;
 
@@ -30,6 +30,8 @@ class ProblemsTest {
         }
         """);
     routes = write("target/generated-sources/next/com/acme/Routes.java", "// generated\n");
+    write("target/next/generated-lines.tsv", "generated\tline\tsource\n"
+        + "target/generated-sources/next/com/acme/Routes.java\t12\tsrc/main/java/com/acme/pages/About.java\n");
   }
 
   @Test
@@ -60,6 +62,15 @@ class ProblemsTest {
             + generatedLine + "\n"
             + "  (javac saw this in the generated target/generated-sources/next/com/acme/Routes.java:12, "
             + "which was made from this page)\n");
+  }
+
+  @Test
+  void anErrorOnAGeneratedLineTheSourceMapDoesNotListStaysInTheGeneratedFile() {
+    String generatedLine = "  // src/main/java/com/acme/pages/About.java";
+    DevProblem problem = problems.compile(List.of(new CompileError(Optional.of(routes), 13, 0, "boom", generatedLine)));
+
+    assertThat(problem.file()).isEqualTo("target/generated-sources/next/com/acme/Routes.java");
+    assertThat(problem.line()).isEqualTo(13);
   }
 
   @Test

@@ -28,9 +28,9 @@ class RunMojoPortTest {
   void aBadValueIsOneLineNamingWhereItCameFrom() {
     assertThatThrownBy(() -> RunMojo.port("http", null))
         .isInstanceOf(MojoFailureException.class)
-        .hasMessage("next.port must be a port number from 0 to 65535: \"http\"");
+        .hasMessage("[next.invalid-port] next.port must be a port number from 0 to 65535: \"http\"");
     assertThatThrownBy(() -> RunMojo.port(null, "70000"))
         .isInstanceOf(MojoFailureException.class)
-        .hasMessage("PORT must be a port number from 0 to 65535: \"70000\"");
+        .hasMessage("[next.invalid-port] PORT must be a port number from 0 to 65535: \"70000\"");
   }
 }

@@ -22,7 +22,8 @@
  *       middleware answers or the built-in error pages. An error page's status is forced.
  *   <li>Middleware headers go on every response after middleware, unless the response sets the
  *       same header itself.
- *   <li>ETags are weak ({@code W/"len-sha1"}, Next.js's format) on 200 page responses to GET and
+ *   <li>ETags are weak ({@code W/"<hash><length>"} in base 36, Next.js's shape, the hash being
+ *       FNV-1a cut to 52 bits; see {@code ResponseFinisher.etag}) on 200 page responses to GET and
  *       HEAD; any 200 with an ETag answers a matching {@code If-None-Match} with 304.
  *   <li>gzip: at least 1 KiB, text-like types, not with {@code Cache-Control: no-transform};
  *       {@code Vary: Accept-Encoding} whenever gzip was considered.
