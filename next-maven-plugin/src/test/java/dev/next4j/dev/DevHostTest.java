@@ -8,8 +8,10 @@ import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
-import dev.next4j.runtime.Route;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.generated.Route;
+import dev.next4j.runtime.generated.Segment;
+import dev.next4j.runtime.generated.TableBuilder;
 import dev.next4j.runtime.host.HostSlot;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -106,8 +108,8 @@ class DevHostTest {
 
   @Test
   void htmlGetsTheLiveReloadScriptBeforeBodyEnd() {
-    session.publish(new DevState.Ready(RouteTable.of(
-        Route.page("/", r -> new None(), (r, p) -> Response.html("<html><body><p>hi</p></body></html>")))));
+    session.publish(new DevState.Ready(TableBuilder.of(
+        Route.page("/", r -> new None(), (r, p) -> Response.html("<html><body><p>hi</p></body></html>"))).build()));
     String html = app(NextConfig.defaults()).handle(Request.get("/")).bodyText();
 
     assertThat(html).isEqualTo("<html><body><p>hi</p><script data-next4j-live-reload>(function(){var v=\"0\";"
@@ -128,8 +130,8 @@ class DevHostTest {
 
   @Test
   void nonHtmlGetsNoScript() {
-    session.publish(new DevState.Ready(RouteTable.of(
-        Route.api("/api", r -> new None(), (r, p) -> Response.text("plain")))));
+    session.publish(new DevState.Ready(TableBuilder.of(
+        Route.api("/api", r -> new None(), (r, p) -> Response.text("plain"), Segment.literal("api"))).build()));
 
     assertThat(app(NextConfig.defaults()).handle(Request.get("/api")).bodyText()).isEqualTo("plain");
   }
@@ -243,7 +245,7 @@ class DevHostTest {
   }
 
   private NextApp app(NextConfig config, NextOptions options) {
-    NextApp app = NextApp.create(RouteTable.of(), config, options);
+    NextApp app = NextApp.create(TableBuilder.of().build(), config, options);
     apps.add(app);
     return app;
   }
@@ -274,6 +276,6 @@ class DevHostTest {
 
   /** A one-page table whose page says {@code text}, as a reload would bring. */
   private static RouteTable site(String text) {
-    return RouteTable.of(Route.page("/", r -> new None(), (r, p) -> Response.html("<p>" + text + "</p>")));
+    return TableBuilder.of(Route.page("/", r -> new None(), (r, p) -> Response.html("<p>" + text + "</p>"))).build();
   }
 }

@@ -8,7 +8,7 @@ import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
-import dev.next4j.runtime.Route;
+import dev.next4j.runtime.generated.TestRoutes;
 import dev.next4j.runtime.RouteTable;
 import dev.next4j.runtime.host.AppHost;
 import dev.next4j.runtime.host.HostSlot;
@@ -171,7 +171,7 @@ class HostTest {
 
   /** A one-page table whose page says {@code text}, as a reload would bring. */
   private static RouteTable site(String text) {
-    return RouteTable.of(Route.page("/", r -> new TestSite.None(), (r, p) -> Response.html("<p>" + text + "</p>")));
+    return TestRoutes.table(TestRoutes.page("/", r -> new TestSite.None(), (r, p) -> Response.html("<p>" + text + "</p>")));
   }
 
   /** A host driven by the test: serves {@link #serving}, answers {@code /_host}, marks every response. */
