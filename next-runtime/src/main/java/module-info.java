@@ -1,7 +1,8 @@
 /**
  * next4j's runtime: serves the route table that generated code builds, on the JDK's HTTP server.
  *
- * <p>Users meet {@code dev.next4j.runtime}; hosts (the dev server of {@code next:run}) meet {@code
+ * <p>Users meet {@code dev.next4j.runtime}; generated {@code Routes} and {@code NextServer} call
+ * {@code dev.next4j.runtime.generated}; hosts (the dev server of {@code next:run}) meet {@code
  * dev.next4j.runtime.host}. {@code dev.next4j.runtime.internal} is not exported.
  */
 module dev.next4j.runtime {
@@ -9,5 +10,5 @@ module dev.next4j.runtime {
 
   exports dev.next4j.runtime;
   exports dev.next4j.runtime.host;
-  // exports dev.next4j.runtime.generated;   (the package generated code calls into; added with it)
+  exports dev.next4j.runtime.generated;
 }
