@@ -1,6 +1,7 @@
 package dev.next4j.runtime;
 
 import dev.next4j.runtime.internal.QueryStrings;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -198,6 +199,64 @@ public final class Request {
   /** The body decoded as UTF-8. */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
+  }
+
+  // --- forms and JSON bodies (the page toolkit) ---
+
+  /**
+   * The body as a form, read with the {@linkplain FormLimits#defaults() default limits}; see
+   * {@link #form(FormLimits)}.
+   */
+  public Form form() {
+    return form(FormLimits.defaults());
+  }
+
+  /**
+   * The body as a form ({@code application/x-www-form-urlencoded} or {@code multipart/form-data}),
+   * read within {@code limits}. Uploaded files go to temporary files in a directory this process
+   * creates under {@code java.io.tmpdir} ({@code next4j-uploads-…}); close the form to delete them.
+   * Each call reads the body again and returns a new form.
+   *
+   * <pre>{@code
+   * try (Form form = request.form(FormLimits.defaults().withMaxFileBytes(1024 * 1024))) {
+   *   String name = form.value("name").orElse("");
+   *   ...
+   * }
+   * }</pre>
+   *
+   * @throws HttpException 415 for another {@code Content-Type}, 400 for a malformed or cut-short
+   *     body, 413 for a field, file or body over {@code limits}
+   */
+  public Form form(FormLimits limits) {
+    return Form.parse(
+        new ByteArrayInputStream(body), header("content-type").orElse(null), limits, FormParser.uploadDirectory());
+  }
+
+  /**
+   * The body read as JSON into a {@code type} by {@code codec}.
+   *
+   * <pre>{@code
+   * record NewPost(String title, List<String> tags) {}
+   * NewPost post = request.json(NewPost.class, codec);
+   * }</pre>
+   *
+   * @throws HttpException 415 unless the {@code Content-Type} is {@code application/json} or
+   *     another {@code +json} type; 400 for malformed JSON or JSON that does not fit {@code type};
+   *     413 for a body over the codec's limit
+   */
+  public <T> T json(Class<T> type, JsonCodec codec) {
+    if (type == null || codec == null) {
+      throw new NullPointerException(type == null ? "type == null" : "codec == null");
+    }
+    String contentType = header("content-type").orElse("");
+    int semi = contentType.indexOf(';');
+    String mediaType = (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+      throw HttpException.unsupportedMediaType(
+          "a JSON body needs Content-Type application/json, not "
+              + (contentType.isEmpty() ? "none" : "\"" + contentType + "\""));
+    }
+    return codec.read(new ByteArrayInputStream(body), type);
   }
 
   /**

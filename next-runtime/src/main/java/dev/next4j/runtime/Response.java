@@ -153,6 +153,40 @@ public final class Response {
     return new Response(status, headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
+  // --- cookies and JSON values (the page toolkit) ---
+
+  /**
+   * This response with {@code cookie} added as one more {@code Set-Cookie} header: several cookies
+   * on one response are all sent, each on its own header line.
+   *
+   * <pre>{@code
+   * Response.redirect(303, "/").withCookie(Cookie.of("a", "1")).withCookie(Cookie.of("b", "2"))
+   * // Set-Cookie: a=1
+   * // Set-Cookie: b=2
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the cookie's parts contradict each other (see {@link
+   *     Cookie#toHeaderValue()})
+   */
+  public Response withCookie(Cookie cookie) {
+    checkNotNull(cookie, "cookie");
+    return addHeader("Set-Cookie", cookie.toHeaderValue());
+  }
+
+  /**
+   * A 200 response with {@code value} written as JSON by {@code codec}, in UTF-8.
+   *
+   * <pre>{@code
+   * return Response.json(new Post("hello", 3), codec);   // {"title":"hello","likes":3}
+   * }</pre>
+   *
+   * <p>Without a codec, {@link #json(String)} sends JSON you serialised yourself.
+   */
+  public static Response json(Object value, JsonCodec codec) {
+    checkNotNull(codec, "codec");
+    return bytes(codec.write(value), "application/json; charset=utf-8");
+  }
+
   private Response copyHeaders(String name, String value, boolean replace) {
     checkHeader(name, value);
     String key = name.toLowerCase(Locale.ROOT);
