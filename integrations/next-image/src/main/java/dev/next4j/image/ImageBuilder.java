@@ -13,7 +13,6 @@ import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
-import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
@@ -31,8 +30,8 @@ import java.util.function.Consumer;
  * writes it to a tarball ({@code docker load -i} takes it) or pushes it to a registry.
  *
  * <p>The same layout and spec give the same image digest: Jib gives every file the same
- * modification time (1970-01-01T00:00:01Z, except a jar a JVM archive was made for, which keeps its
- * own), the same owner and permissions, sorts each layer's entries, and dates the image 1970-01-01.
+ * modification time (1970-01-01T00:00:01Z), owner and permissions, sorts each layer's entries, and
+ * dates the image 1970-01-01.
  *
  * <pre>{@code
  * ImageBuilder.Result r = ImageBuilder.build(spec, ImageLayout.of(site), log);
@@ -138,12 +137,7 @@ public final class ImageBuilder {
   private static FileEntriesLayer layer(ImageLayout.Layer layer) {
     FileEntriesLayer.Builder builder = FileEntriesLayer.builder().setName(layer.name());
     for (ImageLayout.Entry entry : layer.entries()) {
-      AbsoluteUnixPath target = AbsoluteUnixPath.get(entry.target());
-      if (entry.modificationTime().isPresent()) {
-        builder.addEntry(entry.source(), target, FilePermissions.DEFAULT_FILE_PERMISSIONS, entry.modificationTime().get());
-      } else {
-        builder.addEntry(entry.source(), target);
-      }
+      builder.addEntry(entry.source(), AbsoluteUnixPath.get(entry.target()));
     }
     return builder.build();
   }

@@ -3,7 +3,6 @@ package dev.next4j.image;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,13 +27,14 @@ import java.util.stream.Stream;
  * <p>The class path lists every jar in Maven's order rather than a {@code libs/*} wildcard, whose
  * order the JVM leaves to the file system.
  *
- * <p>With a JVM archive ({@code mvn next:build -Dnext.aot}), the image runs the runnable jar the
- * archive was made for, as the launcher script does: the JVM accepts an archive only with the class
- * path, and the jar size and modification time, it was made with, so the application layer holds
- * {@code /app/<finalName>.jar} with its own modification time and a {@code jvm-archive} layer the
- * archive, and the entrypoint is {@code java -XX:AOTCache=/app/<finalName>.aot -jar
- * /app/<finalName>.jar} ({@code -XX:SharedArchiveFile} for an AppCDS archive). The archive fits only
- * the JDK build that made it; with another one the JVM warns and starts without it.
+ * <p>With an AOT cache ({@code mvn next:build -Dnext.aot} on JDK 25 or newer), the image runs the
+ * runnable jar the cache was made for, as the launcher script does: the JVM accepts a cache only
+ * with the class path it was made with (a jar in another folder is fine), so the application layer
+ * holds {@code /app/<finalName>.jar}, a {@code jvm-archive} layer the cache, and the entrypoint is
+ * {@code java -XX:AOTCache=/app/<finalName>.aot -jar /app/<finalName>.jar}. The cache fits only the
+ * JDK build that made it; with another one the JVM warns and starts without it. An AppCDS archive
+ * (JDK 17 to 24, {@code .jsa}) names the jar by its absolute path on the build machine, so it cannot
+ * serve in an image: {@link Archive#beside} reports it and the image is built without it.
  */
 public record ImageLayout(List<Layer> layers, List<String> entrypoint, String workingDirectory) {
   /** The image's application folder, also its working directory. */
@@ -45,12 +45,11 @@ public record ImageLayout(List<Layer> layers, List<String> entrypoint, String wo
     entrypoint = List.copyOf(entrypoint);
   }
 
-  /** A file copied into the image; {@code modificationTime} empty means Jib's fixed time (1970-01-01T00:00:01Z). */
-  public record Entry(Path source, String target, Optional<Instant> modificationTime) {
+  /** A file copied into the image, at {@code target}; Jib gives it a fixed time, 1970-01-01T00:00:01Z. */
+  public record Entry(Path source, String target) {
     public Entry {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(target, "target");
-      Objects.requireNonNull(modificationTime, "modificationTime");
     }
   }
 
@@ -72,16 +71,36 @@ public record ImageLayout(List<Layer> layers, List<String> entrypoint, String wo
     }
   }
 
-  /**
-   * A JVM archive and the runnable jar it was made for.
-   *
-   * @param option the JVM option that reads it, up to the file: {@code -XX:AOTCache=} or {@code -XX:SharedArchiveFile=}
-   */
-  public record Archive(Path jar, Path archive, String option) {
+  /** An AOT cache and the runnable jar it was made for. */
+  public record Archive(Path jar, Path archive) {
+    /** The JVM option that reads the cache, up to its file name. */
+    public static final String OPTION = "-XX:AOTCache=";
+
     public Archive {
       Objects.requireNonNull(jar, "jar");
       Objects.requireNonNull(archive, "archive");
-      Objects.requireNonNull(option, "option");
+    }
+
+    /**
+     * The AOT cache {@code next:build -Dnext.aot} left beside {@code jar} ({@code site-1.0.aot}), if
+     * any; packaging the jar again removes it, so a cache found here was made for this jar. An
+     * AppCDS archive there ({@code site-1.0.jsa}, made by a JDK before 25) is left out, and {@code
+     * log} says why.
+     */
+    public static Optional<Archive> beside(Path jar, ImageLog log) {
+      if (!Files.isRegularFile(jar)) {
+        return Optional.empty();
+      }
+      String base = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+      Path aot = jar.resolveSibling(base + ".aot");
+      if (Files.isRegularFile(aot)) {
+        return Optional.of(new Archive(jar, aot));
+      }
+      Path jsa = jar.resolveSibling(base + ".jsa");
+      if (Files.isRegularFile(jsa)) {
+        log.warn(Messages.appCdsLeftOut(jsa));
+      }
+      return Optional.empty();
     }
   }
 
@@ -117,10 +136,9 @@ public record ImageLayout(List<Layer> layers, List<String> entrypoint, String wo
       Archive archive = site.archive().get();
       String jar = APP + "/" + archive.jar().getFileName();
       String archiveFile = APP + "/" + archive.archive().getFileName();
-      Instant jarTime = Files.getLastModifiedTime(archive.jar()).toInstant();
-      layers.add(new Layer("application", List.of(new Entry(archive.jar(), jar, Optional.of(jarTime)))));
-      layers.add(new Layer("jvm-archive", List.of(new Entry(archive.archive(), archiveFile, Optional.empty()))));
-      entrypoint.add(archive.option() + archiveFile);
+      layers.add(new Layer("application", List.of(new Entry(archive.jar(), jar))));
+      layers.add(new Layer("jvm-archive", List.of(new Entry(archive.archive(), archiveFile))));
+      entrypoint.add(Archive.OPTION + archiveFile);
       entrypoint.addAll(site.jvmFlags());
       entrypoint.add("-jar");
       entrypoint.add(jar);
@@ -139,7 +157,7 @@ public record ImageLayout(List<Layer> layers, List<String> entrypoint, String wo
           throw new ImageException(Messages.sameJarName(jar.name(), previous, jar.path()));
         }
         String target = APP + (jar.runtime() ? "/runtime/" : "/libs/") + jar.name();
-        (jar.runtime() ? runtime : dependencies).add(new Entry(jar.path(), target, Optional.empty()));
+        (jar.runtime() ? runtime : dependencies).add(new Entry(jar.path(), target));
         classPath.add(target);
       }
       if (runtime.isEmpty()) {
@@ -169,7 +187,7 @@ public record ImageLayout(List<Layer> layers, List<String> entrypoint, String wo
       List<Entry> entries = new ArrayList<>();
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         String relative = folder.relativize(file).toString().replace('\\', '/');
-        entries.add(new Entry(file, target + "/" + relative, Optional.empty()));
+        entries.add(new Entry(file, target + "/" + relative));
       }
       return sorted(entries);
     }

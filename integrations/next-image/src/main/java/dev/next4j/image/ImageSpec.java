@@ -1,6 +1,7 @@
 package dev.next4j.image;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -41,8 +42,9 @@ public record ImageSpec(
     Objects.requireNonNull(tag, "tag");
     Objects.requireNonNull(tarball, "tarball");
     Objects.requireNonNull(format, "format");
-    environment = Map.copyOf(environment);
-    labels = Map.copyOf(labels);
+    // Sorted, not Map.copyOf: its order changes from one JVM to the next, and so would the image's digest.
+    environment = Collections.unmodifiableMap(new TreeMap<>(environment));
+    labels = Collections.unmodifiableMap(new TreeMap<>(labels));
     Objects.requireNonNull(projectDirectory, "projectDirectory");
     Objects.requireNonNull(cacheDirectory, "cacheDirectory");
   }

@@ -41,6 +41,12 @@ final class Messages {
     return "next.image.format '" + format + "' is neither Docker nor OCI";
   }
 
+  static String appCdsLeftOut(Path jsa) {
+    return "Left the AppCDS archive " + jsa.getFileName() + " out of the image: it names the jar by its path on this"
+        + " machine, so the JVM in the image would refuse it. An AOT cache does move: make one with a JDK 25 or newer,"
+        + " e.g. mvn next:build -Dnext.aot -Dnext.jvm=/path/to/jdk-25 next:image";
+  }
+
   static String badPort(int port) {
     return "next.image.port " + port + " is not a port (1-65535)";
   }

@@ -127,7 +127,7 @@ class ImageBuilderTest {
   void buildsOnABaseImageTarballAndKeepsItsLayersFirst() throws Exception {
     Path baseFile = file("base/etc/os-release", "NAME=test-base");
     ImageLayout baseLayout = new ImageLayout(
-        List.of(new ImageLayout.Layer("os", List.of(new ImageLayout.Entry(baseFile, "/etc/os-release", Optional.empty())))),
+        List.of(new ImageLayout.Layer("os", List.of(new ImageLayout.Entry(baseFile, "/etc/os-release")))),
         List.of("/bin/false"), "/");
     Path baseTar = dir.resolve("base.tar");
     ImageBuilder.build(

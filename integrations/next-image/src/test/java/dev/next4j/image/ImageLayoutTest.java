@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,8 +52,6 @@ class ImageLayoutTest {
         "/app/classes:/app/libs/json-1.0.jar:/app/runtime/next-runtime-0.1.0.jar:/app/libs/auth-2.0.jar",
         "com.acme.NextServer");
     assertThat(layout.workingDirectory()).isEqualTo("/app");
-    assertThat(layout.layers()).allSatisfy(layer ->
-        assertThat(layer.entries()).allSatisfy(entry -> assertThat(entry.modificationTime()).isEmpty()));
   }
 
   @Test
@@ -87,22 +83,44 @@ class ImageLayoutTest {
   }
 
   @Test
-  void runsTheJarAJvmArchiveWasMadeForWithTheArchiveAndTheJarsOwnModificationTime() throws Exception {
+  void runsTheJarAnAotCacheWasMadeForWithTheCache() throws Exception {
     Path jar = file("target/site-1.0.jar");
-    Instant built = Instant.parse("2026-12-03T10:15:30Z");
-    Files.setLastModifiedTime(jar, FileTime.from(built));
     Path archive = file("target/site-1.0.aot");
 
-    ImageLayout layout = ImageLayout.of(
-        site(Optional.empty(), Optional.of(new ImageLayout.Archive(jar, archive, "-XX:AOTCache="))));
+    ImageLayout layout = ImageLayout.of(site(Optional.empty(), Optional.of(new ImageLayout.Archive(jar, archive))));
 
     assertThat(layout.layers()).extracting(ImageLayout.Layer::name).containsExactly("application", "jvm-archive");
-    assertThat(layout.layers().get(0).entries())
-        .containsExactly(new ImageLayout.Entry(jar, "/app/site-1.0.jar", Optional.of(built)));
-    assertThat(layout.layers().get(1).entries())
-        .containsExactly(new ImageLayout.Entry(archive, "/app/site-1.0.aot", Optional.empty()));
+    assertThat(layout.layers().get(0).entries()).containsExactly(new ImageLayout.Entry(jar, "/app/site-1.0.jar"));
+    assertThat(layout.layers().get(1).entries()).containsExactly(new ImageLayout.Entry(archive, "/app/site-1.0.aot"));
     assertThat(layout.entrypoint()).containsExactly(
         "java", "-XX:AOTCache=/app/site-1.0.aot", "-XX:MaxRAMPercentage=75", "-jar", "/app/site-1.0.jar");
+  }
+
+  @Test
+  void findsTheAotCacheNextBuildLeftBesideTheJarAndLeavesAnAppCdsArchiveOutWithAWarning() throws Exception {
+    List<String> warnings = new java.util.ArrayList<>();
+    ImageLog log = new ImageLog() {
+      @Override
+      public void info(String message) {}
+
+      @Override
+      public void warn(String message) {
+        warnings.add(message);
+      }
+    };
+    Path jar = file("target/site-1.0.jar");
+    assertThat(ImageLayout.Archive.beside(jar, log)).isEmpty();
+    assertThat(ImageLayout.Archive.beside(dir.resolve("target/missing.jar"), log)).isEmpty();
+    assertThat(warnings).isEmpty();
+
+    file("target/site-1.0.jsa");
+    assertThat(ImageLayout.Archive.beside(jar, log)).isEmpty();
+    assertThat(warnings).containsExactly("Left the AppCDS archive site-1.0.jsa out of the image: it names the jar by"
+        + " its path on this machine, so the JVM in the image would refuse it. An AOT cache does move: make one with a"
+        + " JDK 25 or newer, e.g. mvn next:build -Dnext.aot -Dnext.jvm=/path/to/jdk-25 next:image");
+
+    Path aot = file("target/site-1.0.aot");
+    assertThat(ImageLayout.Archive.beside(jar, log)).contains(new ImageLayout.Archive(jar, aot));
   }
 
   @Test
