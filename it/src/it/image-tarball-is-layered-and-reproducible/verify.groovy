@@ -2,6 +2,7 @@
 // classes and prerendered pages each where they belong, the config set, and the same digest from
 // two clean builds. A JDK 17 AppCDS archive is left out, with the reason.
 evaluate(new File(itSupport, 'image.groovy'))
+evaluate(new File(itSupport, 'server.groovy'))
 
 String log = new File(basedir, 'build.log').getText('UTF-8')
 def images = log.readLines().findAll { it.startsWith('[INFO] Image site:1.0 ') }
@@ -71,6 +72,28 @@ def withArchive = readImage(new File(basedir, 'target/with-archive.tar'))
 assert withArchive.layers.size() == 3
 assert withArchive.config.config.Entrypoint == config.Entrypoint
 assert images[3] == images[1]
+
+// The image's files and entrypoint serve the site: its layers unpacked into a folder standing for the
+// container's root, the entrypoint run with this machine's java and /app moved into that folder.
+File root = new File(basedir, 'target/image-root')
+image.layers.each { layer ->
+    layer.each { name, entry ->
+        File file = new File(root, name)
+        if (name.endsWith('/')) { file.mkdirs() } else { file.parentFile.mkdirs(); file.bytes = entry.bytes }
+    }
+}
+def command = config.Entrypoint.collect { it.replace('/app/', new File(root, 'app').path + '/') }
+command[0] = new File(System.getProperty('java.home'), 'bin/java').path
+def fromImage = startCommand(command, [:], new File(basedir, 'target/image-root.log'))
+try {
+    def home = httpGet(fromImage.port, '/')
+    assert home.status == 200
+    assert home.body == '<h1>Home</h1><p>tar</p>'
+    assert httpGet(fromImage.port, '/nope').status == 404
+    assert fromImage.log.text.contains('next4j ready on http://')
+} finally {
+    stopJar(fromImage)
+}
 
 // Where a container runtime answers, run the layout on a real JRE and ask for a page. The scratch
 // image has no java: copy its /app onto eclipse-temurin:17-jre (pulled from its registry).
