@@ -23,6 +23,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -121,6 +124,9 @@ public final class ImageBuilder {
         .setOfflineMode(spec.offline())
         .setApplicationLayersCache(spec.cacheDirectory())
         .addEventHandler(LogEvent.class, events);
+    // Our own threads, awaited below: after a failure Jib's would still be writing its cache.
+    ExecutorService threads = Executors.newCachedThreadPool();
+    containerizer.setExecutorService(threads);
     JibContainer container;
     try {
       container = builder.containerize(containerizer);
@@ -128,6 +134,9 @@ public final class ImageBuilder {
       throw failed(spec, base, e);
     } catch (ExecutionException e) {
       throw failed(spec, base, e.getCause() != null ? e.getCause() : e);
+    } finally {
+      threads.shutdownNow();
+      threads.awaitTermination(1, TimeUnit.MINUTES);
     }
     return new Result(
         target.toString(), container.getDigest().toString(), container.getImageId().toString(),
