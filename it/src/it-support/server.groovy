@@ -41,18 +41,22 @@ stopJar = { server ->
 /**
  * Stops a process and its descendants by pid: SIGTERM first, then SIGKILL for whatever is still
  * there after 10 s. Call it from a finally block, so a failed assertion leaves nothing running.
+ * Returns whether SIGTERM was enough.
  */
 stopProcess = { Process process ->
     List<ProcessHandle> tree = process.descendants().collect { it } + [process.toHandle()]
     tree.each { it.destroy() }
+    boolean graceful = true
     tree.each { handle ->
         try {
             handle.onExit().get(10, TimeUnit.SECONDS)
         } catch (java.util.concurrent.TimeoutException stillRunning) {
+            graceful = false
             handle.destroyForcibly()
             handle.onExit().get(10, TimeUnit.SECONDS)
         }
     }
+    return graceful
 }
 
 /**
