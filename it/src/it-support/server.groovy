@@ -60,6 +60,27 @@ stopProcess = { Process process ->
 }
 
 /**
+ * Starts `mvn next:run` in `dir` on a free port, against the scenario's local repository, and waits
+ * (2 minutes at most) for its ready line; returns [process, port, log]. Stop it with stopProcess
+ * in a finally block.
+ */
+startDevServer = { File dir, File log ->
+    int port = new ServerSocket(0).withCloseable { it.localPort }
+    String mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+    Process process = new ProcessBuilder(mvn, '-B', '-o', '-Dmaven.repo.local=' + localRepositoryPath, 'next:run', '-Dnext.port=' + port)
+        .directory(dir).redirectErrorStream(true).redirectOutput(log).start()
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)
+    while (!(log.exists() && log.text.contains('next4j dev server ready on http://localhost:' + port))) {
+        if (!process.alive || System.nanoTime() > deadline) {
+            stopProcess(process)
+            throw new AssertionError("mvn next:run in ${dir} did not get ready:\n${log.text}")
+        }
+        Thread.sleep(100)
+    }
+    return [process: process, port: port, log: log]
+}
+
+/**
  * Runs `mvn -B -o <args>` in `dir` against the scenario's local repository and waits for it
  * (5 minutes at most); fails with its log unless it succeeds. Returns the log's text.
  */

@@ -1,5 +1,6 @@
 // The quick start as a user follows it: the README's archetype:generate command makes a site,
-// which holds exactly the README's files; `mvn package` builds and tests it; java -jar serves it.
+// which holds exactly the README's files; mvn next:run serves it; `mvn package` builds and tests
+// it; java -jar serves it.
 evaluate(new File(itSupport, 'server.groovy'))
 evaluate(new File(itSupport, 'readme.groovy'))
 
@@ -42,6 +43,20 @@ assert pom.build.finalName.text() == 'my-site'
 assert pom.dependencies.dependency.find { it.artifactId.text() == 'next-runtime' }.version.text() == nextVersion
 assert pom.build.plugins.plugin.find { it.artifactId.text() == 'next-maven-plugin' }.version.text() == nextVersion
 assert !new File(site, 'pom.xml').text.contains('@') : 'a build property was left unfiltered in the generated pom'
+
+// The README's next command, mvn next:run, serves the new site at once.
+assert shellCommands(blocks.find { it.lang == 'sh' }.text).contains('mvn next:run')
+def dev = startDevServer(site, new File(basedir, 'next-run.log'))
+boolean devStopped
+try {
+    def home = httpGet(dev.port, '/')
+    assert home.status == 200
+    assert home.body.contains('<h1>Hello from next4j</h1>')
+    assert httpGet(dev.port, '/blog/%3Cb%3E').body.contains('<h1>Post: &lt;b&gt;</h1>')
+} finally {
+    devStopped = stopProcess(dev.process)
+}
+assert devStopped : 'mvn next:run did not stop on SIGTERM within 10 s'
 
 // mvn package compiles the pages, runs the site's own test and makes the runnable jar.
 String log = runMaven(site, ['package'], new File(basedir, 'package.log'))

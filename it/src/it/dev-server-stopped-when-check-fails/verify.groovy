@@ -6,22 +6,6 @@ import java.util.concurrent.TimeUnit
 
 evaluate(new File(itSupport, 'server.groovy'))
 
-String mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
-
-/** Starts mvn next:run on a free port and waits for its ready line; returns [process, port, log]. */
-def startDevServer = { String name ->
-    int port = new ServerSocket(0).withCloseable { it.localPort }
-    File log = new File(basedir, name + '.log')
-    Process process = new ProcessBuilder(mvn, '-B', '-o', '-Dmaven.repo.local=' + localRepositoryPath, 'next:run', '-Dnext.port=' + port)
-        .directory(basedir).redirectErrorStream(true).redirectOutput(log).start()
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)
-    while (!(log.exists() && log.text.contains('next4j dev server ready on http://localhost:' + port))) {
-        assert process.alive && System.nanoTime() < deadline : "mvn next:run did not get ready:\n${log.text}"
-        Thread.sleep(100)
-    }
-    return [process: process, port: port, log: log]
-}
-
 /** Runs `test` against a fresh dev server; returns what failed in it, the server, and whether it stopped on SIGTERM. */
 def failingRun = { String name, Closure test ->
     def server = null
@@ -29,7 +13,7 @@ def failingRun = { String name, Closure test ->
     AssertionError failure = null
     try {
         try {
-            server = startDevServer(name)
+            server = startDevServer(basedir, new File(basedir, name + '.log'))
             test(server)
         } finally {
             if (server != null) {
