@@ -29,16 +29,72 @@ startCommand = { List<String> start, Map<String, String> env, File log ->
             Thread.sleep(50)
         }
     }
-    process.destroyForcibly()
+    stopProcess(process)
     throw new AssertionError("${start} did not listen on $port within 30 s:\n${log.text}")
 }
 
-/** Stops a server from startJar and waits until it is gone. */
+/** Stops a server from startJar, with every process it started, and waits until they are gone. */
 stopJar = { server ->
-    server.process.destroy()
-    if (!server.process.waitFor(10, TimeUnit.SECONDS)) {
-        server.process.destroyForcibly()
+    stopProcess(server.process)
+}
+
+/**
+ * Stops a process and its descendants by pid: SIGTERM first, then SIGKILL for whatever is still
+ * there after 10 s. Call it from a finally block, so a failed assertion leaves nothing running.
+ * Returns whether SIGTERM was enough.
+ */
+stopProcess = { Process process ->
+    List<ProcessHandle> tree = process.descendants().collect { it } + [process.toHandle()]
+    tree.each { it.destroy() }
+    boolean graceful = true
+    tree.each { handle ->
+        try {
+            handle.onExit().get(10, TimeUnit.SECONDS)
+        } catch (java.util.concurrent.TimeoutException stillRunning) {
+            graceful = false
+            handle.destroyForcibly()
+            handle.onExit().get(10, TimeUnit.SECONDS)
+        }
     }
+    return graceful
+}
+
+/**
+ * Starts `mvn next:run` in `dir` on a free port, against the scenario's local repository, and waits
+ * (2 minutes at most) for its ready line; returns [process, port, log]. Stop it with stopProcess
+ * in a finally block.
+ */
+startDevServer = { File dir, File log ->
+    int port = new ServerSocket(0).withCloseable { it.localPort }
+    String mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+    Process process = new ProcessBuilder(mvn, '-B', '-o', '-Dmaven.repo.local=' + localRepositoryPath, 'next:run', '-Dnext.port=' + port)
+        .directory(dir).redirectErrorStream(true).redirectOutput(log).start()
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)
+    while (!(log.exists() && log.text.contains('next4j dev server ready on http://localhost:' + port))) {
+        if (!process.alive || System.nanoTime() > deadline) {
+            stopProcess(process)
+            throw new AssertionError("mvn next:run in ${dir} did not get ready:\n${log.text}")
+        }
+        Thread.sleep(100)
+    }
+    return [process: process, port: port, log: log]
+}
+
+/**
+ * Runs `mvn -B -o <args>` in `dir` against the scenario's local repository and waits for it
+ * (5 minutes at most); fails with its log unless it succeeds. Returns the log's text.
+ */
+runMaven = { File dir, List<String> args, File log ->
+    String mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+    def command = [mvn, '-B', '-o', '-Dmaven.repo.local=' + localRepositoryPath] + args
+    Process process = new ProcessBuilder(command).directory(dir).redirectErrorStream(true).redirectOutput(log).start()
+    try {
+        assert process.waitFor(300, TimeUnit.SECONDS) : "${command.join(' ')} did not end within 300 s:\n${log.text}"
+    } finally {
+        stopProcess(process)
+    }
+    assert process.exitValue() == 0 : "${command.join(' ')} failed in ${dir}:\n${log.text}"
+    return log.getText('UTF-8')
 }
 
 /** GETs a path; returns [status, body, headers] (headers by lower-case name). */

@@ -36,7 +36,9 @@ def started = log.readLines().find { it.startsWith('[INFO] Server started in the
 assert started ==~ /\[INFO\] Server started in the background \(pid (\d+)\) on http:\/\/localhost:\d+; output in target\/next\/server\.log/ : started
 String pid = (started =~ /pid (\d+)/)[0][1]
 assert log.readLines().contains("[INFO] Server stopped (pid $pid)".toString())
-assert !ProcessHandle.of(pid as long).isPresent()
+def background = ProcessHandle.of(pid as long)
+background.ifPresent { it.destroyForcibly() } // never left running, also when the check below fails
+assert !background.isPresent() : "the server started by next:start (pid $pid) still ran after next:stop"
 assert !new File(basedir, 'target/next/server.pid').exists()
 
 // The generated classes decide everything at build time.

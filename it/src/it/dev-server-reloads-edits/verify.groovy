@@ -1,5 +1,7 @@
 // Runs `mvn next:run` as a user would, in the background, and checks what it serves over HTTP while
-// the sources change under it. Each run ends with a signal, and the port must be free afterwards.
+// the sources change under it. Each run ends with SIGTERM, and the port must be free afterwards.
+// Not SIGINT: a job that a non-interactive shell starts in the background (bash -c 'mvn ... &', as
+// CI scripts do) ignores SIGINT, and so do the JVMs started under it, so Ctrl-C could not be sent.
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
@@ -52,16 +54,21 @@ void edit(File dir, String path, Closure<String> change) {
     file.text = change(file.text)
 }
 
-void stop(Process process, String signal) {
-    new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor()
-    assert process.waitFor(5, TimeUnit.SECONDS): "mvn next:run still runs 5 s after SIG" + signal
+/** SIGTERM, as a service manager sends; whatever still runs 5 s later is killed, and the test fails. */
+void stop(Process process) {
+    List<ProcessHandle> tree = process.descendants().collect { it } + [process.toHandle()]
+    process.destroy() // SIGTERM
+    boolean stopped = process.waitFor(5, TimeUnit.SECONDS)
+    tree.findAll { it.alive }.each { it.destroyForcibly() }
+    process.waitFor(10, TimeUnit.SECONDS)
+    assert stopped: "mvn next:run (pid " + process.pid() + ") still ran 5 s after SIGTERM; killed it"
 }
 
 void assertPortFree(int port) {
     new ServerSocket(port).close() // throws if anything still listens
 }
 
-// 1. The generated server: edit a page, add one, break one and fix it; then Ctrl-C (SIGINT).
+// 1. The generated server: edit a page, add one, break one and fix it.
 int port = freePort()
 Process site = run(dir, mvn, "run-site.log", ["-Dnext.port=" + port])
 try {
@@ -103,9 +110,7 @@ try {
     edit(dir, "src/main/java/com/acme/pages/About.java") { it.replace("Page<Routes.Index>", "Page<Routes.About>").replace("Routes.Index params", "Routes.About params") }
     assert awaitBody(http, port, "/about", "<h1>About us</h1>").statusCode() == 200
 } finally {
-    if (site.alive) {
-        stop(site, "INT")
-    }
+    stop(site)
 }
 assertPortFree(port)
 
@@ -113,13 +118,19 @@ assertPortFree(port)
 int taken = freePort()
 new ServerSocket(taken).withCloseable {
     Process clash = run(dir, mvn, "run-taken.log", ["-Dnext.port=" + taken])
-    assert clash.waitFor(120, TimeUnit.SECONDS): "mvn next:run on a taken port did not end"
+    try {
+        assert clash.waitFor(120, TimeUnit.SECONDS): "mvn next:run on a taken port did not end"
+    } finally {
+        if (clash.alive) {
+            stop(clash)
+        }
+    }
     assert clash.exitValue() != 0
     String log = new File(dir, "run-taken.log").text
     assert log.contains("Port " + taken + " is already in use: stop the process that holds it, or choose another port with -Dnext.port=")
 }
 
-// 3. The custom server (<mainClass>): it runs in dev mode with live pages; then SIGTERM.
+// 3. The custom server (<mainClass>): it runs in dev mode with live pages.
 int customPort = freePort()
 Process custom = run(dir, mvn, "run-custom.log", ["-Dnext.port=" + customPort, "-Dnext.mainClass=com.acme.Server"])
 try {
@@ -152,9 +163,7 @@ try {
     edit(dir, "src/main/java/com/acme/Server.java") { it.replace("A custom server", "The custom server") }
     awaitLog(new File(dir, "run-custom.log"), "src/main/java/com/acme/Server.java changed: the custom server itself keeps running as it started; restart next:run to apply it.", custom)
 } finally {
-    if (custom.alive) {
-        stop(custom, "TERM")
-    }
+    stop(custom)
 }
 assertPortFree(customPort)
 

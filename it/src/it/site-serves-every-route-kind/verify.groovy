@@ -6,6 +6,8 @@ import java.net.http.HttpResponse
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 
+evaluate(new File(itSupport, 'server.groovy'))
+
 def buildLog = new File(basedir, 'build.log').text
 assert buildLog.contains('[INFO] next: 10 routes in com.acme.Routes (4 files written, 0 unchanged)')
 
@@ -104,9 +106,6 @@ try {
   // The private helper folder is not a route.
   assert call('GET', '/-layout/layout').statusCode() == 404
 } finally {
-  server.destroy()
-  if (!server.waitFor(10, TimeUnit.SECONDS)) {
-    server.destroyForcibly()
-  }
+  stopProcess(server)
 }
 true

@@ -1,0 +1,17 @@
+#set( $symbol_dollar = '$' )
+package ${package}.pages.blog;
+
+import ${package}.Routes;
+import ${package}.pages._Html;
+import dev.next4j.runtime.Page;
+import dev.next4j.runtime.Request;
+import dev.next4j.runtime.Response;
+
+/** {@code /blog/[slug]}: the slug arrives decoded and typed; it is escaped before it is written. */
+public final class ${symbol_dollar}slug implements Page<Routes.BlogSlug> {
+  @Override
+  public Response render(Request request, Routes.BlogSlug params) {
+    return Response.html(_Html.page("Post: " + _Html.escape(params.slug()),
+        "<p><a href=\"" + new Routes.Index().href() + "\">Home</a></p>"));
+  }
+}
