@@ -9,7 +9,7 @@ def images = log.readLines().findAll { it.startsWith('[INFO] Image site:1.0 ') }
 assert images.size() == 4 : images
 images.each { assert it ==~ /\[INFO\] Image site:1\.0 sha256:[0-9a-f]{64} on scratch: .*/ }
 String runtimeJar = "next-runtime-${nextVersion}.jar"
-String commonsIo = 'commons-io-' + new File(basedir, 'pom.xml').text.find(/<artifactId>commons-io<\/artifactId>\s*<version>([^<]+)</) { all, v -> v } + '.jar'
+String dependencyJar = 'javapoet-' + new File(basedir, 'pom.xml').text.find(/<artifactId>javapoet<\/artifactId>\s*<version>([^<]+)</) { all, v -> v } + '.jar'
 
 // Two builds, the second after `mvn clean` (new class files, new times): the same image.
 assert images[0] == images[1]
@@ -26,7 +26,7 @@ assert image.layers.size() == 3
 
 def (dependencies, runtime, application) = image.layers
 def files = { Map layer -> layer.keySet().findAll { !it.endsWith('/') } as List }
-assert files(dependencies) == ["app/libs/${commonsIo}".toString()]
+assert files(dependencies) == ["app/libs/${dependencyJar}".toString()]
 assert files(runtime) == ["app/runtime/${runtimeJar}".toString()]
 assert files(application) == [
     'app/classes/com/acme/NextServer.class',
@@ -45,7 +45,7 @@ assert application['app/classes/public/robots.txt'].mode == 0644
 
 def config = image.config.config
 assert config.Entrypoint == ['java', '-XX:MaxRAMPercentage=75', '-cp',
-    "/app/classes:/app/runtime/${runtimeJar}:/app/libs/${commonsIo}".toString(),
+    "/app/classes:/app/runtime/${runtimeJar}:/app/libs/${dependencyJar}".toString(),
     'com.acme.NextServer']
 assert config.ExposedPorts == ['3000/tcp': [:]]
 assert config.WorkingDir == '/app'
@@ -88,7 +88,7 @@ def fromImage = startCommand(command, [:], new File(basedir, 'target/image-root.
 try {
     def home = httpGet(fromImage.port, '/')
     assert home.status == 200
-    assert home.body == '<h1>Home</h1><p>tar</p>'
+    assert home.body == '<h1>Home</h1><p>Site</p>'
     assert httpGet(fromImage.port, '/nope').status == 404
     assert fromImage.log.text.contains('next4j ready on http://')
 } finally {
@@ -130,7 +130,7 @@ ENTRYPOINT ${groovy.json.JsonOutput.toJson(config.Entrypoint)}
             for (int i = 0; i < 100 && body == null; i++) {
                 try { body = new URL("http://127.0.0.1:${port}/").text } catch (IOException notYet) { Thread.sleep(200) }
             }
-            assert body == '<h1>Home</h1><p>tar</p>'
+            assert body == '<h1>Home</h1><p>Site</p>'
             println "The image answered on port ${port}: ${body}"
         } finally {
             run(['rm', '-f', id])

@@ -4,11 +4,11 @@ import com.acme.Routes;
 import dev.next4j.runtime.Page;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
-import org.apache.commons.io.FilenameUtils;
+import com.palantir.javapoet.ClassName;
 
 public final class Index implements Page<Routes.Index> {
   @Override
   public Response render(Request request, Routes.Index params) {
-    return Response.html("<h1>Home</h1><p>" + FilenameUtils.getExtension("site.tar") + "</p>");
+    return Response.html("<h1>Home</h1><p>" + ClassName.get("com.acme", "Site").simpleName() + "</p>");
   }
 }
