@@ -17,7 +17,10 @@ import java.util.Map;
 /**
  * Turns a JDK {@link HttpExchange} into a {@link Request}, enforcing the size limits, and writes a
  * {@link Response} back with a correct {@code Content-Length} (HEAD: the length GET would have,
- * and no body).
+ * and no body). A streamed body is written straight to the connection, never copied whole into
+ * memory: with its {@code Content-Length} when its length is known, else chunked. When its writer
+ * fails halfway the status is already sent, so the exchange is closed short and the client sees a
+ * truncated body (its length or the chunked end is missing); the failure reaches the caller.
  *
  * <p>A request with a chunked body always gets {@code Connection: close}: the JDK's chunked decoder
  * wraps an oversized chunk size and reads trailers as the next request, so nothing after such a
@@ -131,13 +134,14 @@ final class HttpBinding {
           }
         });
         exchange.sendResponseHeaders(status, -1);
-      } else if (bodiless || response.bodyLength() == 0) {
+      } else if (bodiless || response.contentLength() == 0) {
         exchange.sendResponseHeaders(status, -1);
       } else {
-        byte[] body = response.body();
-        exchange.sendResponseHeaders(status, body.length);
+        // The JDK sends a length it is given, and a length of 0 as chunked.
+        long length = response.contentLength();
+        exchange.sendResponseHeaders(status, length < 0 ? 0 : length);
         try (OutputStream stream = exchange.getResponseBody()) {
-          stream.write(body);
+          response.writeBody(stream);
         }
       }
     } finally {
