@@ -136,4 +136,29 @@ try {
 } finally {
     stopJar(server)
 }
+
+// The README's sample site links a stylesheet from its public/: built as its README says, it serves it.
+File sample = new File(basedir, 'hello-site')
+def from = new File(basedir, '../../../../samples/hello-site').canonicalFile.toPath()
+java.nio.file.Files.walk(from).withCloseable { paths ->
+    paths.filter { !from.relativize(it).toString().startsWith('target') }.each { p ->
+        def to = sample.toPath().resolve(from.relativize(p).toString())
+        if (java.nio.file.Files.isDirectory(p)) {
+            java.nio.file.Files.createDirectories(to)
+        } else {
+            java.nio.file.Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING)
+        }
+    }
+}
+runMaven(sample, ['-q', "-Dnext4j.version=${nextVersion}", 'package'], new File(basedir, 'hello-site.log'))
+def hello = startJar(new File(sample, 'target/hello-site.jar'))
+try {
+    assert httpGet(hello.port, '/').body.contains('<link rel="stylesheet" href="/styles.css">')
+    def styles = httpGet(hello.port, '/styles.css')
+    assert styles.status == 200
+    assert styles.headers['content-type'] == 'text/css; charset=utf-8'
+    assert styles.body == new File(sample, 'src/main/resources/public/styles.css').getText('UTF-8')
+} finally {
+    stopJar(hello)
+}
 true
