@@ -150,7 +150,7 @@ java.nio.file.Files.walk(from).withCloseable { paths ->
         }
     }
 }
-runMaven(sample, ['-q', "-Dnext4j.version=${nextVersion}", 'package'], new File(basedir, 'hello-site.log'))
+runMaven(sample, ["-q", "-Dnext4j.version=${nextVersion}".toString(), "package"], new File(basedir, 'hello-site.log'))
 def hello = startJar(new File(sample, 'target/hello-site.jar'))
 try {
     assert httpGet(hello.port, '/').body.contains('<link rel="stylesheet" href="/styles.css">')
