@@ -28,9 +28,9 @@ final class Probes {
     this.draining = draining;
   }
 
-  /** Whether {@code rawPath} (the path as sent, before any rule) is a probe's. */
+  /** Whether {@code rawPath} (the path as sent, before any rule; null for none) is a probe's. */
   boolean matches(String rawPath) {
-    return live != null && (rawPath.equals(live) || rawPath.equals(ready));
+    return live != null && (live.equals(rawPath) || ready.equals(rawPath));
   }
 
   /** The probe's answer to {@code request}, whose path {@link #matches}. */
