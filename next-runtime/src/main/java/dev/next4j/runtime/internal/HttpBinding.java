@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -104,9 +105,9 @@ final class HttpBinding {
   /**
    * Sends {@code response} on {@code exchange} and closes it; with {@code close}, the connection
    * closes too. Headers the exchange already has stay, unless the response sets the same name
-   * ({@code Set-Cookie} values add up).
+   * ({@code Set-Cookie} values add up). Returns the body bytes sent (0 for HEAD, 204, 304).
    */
-  static void write(HttpExchange exchange, Response response, boolean close) throws IOException {
+  static long write(HttpExchange exchange, Response response, boolean close) throws IOException {
     try {
       Headers out = exchange.getResponseHeaders();
       for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
@@ -134,18 +135,48 @@ final class HttpBinding {
           }
         });
         exchange.sendResponseHeaders(status, -1);
+        return 0;
       } else if (bodiless || response.contentLength() == 0) {
         exchange.sendResponseHeaders(status, -1);
+        return 0;
       } else {
         // The JDK sends a length it is given, and a length of 0 as chunked.
         long length = response.contentLength();
         exchange.sendResponseHeaders(status, length < 0 ? 0 : length);
-        try (OutputStream stream = exchange.getResponseBody()) {
+        if (length >= 0) {
+          try (OutputStream stream = exchange.getResponseBody()) {
+            response.writeBody(stream);
+          }
+          return length;
+        }
+        try (CountingStream stream = new CountingStream(exchange.getResponseBody())) {
           response.writeBody(stream);
+          return stream.count;
         }
       }
     } finally {
       exchange.close();
+    }
+  }
+
+  /** Counts the bytes of a chunked body on their way out, for the access log. */
+  private static final class CountingStream extends FilterOutputStream {
+    long count;
+
+    CountingStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
     }
   }
 
