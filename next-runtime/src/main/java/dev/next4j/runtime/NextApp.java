@@ -74,7 +74,10 @@ public interface NextApp extends AutoCloseable {
    */
   HttpHandler requestHandler();
 
-  /** Serves {@code request} without any HTTP server: the server-neutral entry point. */
+  /**
+   * Serves {@code request} without any HTTP server: the server-neutral entry point. The form the
+   * request read ({@link Request#form()}) is closed before this returns.
+   */
   Response handle(Request request);
 
   /**

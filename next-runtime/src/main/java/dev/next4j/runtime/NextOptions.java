@@ -21,6 +21,7 @@ public final class NextOptions {
   private final String hostname;
   private final int port;
   private final HttpServer httpServer;
+  private final JsonCodec json;
 
   private NextOptions(Builder builder) {
     this.dev = builder.dev;
@@ -30,6 +31,7 @@ public final class NextOptions {
     this.hostname = builder.hostname;
     this.port = builder.port;
     this.httpServer = builder.httpServer;
+    this.json = builder.json;
   }
 
   public static Builder builder() {
@@ -79,19 +81,29 @@ public final class NextOptions {
     return Optional.ofNullable(httpServer);
   }
 
+  /**
+   * The JSON codec pages and API routes read and write JSON with ({@link Request#json(Class)},
+   * {@link Request#jsonCodec()}); when given, it wins over the one {@code _App} names ({@link
+   * App#json()}). Default: none.
+   */
+  public Optional<JsonCodec> json() {
+    return Optional.ofNullable(json);
+  }
+
   /** A builder holding these options. */
   public Builder toBuilder() {
     Builder builder = new Builder().dev(dev).dir(dir).quiet(quiet).port(port);
     builder.conf = conf;
     builder.hostname = hostname;
     builder.httpServer = httpServer;
+    builder.json = json;
     return builder;
   }
 
   @Override
   public String toString() {
     return "NextOptions{dev=" + dev + ", dir=" + dir + ", conf=" + conf + ", quiet=" + quiet
-        + ", hostname=" + hostname + ", port=" + port + ", httpServer=" + httpServer + "}";
+        + ", hostname=" + hostname + ", port=" + port + ", httpServer=" + httpServer + ", json=" + json + "}";
   }
 
   /** Builds {@link NextOptions}; invalid values fail at {@link #build()} with a message naming them. */
@@ -103,6 +115,7 @@ public final class NextOptions {
     private String hostname;
     private int port = 3000;
     private HttpServer httpServer;
+    private JsonCodec json;
 
     private Builder() {}
 
@@ -138,6 +151,12 @@ public final class NextOptions {
 
     public Builder httpServer(HttpServer httpServer) {
       this.httpServer = Objects.requireNonNull(httpServer, "httpServer");
+      return this;
+    }
+
+    /** See {@link NextOptions#json()}. */
+    public Builder json(JsonCodec json) {
+      this.json = Objects.requireNonNull(json, "json");
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.next4j.runtime.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.next4j.runtime.JsonCodec;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -96,7 +98,11 @@ public final class DefaultNextApp implements NextApp {
   public Response handle(Request request) {
     Objects.requireNonNull(request, "request");
     prepare();
-    return withTable(request, current -> dispatcher.dispatch(request, current));
+    try {
+      return withTable(request, dispatcher::dispatch);
+    } finally {
+      closeForm(request);
+    }
   }
 
   @Override
@@ -115,8 +121,7 @@ public final class DefaultNextApp implements NextApp {
     }
     String target = (path.equals("/index") ? "/" : path) + encode(query);
     answer(exchange, request -> {
-      Request rendered = request.withTarget(target);
-      return withTable(rendered, current -> dispatcher.render(rendered, current));
+      return withTable(request.withTarget(target), dispatcher::render);
     });
   }
 
@@ -124,7 +129,7 @@ public final class DefaultNextApp implements NextApp {
   public void render404(HttpExchange exchange) throws IOException {
     Objects.requireNonNull(exchange, "exchange");
     prepare();
-    answer(exchange, request -> withTable(request, current -> dispatcher.notFound(request, current)));
+    answer(exchange, request -> withTable(request, dispatcher::notFound));
   }
 
   @Override
@@ -132,7 +137,7 @@ public final class DefaultNextApp implements NextApp {
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(error, "error");
     prepare();
-    answer(exchange, request -> withTable(request, current -> dispatcher.failed(request, error, current)));
+    answer(exchange, request -> withTable(request, (req, current) -> dispatcher.failed(req, error, current)));
   }
 
   @Override
@@ -238,16 +243,17 @@ public final class DefaultNextApp implements NextApp {
     if (host != null && host.serve(exchange)) {
       return;
     }
-    answer(exchange, request -> withTable(request, current -> dispatcher.dispatch(request, current)));
+    answer(exchange, request -> withTable(request, dispatcher::dispatch));
   }
 
   /**
    * Runs {@code action} with the table to serve now: the app's own, or, with a host, the one the
    * host names; when the host answers instead (a broken build), that answer is finished and sent.
+   * The request reaches {@code action} with the app's JSON codec ({@link #withJson}).
    */
-  private Response withTable(Request request, Function<RouteTable, Response> action) {
+  private Response withTable(Request request, BiFunction<Request, RouteTable, Response> action) {
     if (host == null) {
-      return action.apply(table);
+      return action.apply(withJson(request, table), table);
     }
     Serving serving;
     try {
@@ -260,7 +266,17 @@ public final class DefaultNextApp implements NextApp {
       Response response = answer.response();
       return dispatcher.finish(request, options.quiet() ? ErrorPages.plain(response.status()) : response);
     }
-    return action.apply(((Serving.Table) serving).table());
+    RouteTable current = ((Serving.Table) serving).table();
+    return action.apply(withJson(request, current), current);
+  }
+
+  /** {@code request} with the options' JSON codec, else the one {@code current}'s {@code _App} names. */
+  private Request withJson(Request request, RouteTable current) {
+    JsonCodec codec = options.json().orElse(null);
+    if (codec == null) {
+      codec = current.routing().json().orElse(null);
+    }
+    return codec == null ? request : request.withJsonCodec(codec);
   }
 
   /** Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response. */
@@ -275,15 +291,29 @@ public final class DefaultNextApp implements NextApp {
       return;
     }
     HttpBinding.Read.Ok ok = (HttpBinding.Read.Ok) read;
-    Response response;
     try {
-      response = pipeline.apply(ok.request());
-    } catch (RuntimeException e) {
-      // The pipeline answers page failures itself; this is a failure of next4j's own.
-      Logs.LOG.log(Level.ERROR, "next4j failed to serve " + ok.request(), e);
-      response = ErrorPages.plain(500);
+      Response response;
+      try {
+        response = pipeline.apply(ok.request());
+      } catch (RuntimeException e) {
+        // The pipeline answers page failures itself; this is a failure of next4j's own.
+        Logs.LOG.log(Level.ERROR, "next4j failed to serve " + ok.request(), e);
+        response = ErrorPages.plain(500);
+      }
+      HttpBinding.write(exchange, response, ok.chunked());
+    } finally {
+      // The uploaded files of the form the page read, deleted once the response is out.
+      closeForm(ok.request());
     }
-    HttpBinding.write(exchange, response, ok.chunked());
+  }
+
+  /** Closes {@code request}'s form; a file that cannot be deleted is logged, not thrown. */
+  private static void closeForm(Request request) {
+    try {
+      request.closeForm();
+    } catch (RuntimeException e) {
+      Logs.LOG.log(Level.WARNING, "could not delete the uploaded files of " + request, e);
+    }
   }
 
   /** {@code query} as {@code ?a=1&b=2}, each name and value form-encoded; empty for no query. */
