@@ -37,6 +37,7 @@ public final class Request {
   private final String route;
   private final Map<String, Object> routeParams;
   private final JsonCodec jsonCodec;
+  private final Env env;
   private final FormSlot formSlot;
 
   private volatile Map<String, List<String>> query;
@@ -51,6 +52,7 @@ public final class Request {
       String route,
       Map<String, Object> routeParams,
       JsonCodec jsonCodec,
+      Env env,
       FormSlot formSlot) {
     this.method = method;
     this.path = path;
@@ -60,6 +62,7 @@ public final class Request {
     this.route = route;
     this.routeParams = routeParams;
     this.jsonCodec = jsonCodec;
+    this.env = env;
     this.formSlot = formSlot;
   }
 
@@ -332,7 +335,34 @@ public final class Request {
     if (codec == null) {
       throw new NullPointerException("codec == null");
     }
-    return new Request(method, path, rawQuery, headers, body, route, routeParams, codec, formSlot);
+    return new Request(method, path, rawQuery, headers, body, route, routeParams, codec, env, formSlot);
+  }
+
+  /**
+   * The app's environment ({@link NextApp#env()}): the process environment over the project's
+   * {@code .env} files. In dev mode an edited {@code .env} file shows on the next request.
+   *
+   * <pre>{@code
+   * String greeting = request.env().get("GREETING").orElse("Hello");
+   * }</pre>
+   *
+   * @throws IllegalStateException for a request no app has served (a test calling a page
+   *     directly: give it one with {@link #withEnv(Env)})
+   */
+  public Env env() {
+    if (env == null) {
+      throw new IllegalStateException("this request has no environment: only a request an app serves has one "
+          + "(in a test, give it one with request.withEnv(Env.load(dir, \"test\")))");
+    }
+    return env;
+  }
+
+  /** This request with {@code env} as {@link #env()}; the app does this for every request. */
+  public Request withEnv(Env env) {
+    if (env == null) {
+      throw new NullPointerException("env == null");
+    }
+    return new Request(method, path, rawQuery, headers, body, route, routeParams, jsonCodec, env, formSlot);
   }
 
   /**
@@ -342,7 +372,7 @@ public final class Request {
    */
   public Request withRoute(String route, Map<String, Object> routeParams) {
     return new Request(
-        method, path, rawQuery, headers, body, route, Collections.unmodifiableMap(new LinkedHashMap<>(routeParams)), jsonCodec, formSlot);
+        method, path, rawQuery, headers, body, route, Collections.unmodifiableMap(new LinkedHashMap<>(routeParams)), jsonCodec, env, formSlot);
   }
 
   /** This request with another path and query (a rewrite), unrouted. */
@@ -357,6 +387,7 @@ public final class Request {
         "",
         Map.of(),
         jsonCodec,
+        env,
         formSlot);
   }
 
@@ -364,7 +395,7 @@ public final class Request {
   public Request withHeader(String name, String value) {
     Map<String, List<String>> copy = new LinkedHashMap<>(headers);
     copy.put(name.toLowerCase(Locale.ROOT), List.of(value));
-    return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, route, routeParams, jsonCodec, formSlot);
+    return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, route, routeParams, jsonCodec, env, formSlot);
   }
 
   @Override
@@ -431,7 +462,7 @@ public final class Request {
     public Request build() {
       Map<String, List<String>> copy = new LinkedHashMap<>();
       headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-      return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, "", Map.of(), null, new FormSlot());
+      return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, "", Map.of(), null, null, new FormSlot());
     }
   }
 }

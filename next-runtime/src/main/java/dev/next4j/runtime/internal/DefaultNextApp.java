@@ -3,6 +3,7 @@ package dev.next4j.runtime.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.next4j.runtime.Env;
 import dev.next4j.runtime.JsonCodec;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextConfig;
@@ -45,6 +46,7 @@ public final class DefaultNextApp implements NextApp {
   private final HostedApp host;
   private final HttpHandler handler = this::serveExchange;
 
+  private volatile Env env;
   private volatile boolean prepared;
   private HttpServer server;
   private ExecutorService ownExecutor;
@@ -62,6 +64,7 @@ public final class DefaultNextApp implements NextApp {
     this.table = Objects.requireNonNull(table, "table");
     this.options = Objects.requireNonNull(options, "options");
     this.config = options.conf().orElse(Objects.requireNonNull(buildConfig, "buildConfig"));
+    this.env = Env.load(options.dir(), options.dev() ? "development" : "production");
     boolean showErrors = options.dev() && !options.quiet();
     this.host = options.dev() ? HostSlot.installed().map(h -> h.attach(config, options)).orElse(null) : null;
     this.dispatcher = new Dispatcher(config, showErrors, publicFiles, new ResponseFinisher(config, host));
@@ -218,6 +221,21 @@ public final class DefaultNextApp implements NextApp {
   }
 
   @Override
+  public Env env() {
+    Env current = env;
+    if (options.dev()) {
+      // An edited .env takes effect on the next request; the dev server reloads the browser.
+      Env reloaded = current.reloaded();
+      if (reloaded != current) {
+        env = reloaded;
+        Logs.LOG.log(Level.INFO, "reloaded the environment from " + reloaded.files());
+      }
+      return reloaded;
+    }
+    return current;
+  }
+
+  @Override
   public NextOptions options() {
     return options;
   }
@@ -249,11 +267,11 @@ public final class DefaultNextApp implements NextApp {
   /**
    * Runs {@code action} with the table to serve now: the app's own, or, with a host, the one the
    * host names; when the host answers instead (a broken build), that answer is finished and sent.
-   * The request reaches {@code action} with the app's JSON codec ({@link #withJson}).
+   * The request reaches {@code action} with the app's environment and JSON codec ({@link #withApp}).
    */
   private Response withTable(Request request, BiFunction<Request, RouteTable, Response> action) {
     if (host == null) {
-      return action.apply(withJson(request, table), table);
+      return action.apply(withApp(request, table), table);
     }
     Serving serving;
     try {
@@ -267,16 +285,20 @@ public final class DefaultNextApp implements NextApp {
       return dispatcher.finish(request, options.quiet() ? ErrorPages.plain(response.status()) : response);
     }
     RouteTable current = ((Serving.Table) serving).table();
-    return action.apply(withJson(request, current), current);
+    return action.apply(withApp(request, current), current);
   }
 
-  /** {@code request} with the options' JSON codec, else the one {@code current}'s {@code _App} names. */
-  private Request withJson(Request request, RouteTable current) {
+  /**
+   * {@code request} with the app's environment, and with the options' JSON codec, else the one
+   * {@code current}'s {@code _App} names.
+   */
+  private Request withApp(Request request, RouteTable current) {
+    Request served = request.withEnv(env());
     JsonCodec codec = options.json().orElse(null);
     if (codec == null) {
       codec = current.routing().json().orElse(null);
     }
-    return codec == null ? request : request.withJsonCodec(codec);
+    return codec == null ? served : served.withJsonCodec(codec);
   }
 
   /** Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response. */
