@@ -45,6 +45,11 @@ public final class DefaultNextApp implements NextApp {
   private final Dispatcher dispatcher;
   private final HostedApp host;
   private final HttpHandler handler = this::serveExchange;
+  private final Probes probes;
+  private final AccessLog accessLog;
+
+  /** Set when {@link #close()} begins: readiness answers 503 from then on. */
+  private volatile boolean draining;
 
   private volatile Env env;
   private volatile boolean prepared;
@@ -68,6 +73,8 @@ public final class DefaultNextApp implements NextApp {
     boolean showErrors = options.dev() && !options.quiet();
     this.host = options.dev() ? HostSlot.installed().map(h -> h.attach(config, options)).orElse(null) : null;
     this.dispatcher = new Dispatcher(config, showErrors, publicFiles, new ResponseFinisher(config, host));
+    this.probes = new Probes(options, () -> draining);
+    this.accessLog = options.accessLog() ? new AccessLog() : null;
   }
 
   /** Applies next4j's JDK server settings, once; every serving method calls it first. */
@@ -101,6 +108,9 @@ public final class DefaultNextApp implements NextApp {
   public Response handle(Request request) {
     Objects.requireNonNull(request, "request");
     prepare();
+    if (probes.matches(request.path())) {
+      return probes.answer(request);
+    }
     try {
       return withTable(request, dispatcher::dispatch);
     } finally {
@@ -197,8 +207,13 @@ public final class DefaultNextApp implements NextApp {
     }
   }
 
+  /**
+   * Readiness turns 503 first, so that probes see the app draining while it closes; a custom server
+   * that keeps its own {@code HttpServer} running after this answers 503 on readiness for good.
+   */
   @Override
   public void close() {
+    draining = true;
     HttpServer stop;
     ExecutorService executor;
     synchronized (this) {
@@ -258,6 +273,10 @@ public final class DefaultNextApp implements NextApp {
   /** The handler of {@link #requestHandler()}. */
   private void serveExchange(HttpExchange exchange) throws IOException {
     prepare();
+    if (probes.matches(exchange.getRequestURI().getRawPath())) {
+      answerProbe(exchange);
+      return;
+    }
     if (host != null && host.serve(exchange)) {
       return;
     }
@@ -301,31 +320,56 @@ public final class DefaultNextApp implements NextApp {
     return codec == null ? served : served.withJsonCodec(codec);
   }
 
-  /** Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response. */
+  /** Answers a probe: no body is read, nothing is logged. */
+  private void answerProbe(HttpExchange exchange) throws IOException {
+    Request request = Request.builder(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()).build();
+    HttpBinding.write(exchange, probes.answer(request), false);
+  }
+
+  /**
+   * Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response; with
+   * the access log on, gives the request and the response their request id and logs the line.
+   */
   private void answer(HttpExchange exchange, Function<Request, Response> pipeline) throws IOException {
+    long begun = accessLog == null ? 0 : System.nanoTime();
+    String requestId = accessLog == null ? null
+        : AccessLog.requestId(exchange.getRequestHeaders().getFirst(AccessLog.HEADER));
     HttpBinding.Read read = HttpBinding.read(exchange, config.bodySizeLimit());
-    if (read instanceof HttpBinding.Read.Refused refused) {
-      Response refusal = refused.response();
-      if (config.poweredByHeader()) {
-        refusal = refusal.withHeader("X-Powered-By", "next4j");
-      }
-      HttpBinding.write(exchange, refusal, true);
-      return;
-    }
-    HttpBinding.Read.Ok ok = (HttpBinding.Read.Ok) read;
+    Request received = read instanceof HttpBinding.Read.Ok okRead ? okRead.request() : null;
     try {
       Response response;
-      try {
-        response = pipeline.apply(ok.request());
-      } catch (RuntimeException e) {
-        // The pipeline answers page failures itself; this is a failure of next4j's own.
-        Logs.LOG.log(Level.ERROR, "next4j failed to serve " + ok.request(), e);
-        response = ErrorPages.plain(500);
+      boolean close;
+      if (read instanceof HttpBinding.Read.Refused refused) {
+        response = refused.response();
+        if (config.poweredByHeader()) {
+          response = response.withHeader("X-Powered-By", "next4j");
+        }
+        close = true;
+      } else {
+        HttpBinding.Read.Ok ok = (HttpBinding.Read.Ok) read;
+        Request request = requestId == null ? ok.request() : ok.request().withHeader(AccessLog.HEADER, requestId);
+        try {
+          response = pipeline.apply(request);
+        } catch (RuntimeException e) {
+          // The pipeline answers page failures itself; this is a failure of next4j's own.
+          Logs.LOG.log(Level.ERROR, "next4j failed to serve " + request, e);
+          response = ErrorPages.plain(500);
+        }
+        close = ok.chunked();
       }
-      HttpBinding.write(exchange, response, ok.chunked());
+      if (accessLog == null) {
+        HttpBinding.write(exchange, response, close);
+        return;
+      }
+      response = response.withHeader(AccessLog.HEADER, requestId);
+      long bytes = HttpBinding.write(exchange, response, close);
+      accessLog.log(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), response.status(), bytes,
+          System.nanoTime() - begun, requestId);
     } finally {
-      // The uploaded files of the form the page read, deleted once the response is out.
-      closeForm(ok.request());
+      if (received != null) {
+        // The uploaded files of the form the page read, deleted once the response is out.
+        closeForm(received);
+      }
     }
   }
 
