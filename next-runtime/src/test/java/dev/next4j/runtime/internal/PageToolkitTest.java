@@ -194,7 +194,7 @@ class PageToolkitTest {
   }
 
   @Test
-  void uploadedFilesAreDeletedAfterTheResponseOverHttpAlsoWhenThePageThrows() throws IOException {
+  void uploadedFilesAreDeletedAfterTheResponseOverHttpAlsoWhenThePageThrows() throws Exception {
     try (Served served = Served.start(app(NextOptions.builder().hostname("127.0.0.1").port(0).build()))) {
       String ok = multipart(served, "a@b.c", false);
       String failed = multipart(served, "a@b.c", true);
@@ -202,6 +202,11 @@ class PageToolkitTest {
       assertThat(ok).startsWith("HTTP/1.1 303");
       assertThat(failed).startsWith("HTTP/1.1 500");
       assertThat(uploads).hasSize(2);
+      // Deleted once the response is written: the client may read it a moment before that.
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (uploads.stream().anyMatch(Files::exists) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
       for (Path upload : uploads) {
         assertThat(upload.getParent()).isDirectory();
         assertThat(upload).doesNotExist();
