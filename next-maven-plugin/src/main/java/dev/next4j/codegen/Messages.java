@@ -21,6 +21,12 @@ public final class Messages {
     }
   }
 
+  // ---- jte templates (reported at the template) ----
+
+  static Problem templateError(String message) {
+    return new Problem("next.template-error", message);
+  }
+
   // ---- finding the pages package (reported at pom.xml) ----
 
   static Problem noPagesPackage(String roots) {
