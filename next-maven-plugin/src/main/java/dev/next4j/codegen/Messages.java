@@ -27,6 +27,13 @@ public final class Messages {
     return new Problem("next.template-error", message);
   }
 
+  public static Problem templatesWithoutRuntime(String templatesDir) {
+    return new Problem(
+        "next.jte-runtime-missing",
+        "The jte templates in " + templatesDir + " compile to classes that need jte-runtime, which this project"
+            + " does not depend on: add the dependency dev.next4j:next-jte (it brings jte-runtime and Templates.html).");
+  }
+
   // ---- finding the pages package (reported at pom.xml) ----
 
   static Problem noPagesPackage(String roots) {

@@ -88,6 +88,27 @@ class ProblemsTest {
   }
 
   @Test
+  void anExceptionThrownInATemplatesJavaIsPlacedAtTheTemplateLine() throws IOException {
+    write("src/main/jte/blog/post.jte", "@param String title\n\n<h1>${title.trim()}</h1>\n");
+    TemplateSources templates = TemplateSources.defaults(project);
+    templates.generate();
+    Path generated = templates.outputDir().resolve("gg/jte/generated/precompiled/blog/JtepostGenerated.java");
+    List<String> lines = Files.readAllLines(generated);
+    int javaLine = 1;
+    while (!lines.get(javaLine - 1).contains("title.trim()")) {
+      javaLine++;
+    }
+    NullPointerException error = new NullPointerException("title is null");
+    error.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("gg.jte.generated.precompiled.blog.JtepostGenerated", "render", "JtepostGenerated.java", javaLine),
+        new StackTraceElement("com.acme.pages.About", "render", "About.java", 4)});
+
+    DevProblem problem = problems.exception(Problems.LOAD_ERROR, error, List.of(project.resolve("src/main/java")));
+
+    assertThat(problem.place()).isEqualTo("src/main/jte/blog/post.jte:3");
+  }
+
+  @Test
   void aTemplateJteCannotParseIsATemplateErrorAtItsLine() throws IOException {
     write("src/main/jte/cart.jte", "@param String name\n@if(name.isEmpty())\n<p>none</p>\n");
     TemplateSources templates = TemplateSources.defaults(project);
