@@ -42,6 +42,11 @@ public final class DefaultNextApp implements NextApp {
   private final Dispatcher dispatcher;
   private final HostedApp host;
   private final HttpHandler handler = this::serveExchange;
+  private final Probes probes;
+  private final AccessLog accessLog;
+
+  /** Set when {@link #close()} begins: readiness answers 503 from then on. */
+  private volatile boolean draining;
 
   private volatile boolean prepared;
   private HttpServer server;
@@ -63,6 +68,8 @@ public final class DefaultNextApp implements NextApp {
     boolean showErrors = options.dev() && !options.quiet();
     this.host = options.dev() ? HostSlot.installed().map(h -> h.attach(config, options)).orElse(null) : null;
     this.dispatcher = new Dispatcher(config, showErrors, publicFiles, new ResponseFinisher(config, host));
+    this.probes = new Probes(options, () -> draining);
+    this.accessLog = options.accessLog() ? new AccessLog() : null;
   }
 
   /** Applies next4j's JDK server settings, once; every serving method calls it first. */
@@ -96,6 +103,9 @@ public final class DefaultNextApp implements NextApp {
   public Response handle(Request request) {
     Objects.requireNonNull(request, "request");
     prepare();
+    if (probes.matches(request.path())) {
+      return probes.answer(request);
+    }
     return withTable(request, current -> dispatcher.dispatch(request, current));
   }
 
@@ -189,8 +199,13 @@ public final class DefaultNextApp implements NextApp {
     }
   }
 
+  /**
+   * Readiness turns 503 first, so that probes see the app draining while it closes; a custom server
+   * that keeps its own {@code HttpServer} running after this answers 503 on readiness for good.
+   */
   @Override
   public void close() {
+    draining = true;
     HttpServer stop;
     ExecutorService executor;
     synchronized (this) {
@@ -235,6 +250,10 @@ public final class DefaultNextApp implements NextApp {
   /** The handler of {@link #requestHandler()}. */
   private void serveExchange(HttpExchange exchange) throws IOException {
     prepare();
+    if (probes.matches(exchange.getRequestURI().getRawPath())) {
+      answerProbe(exchange);
+      return;
+    }
     if (host != null && host.serve(exchange)) {
       return;
     }
@@ -263,27 +282,49 @@ public final class DefaultNextApp implements NextApp {
     return action.apply(((Serving.Table) serving).table());
   }
 
-  /** Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response. */
+  /** Answers a probe: no body is read, nothing is logged. */
+  private void answerProbe(HttpExchange exchange) throws IOException {
+    Request request = Request.builder(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()).build();
+    HttpBinding.write(exchange, probes.answer(request), false);
+  }
+
+  /**
+   * Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response; with
+   * the access log on, gives the request and the response their request id and logs the line.
+   */
   private void answer(HttpExchange exchange, Function<Request, Response> pipeline) throws IOException {
+    long begun = accessLog == null ? 0 : System.nanoTime();
+    String requestId = accessLog == null ? null
+        : AccessLog.requestId(exchange.getRequestHeaders().getFirst(AccessLog.HEADER));
     HttpBinding.Read read = HttpBinding.read(exchange, config.bodySizeLimit());
+    Response response;
+    boolean close;
     if (read instanceof HttpBinding.Read.Refused refused) {
-      Response refusal = refused.response();
+      response = refused.response();
       if (config.poweredByHeader()) {
-        refusal = refusal.withHeader("X-Powered-By", "next4j");
+        response = response.withHeader("X-Powered-By", "next4j");
       }
-      HttpBinding.write(exchange, refusal, true);
+      close = true;
+    } else {
+      HttpBinding.Read.Ok ok = (HttpBinding.Read.Ok) read;
+      Request request = requestId == null ? ok.request() : ok.request().withHeader(AccessLog.HEADER, requestId);
+      try {
+        response = pipeline.apply(request);
+      } catch (RuntimeException e) {
+        // The pipeline answers page failures itself; this is a failure of next4j's own.
+        Logs.LOG.log(Level.ERROR, "next4j failed to serve " + request, e);
+        response = ErrorPages.plain(500);
+      }
+      close = ok.chunked();
+    }
+    if (accessLog == null) {
+      HttpBinding.write(exchange, response, close);
       return;
     }
-    HttpBinding.Read.Ok ok = (HttpBinding.Read.Ok) read;
-    Response response;
-    try {
-      response = pipeline.apply(ok.request());
-    } catch (RuntimeException e) {
-      // The pipeline answers page failures itself; this is a failure of next4j's own.
-      Logs.LOG.log(Level.ERROR, "next4j failed to serve " + ok.request(), e);
-      response = ErrorPages.plain(500);
-    }
-    HttpBinding.write(exchange, response, ok.chunked());
+    response = response.withHeader(AccessLog.HEADER, requestId);
+    long bytes = HttpBinding.write(exchange, response, close);
+    accessLog.log(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), response.status(), bytes,
+        System.nanoTime() - begun, requestId);
   }
 
   /** {@code query} as {@code ?a=1&b=2}, each name and value form-encoded; empty for no query. */
