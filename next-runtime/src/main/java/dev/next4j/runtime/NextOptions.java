@@ -21,6 +21,7 @@ public final class NextOptions {
   private final String hostname;
   private final int port;
   private final HttpServer httpServer;
+  private final JsonCodec json;
   private final boolean accessLog;
   private final boolean probes;
   private final String livenessPath;
@@ -34,6 +35,7 @@ public final class NextOptions {
     this.hostname = builder.hostname;
     this.port = builder.port;
     this.httpServer = builder.httpServer;
+    this.json = builder.json;
     this.accessLog = builder.accessLog;
     this.probes = builder.probes;
     this.livenessPath = builder.livenessPath;
@@ -88,6 +90,15 @@ public final class NextOptions {
   }
 
   /**
+   * The JSON codec pages and API routes read and write JSON with ({@link Request#json(Class)},
+   * {@link Request#jsonCodec()}); when given, it wins over the one {@code _App} names ({@link
+   * App#json()}). Default: none.
+   */
+  public Optional<JsonCodec> json() {
+    return Optional.ofNullable(json);
+  }
+
+  /**
    * Whether every request served over HTTP gets one access-log line (logfmt, through the {@code
    * System.Logger} {@code dev.next4j.access} at {@code INFO}: {@code method=GET path=/about
    * status=200 bytes=512 duration_ms=1.204 request_id=...}) and an {@code X-Request-Id} (the
@@ -126,6 +137,7 @@ public final class NextOptions {
     builder.conf = conf;
     builder.hostname = hostname;
     builder.httpServer = httpServer;
+    builder.json = json;
     builder.accessLog = accessLog;
     builder.probes = probes;
     builder.livenessPath = livenessPath;
@@ -136,7 +148,7 @@ public final class NextOptions {
   @Override
   public String toString() {
     return "NextOptions{dev=" + dev + ", dir=" + dir + ", conf=" + conf + ", quiet=" + quiet
-        + ", hostname=" + hostname + ", port=" + port + ", httpServer=" + httpServer + ", accessLog=" + accessLog
+        + ", hostname=" + hostname + ", port=" + port + ", httpServer=" + httpServer + ", json=" + json + ", accessLog=" + accessLog
         + ", probes=" + (probes ? livenessPath + " " + readinessPath : "off") + "}";
   }
 
@@ -149,6 +161,7 @@ public final class NextOptions {
     private String hostname;
     private int port = 3000;
     private HttpServer httpServer;
+    private JsonCodec json;
     private boolean accessLog = Boolean.getBoolean("next.accessLog");
     private boolean probes = true;
     private String livenessPath = "/_next/health/live";
@@ -188,6 +201,12 @@ public final class NextOptions {
 
     public Builder httpServer(HttpServer httpServer) {
       this.httpServer = Objects.requireNonNull(httpServer, "httpServer");
+      return this;
+    }
+
+    /** See {@link NextOptions#json()}. */
+    public Builder json(JsonCodec json) {
+      this.json = Objects.requireNonNull(json, "json");
       return this;
     }
 

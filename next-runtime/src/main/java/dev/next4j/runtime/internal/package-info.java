@@ -33,6 +33,11 @@
  *       inside the app), but not the URL-shape redirects: the client asked for another URL.
  *   <li>A request with a chunked body, and a refused request, close their connection; a body at
  *       most 64 KiB over the limit is read and dropped first, so the client reads its 413.
+ *   <li>An {@code HttpException} from middleware, a page or an API route answers with its 4xx and
+ *       its message as plain text, logged at debug level; from a page, a 404 (thrown, or an empty
+ *       {@code Response.notFound()}) answers with the 404 page instead.
+ *   <li>The form a request parsed is closed after the response is written (after {@code handle}
+ *       returns, for the server-neutral entry point), whatever the page did.
  *   <li>The probes ({@code /_next/health/live}, {@code /_next/health/ready} by default) sit under
  *       {@code /_next/}, which Next.js reserves, and are matched before the base path and
  *       middleware: a load balancer's check must not depend on the site's rules. Readiness is 503
