@@ -276,14 +276,17 @@ public final class DefaultNextApp implements NextApp {
     }
     HttpBinding.Read.Ok ok = (HttpBinding.Read.Ok) read;
     Response response;
+    boolean close = ok.chunked();
     try {
       response = pipeline.apply(ok.request());
-    } catch (RuntimeException e) {
-      // The pipeline answers page failures itself; this is a failure of next4j's own.
+    } catch (Throwable e) {
+      // The pipeline answers page failures itself; this is a failure of next4j's own (or an Error
+      // while answering one): a 500, and the connection closes after it.
       Logs.LOG.log(Level.ERROR, "next4j failed to serve " + ok.request(), e);
       response = ErrorPages.plain(500);
+      close = true;
     }
-    HttpBinding.write(exchange, response, ok.chunked());
+    HttpBinding.write(exchange, response, close);
   }
 
   /** {@code query} as {@code ?a=1&b=2}, each name and value form-encoded; empty for no query. */

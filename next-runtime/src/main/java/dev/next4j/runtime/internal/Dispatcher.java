@@ -90,7 +90,7 @@ final class Dispatcher {
         if (result == null) {
           throw new IllegalStateException("_Middleware returned no result (null); return Middleware.next()");
         }
-      } catch (Exception | LinkageError | StackOverflowError e) {
+      } catch (Throwable e) { // AssertionError and OutOfMemoryError too: the client gets its 500
         return finish(request, failure(request, e, table), false);
       }
       if (result instanceof Middleware.Result.Respond respond) {
@@ -143,7 +143,7 @@ final class Dispatcher {
         throw new IllegalStateException(route.kind() + " " + route.pattern() + " returned no response (null)");
       }
       return new Outcome(page ? wrap(table, routed, response) : response, page);
-    } catch (Exception | LinkageError | StackOverflowError e) {
+    } catch (Throwable e) { // AssertionError and OutOfMemoryError too: the client gets its 500
       return new Outcome(failure(routed, e, table), false);
     }
   }
@@ -184,7 +184,7 @@ final class Dispatcher {
           throw new IllegalStateException("the _" + status + " page returned no response (null)");
         }
         return wrap(table, request, page).withStatus(status);
-      } catch (Exception | LinkageError | StackOverflowError e) {
+      } catch (Throwable e) { // AssertionError and OutOfMemoryError too: the client gets its 500
         Logs.LOG.log(Level.ERROR, "the _" + status + " page failed for " + request.method() + " " + request.path()
             + "; answering with the built-in page", e);
       }
