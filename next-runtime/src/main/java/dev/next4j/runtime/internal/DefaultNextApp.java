@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -43,6 +45,18 @@ public final class DefaultNextApp implements NextApp {
   private final HostedApp host;
   private final HttpHandler handler = this::serveExchange;
 
+  /**
+   * How long {@link #close()} lets in-flight requests finish: the {@code next.shutdownTimeout}
+   * system property in seconds, 30 by default (Spring Boot's), 0 to cut them at once.
+   */
+  static final String SHUTDOWN_TIMEOUT_PROPERTY = "next.shutdownTimeout";
+
+  static final long DEFAULT_SHUTDOWN_SECONDS = 30;
+
+  /** Requests being served through {@link #requestHandler()} now (the host's own streams excluded). */
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  private volatile boolean draining;
   private volatile boolean prepared;
   private HttpServer server;
   private ExecutorService ownExecutor;
@@ -189,6 +203,12 @@ public final class DefaultNextApp implements NextApp {
     }
   }
 
+  /**
+   * Drains, then stops: new requests get 503 with {@code Connection: close} (and {@link
+   * #draining()} turns true, for a readiness probe), requests in flight get up to {@code
+   * next.shutdownTimeout} seconds (default 30) to finish, and those still running then are cut and
+   * logged. Then the host is released and the app's own server and executor stop.
+   */
   @Override
   public void close() {
     HttpServer stop;
@@ -198,9 +218,11 @@ public final class DefaultNextApp implements NextApp {
         return;
       }
       closed = true;
+      draining = true;
       stop = ownServer ? server : null;
       executor = ownExecutor;
     }
+    awaitInFlight(shutdownTimeoutMillis());
     if (host != null) {
       host.close();
     }
@@ -210,6 +232,51 @@ public final class DefaultNextApp implements NextApp {
     if (executor != null) {
       executor.shutdownNow();
     }
+  }
+
+  @Override
+  public boolean draining() {
+    return draining;
+  }
+
+  /** Waits until no request is in flight or {@code millis} passed; logs the requests cut. */
+  private void awaitInFlight(long millis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    int running = inFlight.get();
+    if (running > 0) {
+      Logs.LOG.log(Level.INFO, "next4j is shutting down: waiting up to " + millis / 1000 + " s for " + running
+          + (running == 1 ? " request" : " requests") + " in flight");
+    }
+    while ((running = inFlight.get()) > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (running > 0) {
+      Logs.LOG.log(Level.WARNING, "next4j shut down with " + running + (running == 1 ? " request" : " requests")
+          + " still in flight after " + millis / 1000 + " s (" + SHUTDOWN_TIMEOUT_PROPERTY + "); they were cut");
+    }
+  }
+
+  static long shutdownTimeoutMillis() {
+    String value = System.getProperty(SHUTDOWN_TIMEOUT_PROPERTY);
+    if (value == null || value.isBlank()) {
+      return TimeUnit.SECONDS.toMillis(DEFAULT_SHUTDOWN_SECONDS);
+    }
+    try {
+      long seconds = Long.parseLong(value.trim());
+      if (seconds >= 0) {
+        return TimeUnit.SECONDS.toMillis(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    Logs.LOG.log(Level.WARNING, "-D" + SHUTDOWN_TIMEOUT_PROPERTY + "=" + value + " is not a number of seconds (0 or "
+        + "more); using " + DEFAULT_SHUTDOWN_SECONDS);
+    return TimeUnit.SECONDS.toMillis(DEFAULT_SHUTDOWN_SECONDS);
   }
 
   @Override
@@ -238,7 +305,16 @@ public final class DefaultNextApp implements NextApp {
     if (host != null && host.serve(exchange)) {
       return;
     }
-    answer(exchange, request -> withTable(request, current -> dispatcher.dispatch(request, current)));
+    inFlight.incrementAndGet();
+    try {
+      if (draining) {
+        HttpBinding.write(exchange, ErrorPages.plain(503).withHeader("Retry-After", "1"), true);
+        return;
+      }
+      answer(exchange, request -> withTable(request, current -> dispatcher.dispatch(request, current)));
+    } finally {
+      inFlight.decrementAndGet();
+    }
   }
 
   /**
