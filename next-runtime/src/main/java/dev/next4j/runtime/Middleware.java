@@ -18,6 +18,9 @@ import java.util.Objects;
  *   }
  * }
  * }</pre>
+ *
+ * <p>{@link Request#path()} is the path in its canonical spelling, the one the router matches, so
+ * the check above also holds for {@code /%61dmin} and every other spelling of {@code /admin}.
  */
 @FunctionalInterface
 public interface Middleware {
