@@ -64,6 +64,7 @@ public final class Response {
    */
   public static Response bytes(byte[] body, String contentType) {
     checkNotNull(body, "body");
+    checkNotNull(contentType, "contentType");
     checkHeader("Content-Type", contentType);
     return new Response(200, Map.of("content-type", List.of(contentType)), body.clone());
   }
@@ -80,6 +81,7 @@ public final class Response {
    *     control character or a character above U+00FF: encode a URL taken from a request first
    */
   public static Response redirect(int status, String location) {
+    checkNotNull(location, "location");
     checkHeader("Location", location);
     if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
       throw new IllegalArgumentException(
