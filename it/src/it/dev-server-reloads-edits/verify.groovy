@@ -127,7 +127,8 @@ new ServerSocket(taken).withCloseable {
     }
     assert clash.exitValue() != 0
     String log = new File(dir, "run-taken.log").text
-    assert log.contains("Port " + taken + " is already in use: stop the process that holds it, or choose another port with -Dnext.port=")
+    // next:run binds localhost unless told otherwise, and says so.
+    assert log.contains("Port " + taken + " on localhost is already in use: stop the process that holds it, or choose another port with -Dnext.port=")
 }
 
 // 3. The custom server (<mainClass>): it runs in dev mode with live pages.

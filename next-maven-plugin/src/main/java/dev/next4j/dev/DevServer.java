@@ -96,6 +96,11 @@ public final class DevServer implements AutoCloseable {
     DevServer dev = new DevServer(settings);
     // The default of NextOptions.dev(): a custom server is in dev mode without asking.
     dev.nextDevBefore = System.setProperty("next.dev", "true");
+    // The runtime caps a response's write time (maxRspTime); a live-reload stream lasts as long as
+    // its tab. The JDK reads it once, when the first server is made, so before the app starts.
+    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+      System.setProperty("sun.net.httpserver.maxRspTime", "0");
+    }
     try {
       dev.begin(started);
     } catch (DevServerException | IOException | RuntimeException e) {

@@ -46,7 +46,13 @@ public final class RunMojo extends AbstractPagesMojo {
   @Parameter(property = "next.port")
   private String port;
 
-  /** The address to listen on. By default {@code NEXT_HOSTNAME}, else all interfaces. */
+  /**
+   * The address to listen on. By default {@code NEXT_HOSTNAME}, else {@code localhost}: the dev
+   * server shows compile errors and source lines, so it is reachable from this machine only. Bind
+   * wider on purpose with {@code -Dnext.hostname=0.0.0.0} (all interfaces) or a LAN address; the dev
+   * server still answers only requests whose {@code Host} is {@code localhost}, an IP address or
+   * this name (a DNS-rebinding page gets 403).
+   */
   @Parameter(property = "next.hostname")
   private String hostname;
 
@@ -118,7 +124,7 @@ public final class RunMojo extends AbstractPagesMojo {
         .runtimeClasspath(classpath(runtimeClasspath(), classes, runtimeArtifact()))
         .compilerOptions(JavacOptions.of(compilerConfiguration(), compilerArgs(), properties()))
         .mainClass(optional(mainClass))
-        .hostname(optional(hostname).or(() -> optional(System.getenv("NEXT_HOSTNAME"))))
+        .hostname(optional(hostname).or(() -> optional(System.getenv("NEXT_HOSTNAME"))).or(() -> Optional.of("localhost")))
         .port(port(port, System.getenv("PORT")))
         .quietPeriod(Duration.ofMillis(Math.max(0, quietPeriod)))
         .build();

@@ -63,8 +63,9 @@ public interface NextApp extends AutoCloseable {
    * and containers set it to the machine's name. {@code --dev} (or the {@code next.dev} system property,
    * which {@code next:run} sets) makes a dev-mode app. Prints one line once ready, e.g. {@code next4j ready on
    * http://localhost:3000 (12 routes, started in 45 ms)}, the time counted from this call; a bad
-   * argument or a port in use is one line on stderr and exit code 1. SIGTERM and Ctrl-C close the
-   * app, which frees the port.
+   * argument or a port in use is one line on stderr and exit code 1. SIGTERM and Ctrl-C {@linkplain
+   * #close() close} the app gracefully: requests in flight finish (up to {@code
+   * -Dnext.shutdownTimeout} seconds, default 30), then the port is freed.
    */
   static void serve(String[] args, Function<NextOptions, NextApp> factory) {
     ServeCommand.run(args, System.getenv(), factory);
@@ -130,9 +131,22 @@ public interface NextApp extends AutoCloseable {
    */
   HttpServer start() throws IOException;
 
-  /** Stops the app's own server, if it made one, and releases what the host holds for it. Idempotent. */
+  /**
+   * Shuts down gracefully: {@link #draining()} turns true and new requests get 503 with {@code
+   * Connection: close}; requests in flight get up to {@code -Dnext.shutdownTimeout} seconds
+   * (default 30) to finish, and any still running then are cut and logged; then the app's own
+   * server, if it made one, stops, and what the host holds for it is released. Blocks until done.
+   * Idempotent. {@code NextApp.serve} calls it on SIGTERM and Ctrl-C.
+   */
   @Override
   void close();
+
+  /**
+   * Whether {@link #close()} has begun: the app finishes what it serves and takes nothing new. A
+   * readiness probe answers "not ready" from the moment this is true, so a load balancer stops
+   * sending before the server goes away.
+   */
+  boolean draining();
 
   /** The options the app was made with. */
   NextOptions options();

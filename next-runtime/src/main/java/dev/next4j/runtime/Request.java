@@ -1,6 +1,7 @@
 package dev.next4j.runtime;
 
 import dev.next4j.runtime.internal.QueryStrings;
+import dev.next4j.runtime.internal.UrlRules;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -81,7 +82,18 @@ public final class Request {
     return method;
   }
 
-  /** The URL path as received, still percent-encoded, without the query: {@code /blog/a%20b}. */
+  /**
+   * The URL path without the query, in its one canonical spelling: an escape of a character that
+   * may stand plainly in a path is decoded ({@code /%61dmin} is {@code /admin}), every other
+   * escape stays in upper-case hex ({@code %2F}, {@code %25}, {@code %20}, non-ASCII as its UTF-8
+   * bytes: {@code /caf%C3%A9}). Middleware, the {@code next.config} rules, public files and the
+   * router all see this same string, so a check on the plain spelling ({@code
+   * path().startsWith("/admin")}) holds for every spelling of it. An encoded slash ({@code %2F})
+   * stays inside its segment, as the router keeps it; decode a segment with {@link
+   * java.net.URLDecoder} only for display. A path with a malformed escape is kept as given (it is
+   * answered with 400 before middleware when it comes over HTTP). The rules: {@code
+   * UrlRules.canonicalPath} in the runtime's {@code internal} package.
+   */
   public String path() {
     return path;
   }
@@ -380,7 +392,7 @@ public final class Request {
     int q = target.indexOf('?');
     return new Request(
         method,
-        q < 0 ? target : target.substring(0, q),
+        canonical(q < 0 ? target : target.substring(0, q)),
         q < 0 ? "" : target.substring(q + 1),
         headers,
         body,
@@ -406,6 +418,12 @@ public final class Request {
   @SuppressWarnings("unchecked")
   private static List<String> castList(Object value) {
     return (List<String>) value;
+  }
+
+  /** {@code path} in its canonical spelling, or as given when it has a malformed escape. */
+  private static String canonical(String path) {
+    String canonical = UrlRules.canonicalPath(path);
+    return canonical == null ? path : canonical;
   }
 
   /** The form a request and its copies share, parsed at most once; see {@link #form(FormLimits)}. */
@@ -437,7 +455,7 @@ public final class Request {
       }
       this.method = method.toUpperCase(Locale.ROOT);
       int q = target.indexOf('?');
-      this.path = q < 0 ? target : target.substring(0, q);
+      this.path = canonical(q < 0 ? target : target.substring(0, q));
       this.rawQuery = q < 0 ? "" : target.substring(q + 1);
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An HTTP response: status, headers and a body, as an immutable value.
@@ -47,6 +48,14 @@ public final class Response {
     /** Writes the body to {@code out}; does not close it. */
     void writeTo(OutputStream out) throws IOException;
   }
+
+  /**
+   * Headers a response may not set: hop-by-hop headers (RFC 9110 §7.6.1) and {@code
+   * Transfer-Encoding}, which the server sets from the body. ({@code Content-Length} is refused
+   * when a page's response reaches the server; the runtime itself reports HEAD's length with it.)
+   */
+  static final Set<String> FRAMING =
+      Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
 
   private final int status;
   private final Map<String, List<String>> headers;
@@ -84,10 +93,16 @@ public final class Response {
     return bytes(json.getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8");
   }
 
-  /** A 200 response with the given bytes and content type. */
+  /**
+   * A 200 response with the given bytes and content type.
+   *
+   * @throws IllegalArgumentException if the content type has a character a header value may not
+   *     have (see {@link #withHeader})
+   */
   public static Response bytes(byte[] body, String contentType) {
     checkNotNull(body, "body");
     checkNotNull(contentType, "contentType");
+    checkHeader("Content-Type", contentType);
     return new Response(200, Map.of("content-type", List.of(contentType)), body.clone());
   }
 
@@ -159,9 +174,15 @@ public final class Response {
     return redirect(307, location);
   }
 
-  /** A redirect with the given 3xx status (301, 302, 303, 307 or 308) to {@code location}. */
+  /**
+   * A redirect with the given 3xx status (301, 302, 303, 307 or 308) to {@code location}.
+   *
+   * @throws IllegalArgumentException if the status is not one of those, or {@code location} has a
+   *     control character or a character above U+00FF: encode a URL taken from a request first
+   */
   public static Response redirect(int status, String location) {
     checkNotNull(location, "location");
+    checkHeader("Location", location);
     if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
       throw new IllegalArgumentException(
           "not a redirect status: " + status + " (use 301, 302, 303, 307 or 308)");
@@ -180,7 +201,11 @@ public final class Response {
     return status(404);
   }
 
-  /** A response with the given status, no headers of its own and an empty body. */
+  /**
+   * A response with the given status, no headers of its own and an empty body.
+   *
+   * @throws IllegalArgumentException if the status is not 200 to 599 (a 1xx is never final)
+   */
   public static Response status(int status) {
     checkStatus(status);
     return new Response(status, Map.of(), EMPTY);
@@ -254,7 +279,14 @@ public final class Response {
     return status == this.status ? this : new Response(status, headers, body, writer, streamLength);
   }
 
-  /** This response with header {@code name} set to {@code value}, replacing earlier values. */
+  /**
+   * This response with header {@code name} set to {@code value}, replacing earlier values.
+   *
+   * @throws IllegalArgumentException if the name is not a token or is a hop-by-hop or framing
+   *     header ({@code Connection}, {@code Transfer-Encoding}, {@code Upgrade}, {@code Keep-Alive},
+   *     {@code TE}, {@code Trailer}, {@code Proxy-Connection}), or the value has a control
+   *     character other than tab or a character above U+00FF
+   */
   public Response withHeader(String name, String value) {
     return copyHeaders(name, value, true);
   }
@@ -338,21 +370,51 @@ public final class Response {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("not an HTTP status: " + status);
     }
+    if (status < 200) {
+      throw new IllegalArgumentException("a 1xx status (" + status + ") is informational, never a response's final "
+          + "status; next4j sends none (use 2xx to 5xx)");
+    }
   }
 
-  private static void checkHeader(String name, String value) {
+  /**
+   * Checks a header that next4j will send: the name a token and not a hop-by-hop or framing header
+   * (the server frames the response itself), the value free of control characters other than tab
+   * and of characters above U+00FF. The JDK server writes each character of a value as one byte,
+   * so U+010D U+010A would go out as CR LF and start a header of the client's choosing; a value
+   * taken from a request (a {@code ?next=} URL) must be encoded first ({@link
+   * java.net.URLEncoder}, or {@link java.net.URI#toASCIIString()}).
+   *
+   * @throws IllegalArgumentException naming the header and the first bad character
+   */
+  static void checkHeader(String name, String value) {
     checkNotNull(name, "name");
     checkNotNull(value, "value");
     if (name.isEmpty() || !isToken(name)) {
       throw new IllegalArgumentException("not a valid header name: \"" + name + "\"");
     }
+    if (FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("header " + name + " is hop-by-hop or framing, which the server sets itself; "
+          + "a response may not set it");
+    }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c == '\r' || c == '\n' || c == 0) {
-        throw new IllegalArgumentException(
-            "header " + name + " has a line break or NUL in its value: \"" + value + "\"");
+      if ((c < ' ' && c != '\t') || c == 127 || c > 0xFF) {
+        throw new IllegalArgumentException(String.format(
+            "header %s has the character U+%04X at index %d of its value; a header value may hold no control "
+                + "character but tab and nothing above U+00FF (percent-encode it): \"%s\"",
+            name, (int) c, i, printable(value)));
       }
     }
+  }
+
+  /** {@code value} with control characters shown as {@code \\uXXXX}, for an error message. */
+  private static String printable(String value) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < value.length() && i < 200; i++) {
+      char c = value.charAt(i);
+      out.append(c < ' ' || c == 127 || c > 0xFF ? String.format("\\u%04X", (int) c) : String.valueOf(c));
+    }
+    return out.toString();
   }
 
   private static boolean isToken(String name) {

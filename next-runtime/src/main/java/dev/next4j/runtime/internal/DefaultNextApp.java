@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -48,7 +50,17 @@ public final class DefaultNextApp implements NextApp {
   private final Probes probes;
   private final AccessLog accessLog;
 
-  /** Set when {@link #close()} begins: readiness answers 503 from then on. */
+  /**
+   * How long {@link #close()} lets in-flight requests finish: the {@code next.shutdownTimeout}
+   * system property in seconds, 30 by default (Spring Boot's), 0 to cut them at once.
+   */
+  static final String SHUTDOWN_TIMEOUT_PROPERTY = "next.shutdownTimeout";
+
+  static final long DEFAULT_SHUTDOWN_SECONDS = 30;
+
+  /** Requests being served through {@link #requestHandler()} now (the host's own streams excluded). */
+  private final AtomicInteger inFlight = new AtomicInteger();
+
   private volatile boolean draining;
 
   private volatile Env env;
@@ -212,7 +224,10 @@ public final class DefaultNextApp implements NextApp {
   }
 
   /**
-   * Readiness turns 503 first, so that probes see the app draining while it closes; a custom server
+   * Drains, then stops: new requests get 503 with {@code Connection: close} (and {@link
+   * #draining()} turns true, for a readiness probe), requests in flight get up to {@code
+   * next.shutdownTimeout} seconds (default 30) to finish, and those still running then are cut and
+   * logged. Then the host is released and the app's own server and executor stop. A custom server
    * that keeps its own {@code HttpServer} running after this answers 503 on readiness for good.
    */
   @Override
@@ -228,6 +243,7 @@ public final class DefaultNextApp implements NextApp {
       stop = ownServer ? server : null;
       executor = ownExecutor;
     }
+    awaitInFlight(shutdownTimeoutMillis());
     if (host != null) {
       host.close();
     }
@@ -237,6 +253,51 @@ public final class DefaultNextApp implements NextApp {
     if (executor != null) {
       executor.shutdownNow();
     }
+  }
+
+  @Override
+  public boolean draining() {
+    return draining;
+  }
+
+  /** Waits until no request is in flight or {@code millis} passed; logs the requests cut. */
+  private void awaitInFlight(long millis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    int running = inFlight.get();
+    if (running > 0) {
+      Logs.LOG.log(Level.INFO, "next4j is shutting down: waiting up to " + millis / 1000 + " s for " + running
+          + (running == 1 ? " request" : " requests") + " in flight");
+    }
+    while ((running = inFlight.get()) > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (running > 0) {
+      Logs.LOG.log(Level.WARNING, "next4j shut down with " + running + (running == 1 ? " request" : " requests")
+          + " still in flight after " + millis / 1000 + " s (" + SHUTDOWN_TIMEOUT_PROPERTY + "); they were cut");
+    }
+  }
+
+  static long shutdownTimeoutMillis() {
+    String value = System.getProperty(SHUTDOWN_TIMEOUT_PROPERTY);
+    if (value == null || value.isBlank()) {
+      return TimeUnit.SECONDS.toMillis(DEFAULT_SHUTDOWN_SECONDS);
+    }
+    try {
+      long seconds = Long.parseLong(value.trim());
+      if (seconds >= 0) {
+        return TimeUnit.SECONDS.toMillis(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    Logs.LOG.log(Level.WARNING, "-D" + SHUTDOWN_TIMEOUT_PROPERTY + "=" + value + " is not a number of seconds (0 or "
+        + "more); using " + DEFAULT_SHUTDOWN_SECONDS);
+    return TimeUnit.SECONDS.toMillis(DEFAULT_SHUTDOWN_SECONDS);
   }
 
   @Override
@@ -284,7 +345,16 @@ public final class DefaultNextApp implements NextApp {
     if (host != null && host.serve(exchange)) {
       return;
     }
-    answer(exchange, request -> withTable(request, dispatcher::dispatch));
+    inFlight.incrementAndGet();
+    try {
+      if (draining) {
+        HttpBinding.write(exchange, ErrorPages.plain(503).withHeader("Retry-After", "1"), true);
+        return;
+      }
+      answer(exchange, request -> withTable(request, dispatcher::dispatch));
+    } finally {
+      inFlight.decrementAndGet();
+    }
   }
 
   /**
@@ -354,12 +424,14 @@ public final class DefaultNextApp implements NextApp {
         Request request = requestId == null ? ok.request() : ok.request().withHeader(AccessLog.HEADER, requestId);
         try {
           response = pipeline.apply(request);
-        } catch (RuntimeException e) {
-          // The pipeline answers page failures itself; this is a failure of next4j's own.
+          close = ok.chunked();
+        } catch (Throwable e) {
+          // The pipeline answers page failures itself; this is a failure of next4j's own (or an
+          // Error while answering one): a 500, and the connection closes after it.
           Logs.LOG.log(Level.ERROR, "next4j failed to serve " + request, e);
           response = ErrorPages.plain(500);
+          close = true;
         }
-        close = ok.chunked();
       }
       if (accessLog == null) {
         HttpBinding.write(exchange, response, close);

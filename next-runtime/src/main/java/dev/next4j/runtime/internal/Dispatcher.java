@@ -93,7 +93,7 @@ final class Dispatcher {
         }
       } catch (HttpException e) {
         return finish(request, refusal(request, e, table, false), false);
-      } catch (Exception | LinkageError | StackOverflowError e) {
+      } catch (Throwable e) { // AssertionError and OutOfMemoryError too: the client gets its 500
         return finish(request, failure(request, e, table), false);
       }
       if (result instanceof Middleware.Result.Respond respond) {
@@ -152,7 +152,7 @@ final class Dispatcher {
       return new Outcome(page ? wrap(table, routed, response) : response, page);
     } catch (HttpException e) {
       return new Outcome(refusal(routed, e, table, page), false);
-    } catch (Exception | LinkageError | StackOverflowError e) {
+    } catch (Throwable e) { // AssertionError and OutOfMemoryError too: the client gets its 500
       return new Outcome(failure(routed, e, table), false);
     }
   }
@@ -204,7 +204,7 @@ final class Dispatcher {
           throw new IllegalStateException("the _" + status + " page returned no response (null)");
         }
         return wrap(table, request, page).withStatus(status);
-      } catch (Exception | LinkageError | StackOverflowError e) {
+      } catch (Throwable e) { // AssertionError and OutOfMemoryError too: the client gets its 500
         Logs.LOG.log(Level.ERROR, "the _" + status + " page failed for " + request.method() + " " + request.path()
             + "; answering with the built-in page", e);
       }

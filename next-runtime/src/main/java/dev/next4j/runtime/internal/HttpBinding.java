@@ -11,9 +11,12 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a JDK {@link HttpExchange} into a {@link Request}, enforcing the size limits, and writes a
@@ -30,6 +33,16 @@ import java.util.Map;
 final class HttpBinding {
   /** Request line and headers beyond this many bytes are answered with 431. */
   static final int MAX_HEADER_BYTES = 16 * 1024;
+
+  /** A request target (path and query) longer than this is answered with 414. */
+  static final int MAX_TARGET_LENGTH = 8 * 1024;
+
+  /**
+   * The methods next4j serves (routes then answer 405 for those they do not take); any other, and a
+   * method in the wrong case, is answered with 501.
+   */
+  static final Set<String> METHODS = Collections.unmodifiableSet(
+      new LinkedHashSet<>(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")));
 
   /** More header lines than this are answered with 431. */
   static final int MAX_HEADERS = 100;
@@ -54,14 +67,32 @@ final class HttpBinding {
 
   /** Reads {@code exchange}'s request, with a body of at most {@code bodyLimit} bytes. */
   static Read read(HttpExchange exchange, long bodyLimit) {
+    String method = exchange.getRequestMethod();
+    if (!isToken(method)) {
+      return refuse(400, "the method is not a token");
+    }
+    if (!METHODS.contains(method)) {
+      // Methods are case-sensitive (RFC 9110 §9.1): "get" is an unknown method, not GET.
+      return refuse(501, "next4j implements the methods " + METHODS + "; \"" + method + "\" is none of them"
+          + " (methods are case-sensitive)");
+    }
     URI uri = exchange.getRequestURI();
     String path = uri.getRawPath();
     if (path == null || !path.startsWith("/")) {
-      return new Read.Refused(ErrorPages.plain(400));
+      return refuse(400, "the request target is not a path starting with /");
+    }
+    String query = uri.getRawQuery();
+    String target = query == null ? path : path + "?" + query;
+    if (target.length() > MAX_TARGET_LENGTH) {
+      return refuse(414, "the request target is longer than " + MAX_TARGET_LENGTH + " characters");
+    }
+    String problem = UrlRules.targetProblem(target);
+    if (problem != null) {
+      return refuse(400, problem);
     }
     Headers headers = exchange.getRequestHeaders();
     int count = 0;
-    long bytes = exchange.getRequestMethod().length() + uri.toString().length() + 11;
+    long bytes = method.length() + target.length() + 11;
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       for (String value : header.getValue()) {
         count++;
@@ -69,7 +100,12 @@ final class HttpBinding {
       }
     }
     if (count > MAX_HEADERS || bytes > MAX_HEADER_BYTES) {
-      return new Read.Refused(ErrorPages.plain(431));
+      return refuse(431, count > MAX_HEADERS ? "more than " + MAX_HEADERS + " header lines"
+          : "the request line and headers are over " + MAX_HEADER_BYTES + " bytes");
+    }
+    Read badFraming = checkFraming(headers, exchange.getProtocol());
+    if (badFraming != null) {
+      return badFraming;
     }
     boolean chunked = headers.containsKey("Transfer-Encoding");
     String length = headers.getFirst("Content-Length");
@@ -78,22 +114,20 @@ final class HttpBinding {
       if (declared - bodyLimit <= DISCARD_BYTES) {
         discard(exchange.getRequestBody(), declared);
       }
-      return new Read.Refused(ErrorPages.plain(413));
+      return refuse(413, "the body is over " + bodyLimit + " bytes");
     }
     byte[] body;
     try {
       body = readBody(exchange.getRequestBody(), bodyLimit);
     } catch (IOException | RuntimeException e) {
       // A malformed chunked body (a bad chunk size, a trailer); the JDK only reports it this way.
-      return new Read.Refused(ErrorPages.plain(400));
+      return refuse(400, "the chunked body is malformed");
     }
     if (body == null) {
       discard(exchange.getRequestBody(), DISCARD_BYTES);
-      return new Read.Refused(ErrorPages.plain(413));
+      return refuse(413, "the body is over " + bodyLimit + " bytes");
     }
-    String query = uri.getRawQuery();
-    Request.Builder request =
-        Request.builder(exchange.getRequestMethod(), query == null ? path : path + "?" + query);
+    Request.Builder request = Request.builder(method, target);
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       for (String value : header.getValue()) {
         request.header(header.getKey(), value);
@@ -180,6 +214,82 @@ final class HttpBinding {
     }
   }
 
+  /**
+   * The refusal of a request with bad framing headers, or null: 400 for a {@code Host} missing
+   * (HTTP/1.1), repeated or not a host, a {@code Content-Length} that is not digits ({@code +5}),
+   * repeated with another value or next to {@code Transfer-Encoding}; 501 for a {@code
+   * Transfer-Encoding} other than {@code chunked}.
+   */
+  private static Read checkFraming(Headers headers, String protocol) {
+    List<String> host = headers.getOrDefault("Host", List.of());
+    if (host.size() > 1) {
+      return refuse(400, "the request has " + host.size() + " Host headers; it must have one");
+    }
+    if (host.isEmpty() && !protocol.equals("HTTP/1.0")) {
+      return refuse(400, "the request has no Host header; an HTTP/1.1 request must have one");
+    }
+    if (!host.isEmpty() && !isHost(host.get(0))) {
+      return refuse(400, "the Host header is not a host[:port]: \"" + host.get(0) + "\"");
+    }
+    List<String> lengths = headers.getOrDefault("Content-Length", List.of());
+    for (String length : lengths) {
+      if (length.isEmpty() || length.length() > 18 || !length.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return refuse(400, "Content-Length must be decimal digits: \"" + length + "\"");
+      }
+      if (!length.equals(lengths.get(0))) {
+        return refuse(400, "the request has Content-Length headers with different values");
+      }
+    }
+    List<String> codings = headers.getOrDefault("Transfer-Encoding", List.of());
+    if (!codings.isEmpty()) {
+      if (!lengths.isEmpty()) {
+        return refuse(400, "the request has both Content-Length and Transfer-Encoding");
+      }
+      if (codings.size() > 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
+        return refuse(501, "next4j accepts Transfer-Encoding: chunked only, not \"" + String.join(", ", codings) + "\"");
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code value} is a {@code Host}: a name, IPv4 or {@code [IPv6]}, with an optional port. */
+  private static boolean isHost(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "-._~:[]%!$&'()*+,;=".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isToken(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The built-in page for {@code status}, saying {@code reason} too; the connection closes after it. */
+  private static Read refuse(int status, String reason) {
+    Response page = ErrorPages.plain(status);
+    String html = page.bodyText().replace("</body>", "<p>" + ErrorPages.escape(reason) + "</p></body>");
+    return new Read.Refused(page.withBody(html));
+  }
+
   /** Reads and drops up to {@code max} bytes of {@code in}; a failure only ends it early. */
   private static void discard(InputStream in, long max) {
     byte[] buffer = new byte[8192];
@@ -195,11 +305,7 @@ final class HttpBinding {
   }
 
   private static long parseLength(String value) {
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return Long.MAX_VALUE;
-    }
+    return Long.parseLong(value);
   }
 
   /** The body, or {@code null} when it is longer than {@code limit}. */

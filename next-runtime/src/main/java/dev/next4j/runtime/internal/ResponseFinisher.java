@@ -7,6 +7,7 @@ import dev.next4j.runtime.host.HostedApp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The last steps every response takes, whatever produced it: middleware headers, {@code
+ * The last steps every response takes, whatever produced it: a response that sets {@code
+ * Content-Length} itself becomes a logged 500 (other framing headers and 1xx statuses cannot be
+ * set at all: {@code Response} refuses them), middleware headers, {@code
  * X-Powered-By}, the host's filter (under {@code next:run}: the live-reload script), the ETag and a 304 for a matching {@code
  * If-None-Match}, gzip, and HEAD's empty body.
  *
@@ -47,6 +50,12 @@ final class ResponseFinisher {
    */
   Response finish(Request request, Response response, boolean page, Map<String, String> headers) {
     Response r = response;
+    if (r.header("content-length").isPresent()) {
+      // The server frames the body itself; a length from user code could only contradict it.
+      Logs.LOG.log(Level.ERROR, request.method() + " " + request.path() + ": the response sets Content-Length, which "
+          + "the server sets from the body; remove it. Answering 500");
+      r = ErrorPages.plain(500);
+    }
     for (Map.Entry<String, String> header : headers.entrySet()) {
       if (r.header(header.getKey()).isEmpty()) {
         r = r.withHeader(header.getKey(), header.getValue());

@@ -3,8 +3,10 @@
  *
  * <p>A request's way through: {@link dev.next4j.runtime.internal.Probes} answers the liveness and
  * readiness paths first, as sent; {@link dev.next4j.runtime.internal.HttpBinding} reads the JDK
- * exchange into a {@code Request} (431 past 100 headers or 16 KiB of them, 413 past {@code
- * bodySizeLimit}); {@link dev.next4j.runtime.internal.DefaultNextApp} picks the table (the app's
+ * exchange into a {@code Request} (400/501 for a request RFC 9112 rejects, 414 past an 8 KiB
+ * target, 431 past 100 headers or 16 KiB of them, 413 past {@code bodySizeLimit}), its path in
+ * the canonical spelling every later stage sees ({@code UrlRules.canonicalPath}); {@link
+ * dev.next4j.runtime.internal.DefaultNextApp} picks the table (the app's
  * own, or under {@code next:run} the one its {@link dev.next4j.runtime.host.HostedApp} names); {@link
  * dev.next4j.runtime.internal.Dispatcher} runs Next.js's order: {@code //} and {@code \} → 308,
  * base path (404 outside), trailing-slash 308s, {@code _Middleware}, {@link
@@ -57,6 +59,17 @@
  *   <li>The access log is off by default, as {@code next start} prints nothing per request; its
  *       lines are logfmt (key=value, quoted when needed), which Loki, Vector, Datadog and {@code
  *       grep} read as they are. The request id is made only while it is on.
+ *   <li>{@code Request.path()} is canonical: escapes of characters allowed plainly in a path are
+ *       decoded, all others kept in upper-case hex; {@code %2F} never splits a segment; a {@code
+ *       .} or {@code ..} segment is 400 (browsers resolve them before sending). Middleware, rules,
+ *       public files and the router see that one string, so no spelling bypasses a check.
+ *   <li>Methods are case-sensitive: an unknown method ({@code get}, {@code BREW}) is 501.
+ *   <li>Every {@code Throwable} a page, {@code _App}, middleware or an error page throws is a
+ *       logged 500; one that escapes the pipeline itself is a 500 that closes the connection.
+ *   <li>A page's {@code Content-Length} is a logged 500 ({@code ResponseFinisher}); other framing
+ *       headers and 1xx statuses cannot be set at all ({@code Response}).
+ *   <li>{@code close()} drains: 503 for new requests, up to {@code -Dnext.shutdownTimeout} (30 s)
+ *       for those in flight.
  * </ul>
  */
 package dev.next4j.runtime.internal;
