@@ -21,17 +21,26 @@ class SiteTest {
 
   @Test
   void blogPostByItsRouteRecord(NextClient client) {
-    Response post = client.get(new Routes.BlogSlug("hello world"));
+    Response post = client.get(new Routes.BlogSlug("first-post"));
 
     assertEquals(200, post.status());
-    assertTrue(post.bodyText().contains("Post: hello world"), post.bodyText());
+    assertTrue(post.bodyText().contains("Post: first-post"), post.bodyText());
+  }
+
+  @Test
+  void aPostThatDoesNotExistIsTheSites404(NextClient client) {
+    Response missing = client.get(new Routes.BlogSlug("no-such-post"));
+
+    assertEquals(404, missing.status());
+    assertTrue(missing.bodyText().contains("Nothing at /blog/no-such-post."), missing.bodyText());
   }
 
   @Test
   void apiRouteAnswersPost(NextClient client) {
-    Response hello = client.post(new Routes.ApiHello().href(), "");
+    Response hello = client.post(new Routes.ApiHello().href(), "{\"name\":\"Ada\"}", "Content-Type", "application/json");
 
-    assertEquals("{\"message\":\"hello\",\"method\":\"POST\"}", hello.bodyText());
+    assertEquals(200, hello.status());
+    assertEquals("{\"message\":\"Hello, Ada\",\"method\":\"POST\"}", hello.bodyText());
   }
 
   @Test
