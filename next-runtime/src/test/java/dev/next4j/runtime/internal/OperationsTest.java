@@ -51,8 +51,12 @@ class OperationsTest {
   @Test
   void probesAnswerGetAndHeadOnly() {
     try (Served served = Served.start(TestSite.app(TestSite.table(), NextConfig.defaults(), LOCAL))) {
-      HttpResponse<String> head = served.send("HEAD", "/_next/health/ready", null);
-      HttpResponse<String> post = served.send("POST", "/_next/health/live", "x");
+      // One connection per request: the HEAD answer and the refused POST body are about the
+      // probes, not about reusing a connection across them.
+      HttpResponse<String> head = onFreshConnection(HttpRequest.newBuilder(served.uri("/_next/health/ready"))
+          .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+      HttpResponse<String> post = onFreshConnection(HttpRequest.newBuilder(served.uri("/_next/health/live"))
+          .POST(HttpRequest.BodyPublishers.ofString("x")).build());
 
       assertThat(head.statusCode()).isEqualTo(200);
       assertThat(head.headers().firstValue("content-length")).hasValue("6");
@@ -202,6 +206,18 @@ class OperationsTest {
     @Override
     public void close() {
       logger.removeHandler(this);
+    }
+  }
+
+  private static HttpResponse<String> onFreshConnection(HttpRequest request) {
+    try {
+      return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+          .send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 }
