@@ -4,6 +4,7 @@ import dev.next4j.build.Ports;
 import dev.next4j.codegen.GeneratorConfig;
 import dev.next4j.codegen.RuleSpec;
 import dev.next4j.codegen.ServerSettings;
+import dev.next4j.codegen.TemplateSources;
 import dev.next4j.runtime.NextConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * @param port the port to serve on; 0 picks a free one
  * @param quietPeriod how long files must stay still before a burst of changes is reloaded
  * @param log the terminal
+ * @param templates the jte templates' folder and where their Java goes
  */
 public record DevSettings(
     GeneratorConfig routes,
@@ -42,7 +44,8 @@ public record DevSettings(
     Optional<String> hostname,
     int port,
     Duration quietPeriod,
-    DevLog log) {
+    DevLog log,
+    TemplateSources templates) {
 
   public DevSettings {
     Objects.requireNonNull(routes, "routes");
@@ -54,6 +57,7 @@ public record DevSettings(
     Objects.requireNonNull(mainClass, "mainClass");
     Objects.requireNonNull(hostname, "hostname");
     Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(templates, "templates");
     Ports.requireValid(port);
     if (quietPeriod.isNegative()) {
       throw new IllegalArgumentException("quietPeriod must not be negative: " + quietPeriod);
@@ -65,9 +69,11 @@ public record DevSettings(
     return routes.projectDir();
   }
 
-  /** The source roots the user edits: the compile source roots without the generated one. */
+  /** The source roots the user edits: the compile source roots without the generated ones. */
   public List<Path> sourceRoots() {
-    return routes.sourceRoots().stream().filter(root -> !root.equals(routes.outputDir())).toList();
+    return routes.sourceRoots().stream()
+        .filter(root -> !root.equals(routes.outputDir()) && !root.equals(templates.outputDir()))
+        .toList();
   }
 
   /** Where the route generator writes {@code Routes} and {@code NextServer}. */
@@ -117,12 +123,19 @@ public record DevSettings(
     private Optional<String> hostname = Optional.empty();
     private int port = Ports.DEFAULT;
     private Duration quietPeriod = Duration.ofMillis(50);
+    private TemplateSources templates;
 
     private Builder(Path projectDir, DevLog log) {
       this.log = log;
       this.routes = GeneratorConfig.defaults(projectDir);
       this.resourceDirs = List.of(projectDir.resolve("src/main/resources"));
       this.classesDir = projectDir.resolve("target/classes");
+      this.templates = TemplateSources.defaults(projectDir);
+    }
+
+    public Builder templates(TemplateSources templates) {
+      this.templates = templates;
+      return this;
     }
 
     public Builder routes(GeneratorConfig routes) {
@@ -177,7 +190,7 @@ public record DevSettings(
 
     public DevSettings build() {
       return new DevSettings(routes, resourceDirs, classesDir, compileClasspath, runtimeClasspath, compilerOptions,
-          mainClass, hostname, port, quietPeriod, log);
+          mainClass, hostname, port, quietPeriod, log, templates);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.next4j.maven;
 import dev.next4j.codegen.GeneratorConfig;
 import dev.next4j.codegen.RuleSpec;
 import dev.next4j.codegen.ServerSettings;
+import dev.next4j.codegen.TemplateSources;
 import dev.next4j.runtime.RouteRule.Kind;
 import java.io.File;
 import java.nio.file.Path;
@@ -102,6 +103,17 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
   @Parameter(property = "next.caseSensitiveRoutes", defaultValue = "false")
   private boolean caseSensitiveRoutes;
 
+  /**
+   * The jte templates' folder ({@code .jte} files; jte's own convention). When it exists, the
+   * templates are compiled to Java into {@code templatesOutputDirectory}, a compile source root.
+   */
+  @Parameter(property = "next.templatesDirectory", defaultValue = "${project.basedir}/src/main/jte")
+  private File templatesDirectory;
+
+  /** Where the Java sources compiled from the jte templates go. */
+  @Parameter(property = "next.templatesOutputDirectory", defaultValue = "${project.build.directory}/generated-sources/jte")
+  private File templatesOutputDirectory;
+
   /** Skips this goal; for {@code next:generate}, the generated folder is then not added as a source root. */
   @Parameter(property = "next.skip", defaultValue = "false")
   private boolean skip;
@@ -157,6 +169,11 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
       specs.add(new RuleSpec.ConditionSpec(c.type, c.key, c.value));
     }
     return specs;
+  }
+
+  /** The project's jte templates and where their Java goes. */
+  TemplateSources templateSources() {
+    return new TemplateSources(project.getBasedir().toPath(), templatesDirectory.toPath(), templatesOutputDirectory.toPath());
   }
 
   MavenProject project() {

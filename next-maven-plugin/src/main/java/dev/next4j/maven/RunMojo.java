@@ -111,6 +111,7 @@ public final class RunMojo extends AbstractPagesMojo {
     Path classes = Path.of(project().getBuild().getOutputDirectory()).toAbsolutePath().normalize();
     return DevSettings.builder(basedir, log())
         .routes(config)
+        .templates(templateSources())
         .resourceDirs(project().getResources().stream().map(Resource::getDirectory).map(Path::of).toList())
         .classesDir(classes)
         .compileClasspath(classpath(compileClasspath(), classes, Optional.empty()))
