@@ -177,6 +177,15 @@ public final class Messages {
         "Pages " + first + " and " + second + " are both " + pattern + "; remove or rename one.");
   }
 
+  // ---- public files (reported at the public file and at the page) ----
+
+  static Problem publicFileConflict(String path, String otherFile) {
+    return new Problem(
+        "next.public-file-conflict",
+        "A conflicting public file and page file was found for path " + path + " (the other is " + otherFile
+            + "); a public file would hide the page. Remove or rename one.");
+  }
+
   // ---- server settings (reported at pom.xml) ----
 
   static Problem basePathNoLeadingSlash(String basePath) {

@@ -19,7 +19,9 @@ import javax.lang.model.element.Modifier;
  * <pre>{@code
  * public static final NextConfig CONFIG = NextConfig.builder().basePath("/docs").build();
  * public static void main(String[] args) { NextApp.serve(args, NextServer::app); }
- * public static NextApp app(NextOptions options) { return NextApp.create(Routes.table(), CONFIG, options); }
+ * public static NextApp app(NextOptions options) {
+ *   return NextApp.create(Routes.table(), CONFIG, options, PublicFileIndex.load(NextServer.class));
+ * }
  * }</pre>
  */
 final class ServerWriter {
@@ -29,6 +31,7 @@ final class ServerWriter {
   static final ClassName ROUTE_RULE = ClassName.get("dev.next4j.runtime", "RouteRule");
   static final ClassName KIND = ROUTE_RULE.nestedClass("Kind");
   static final ClassName CONDITION = ROUTE_RULE.nestedClass("Condition");
+  static final ClassName PUBLIC_FILE_INDEX = ClassName.get("dev.next4j.runtime.generated", "PublicFileIndex");
 
   private ServerWriter() {}
 
@@ -59,7 +62,9 @@ final class ServerWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(NEXT_APP)
             .addParameter(NEXT_OPTIONS, "options")
-            .addStatement("return $T.create($T.table(), CONFIG, options)", NEXT_APP, names.routes())
+            .addJavadoc("The files under {@code public/} are those the build indexed into this jar.\n")
+            .addStatement("return $T.create($T.table(), CONFIG, options, $T.load($T.class))",
+                NEXT_APP, names.routes(), PUBLIC_FILE_INDEX, names.server())
             .build())
         .build();
     return JavaFile.builder(names.server().packageName(), server)

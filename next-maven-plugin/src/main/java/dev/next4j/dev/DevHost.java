@@ -10,7 +10,9 @@ import dev.next4j.runtime.host.HostSlot;
 import dev.next4j.runtime.host.HostedApp;
 import dev.next4j.runtime.host.Serving;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,7 +24,10 @@ import java.util.Locale;
  *   <li>what to serve: the {@link Session}'s current table, or while the build is broken the {@link
  *       DevErrorPage} of its problem (a request during a reload waits for it);
  *   <li>the live-reload stream at {@code <basePath>/_next/live-reload}, served before routing;
- *   <li>the live-reload script, put into every HTML response.
+ *   <li>the live-reload script, put into every HTML response (not into a 206 part of one);
+ *   <li>the {@code public} folders of the resource folders, served from disk on every request, so
+ *       an edited or new file shows at once (the runtime's rules: only regular files found by
+ *       listing the folders, no symbolic links).
  * </ul>
  */
 final class DevHost implements AppHost {
@@ -31,10 +36,12 @@ final class DevHost implements AppHost {
 
   private final Session session;
   private final Duration pingInterval;
+  private final List<Path> publicFolders;
 
-  DevHost(Session session, Duration pingInterval) {
+  DevHost(Session session, Duration pingInterval, List<Path> publicFolders) {
     this.session = session;
     this.pingInterval = pingInterval;
+    this.publicFolders = List.copyOf(publicFolders);
   }
 
   @Override
@@ -80,8 +87,13 @@ final class DevHost implements AppHost {
     }
 
     @Override
+    public List<Path> publicFolders() {
+      return publicFolders;
+    }
+
+    @Override
     public Response filter(Request request, Response response) {
-      if (!response.header("content-type").orElse("").toLowerCase(Locale.ROOT).startsWith("text/html")) {
+      if (response.status() == 206 || !response.header("content-type").orElse("").toLowerCase(Locale.ROOT).startsWith("text/html")) {
         return response;
       }
       return response.withBody(LiveReload.inject(response.body(), liveReload.script()));

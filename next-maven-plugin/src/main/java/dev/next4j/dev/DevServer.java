@@ -107,7 +107,7 @@ public final class DevServer implements AutoCloseable {
 
   private void begin(long started) throws DevServerException, IOException {
     // Before any app is made: an app reads the slot once, when it is created.
-    HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL));
+    HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL, publicFolders(settings.resourceDirs())));
     snapshot = Snapshot.take(watchedTrees, watchedFiles);
     Reloader.Build build = reloader.initial();
     publish(build);
@@ -380,5 +380,10 @@ public final class DevServer implements AutoCloseable {
 
   private static long millis(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /** The {@code public} folder of each resource folder: what the app serves at {@code /} from disk. */
+  static List<Path> publicFolders(List<Path> resourceDirs) {
+    return resourceDirs.stream().map(dir -> dir.resolve("public")).toList();
   }
 }

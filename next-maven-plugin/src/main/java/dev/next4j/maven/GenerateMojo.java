@@ -7,12 +7,17 @@ import dev.next4j.codegen.GeneratorConfig;
 import dev.next4j.codegen.Messages;
 import dev.next4j.codegen.NextGenerator;
 import dev.next4j.codegen.ProjectPaths;
+import dev.next4j.codegen.PublicFileCheck;
+import dev.next4j.codegen.RouteManifest;
 import dev.next4j.codegen.TemplateSources;
 import dev.next4j.jte.compiler.TemplateCompiler;
+import dev.next4j.runtime.generated.PublicFileIndex;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -52,9 +57,48 @@ public final class GenerateMojo extends AbstractPagesMojo {
     GenerationResult.Generated generated = (GenerationResult.Generated) result;
     project.addCompileSourceRoot(outputDirectory().getPath());
     generateTemplates(project);
+    indexPublicFiles(project, config);
     getLog().info("next: " + generated.routeCount() + (generated.routeCount() == 1 ? " route" : " routes")
         + " in " + GeneratedNames.routesClass(generated.generatedPackage()) + " (" + generated.written().size() + " files written, "
         + generated.unchanged().size() + " unchanged)");
+  }
+
+  /**
+   * Indexes {@code public/} (of the first resource folder that has one) into {@code
+   * target/generated-resources/next}, which becomes a resource folder so the index and the gzip
+   * variants go into the jar, and fails at both files when a public file has a page's path.
+   */
+  private void indexPublicFiles(MavenProject project, GeneratorConfig config)
+      throws MojoExecutionException, MojoFailureException {
+    Path publicDir = project.getResources().stream()
+        .map(r -> Path.of(r.getDirectory()).resolve("public"))
+        .filter(Files::isDirectory)
+        .findFirst()
+        .orElse(config.projectDir().resolve("src/main/resources/public"));
+    Path resources = Path.of(project.getBuild().getDirectory(), "generated-resources", "next");
+    PublicFileIndex.Written written;
+    RouteManifest manifest;
+    try {
+      written = PublicFileIndex.write(publicDir, resources);
+      manifest = RouteManifest.read(config.manifestFile());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new MojoExecutionException("next: could not index the public files in " + publicDir + ": " + e.getMessage(), e);
+    }
+    Resource resource = new Resource();
+    resource.setDirectory(resources.toString());
+    project.addResource(resource);
+    for (String link : written.skippedLinks()) {
+      getLog().warn("next: public/" + link + " is a symbolic link; it is not served (copy the file into public/ instead)");
+    }
+    List<Diagnostic> conflicts = PublicFileCheck.check(config.projectDir(), publicDir, written.keys(), manifest);
+    if (!conflicts.isEmpty()) {
+      conflicts.forEach(diagnostic -> getLog().error(diagnostic.format()));
+      throw new MojoFailureException("next: " + conflicts.size() + " problems found; each is listed above at its file.");
+    }
+    if (!written.keys().isEmpty()) {
+      getLog().info("next: " + written.keys().size() + (written.keys().size() == 1 ? " public file" : " public files")
+          + " indexed from " + config.projectDir().relativize(publicDir.toAbsolutePath()).toString().replace('\\', '/'));
+    }
   }
 
   /** Whether a declared dependency gives the compiled templates jte-runtime. */

@@ -25,6 +25,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dev server as the runtime's host: each request serves the session's table or the error page
@@ -48,7 +51,7 @@ class DevHostTest {
 
   @BeforeEach
   void install() {
-    HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL));
+    HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL, List.of()));
   }
 
   @AfterEach
@@ -237,6 +240,42 @@ class DevHostTest {
       hub.close();
       server.stop(0);
       ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+  }
+
+  @Test
+  void publicFilesAreReadFromDiskOnEveryRequestAndNothingOutsideTheFolderIs(@TempDir Path project) throws IOException {
+    Path resources = project.resolve("src/main/resources");
+    Path folder = resources.resolve("public");
+    Files.createDirectories(folder.resolve("css"));
+    Files.writeString(folder.resolve("css/site.css"), "body { color: red }");
+    Files.writeString(resources.resolve("secret.properties"), "password=hunter2");
+    Files.createSymbolicLink(folder.resolve("linked.properties"), resources.resolve("secret.properties"));
+    HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL, DevServer.publicFolders(List.of(resources))));
+    session.publish(new DevState.Ready(site("page")));
+    NextApp app = app(NextConfig.defaults());
+
+    Response first = app.handle(Request.get("/css/site.css"));
+    String firstText = first.bodyText();   // a public file's body is streamed: read it before the edit
+    Files.writeString(folder.resolve("css/site.css"), "body { color: blue; margin: 0 }");
+    Response edited = app.handle(Request.get("/css/site.css"));
+    Response missing = app.handle(Request.get("/new.txt"));
+    Files.writeString(folder.resolve("new.txt"), "new");
+    Response added = app.handle(Request.get("/new.txt"));
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.header("content-type")).hasValue("text/css; charset=utf-8");
+    assertThat(firstText).isEqualTo("body { color: red }");
+    assertThat(edited.bodyText()).isEqualTo("body { color: blue; margin: 0 }");
+    assertThat(edited.header("etag")).isPresent().isNotEqualTo(first.header("etag"));
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(added.status()).isEqualTo(200);
+    assertThat(added.bodyText()).isEqualTo("new");
+    for (String path : List.of("/../secret.properties", "/%2e%2e/secret.properties", "/css/..%2f..%2fsecret.properties",
+        "/css%2f..%2f..%2fsecret.properties", "/..%5csecret.properties", "/linked.properties", "/secret.properties")) {
+      Response r = app.handle(Request.get(path));
+      assertThat(r.bodyText()).as(path).doesNotContain("hunter2");
+      assertThat(r.status()).as(path).isIn(400, 404, 308);
     }
   }
 

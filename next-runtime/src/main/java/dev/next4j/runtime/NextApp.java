@@ -3,6 +3,7 @@ package dev.next4j.runtime;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.next4j.runtime.generated.PublicFileIndex;
 import dev.next4j.runtime.internal.DefaultNextApp;
 import dev.next4j.runtime.internal.ServeCommand;
 import java.io.IOException;
@@ -41,6 +42,15 @@ public interface NextApp extends AutoCloseable {
    */
   static NextApp create(RouteTable table, NextConfig buildConfig, NextOptions options) {
     return new DefaultNextApp(table, buildConfig, options);
+  }
+
+  /**
+   * Makes an app serving {@code table} and the files under {@code public/} that {@code publicFiles}
+   * lists (the build's index, {@code PublicFileIndex.load(NextServer.class)}): what the generated
+   * {@code NextServer.app(options)} calls. Public files are asked after middleware and before routes.
+   */
+  static NextApp create(RouteTable table, NextConfig buildConfig, NextOptions options, PublicFileIndex publicFiles) {
+    return new DefaultNextApp(table, buildConfig, options, publicFiles.files());
   }
 
   /**

@@ -1,6 +1,13 @@
 package dev.next4j.runtime;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,18 +25,48 @@ import java.util.Optional;
  *
  * <p>Header names are kept in lower case, as HTTP/2 requires and as most servers print them;
  * lookups ignore case. The body is copied in and out, so a response can be shared freely.
+ *
+ * <p>A body is either bytes in memory or <em>streamed</em>: {@link #file}, {@link #stream(String,
+ * long, BodyWriter)} and {@link #stream(String, BodyWriter)} make responses whose body is written to
+ * the connection when the response is sent, never held whole in memory. A streamed body is sent
+ * with its {@code Content-Length} when its length is known, else chunked. The app neither computes
+ * an ETag for it nor gzips it on the fly (it would have to read it all first): set the ETag, and a
+ * {@code Content-Encoding} of a body you compressed yourself, as headers. {@link #body()} and
+ * {@link #bodyText()} of a streamed response run its writer into memory, for tests and filters.
  */
 public final class Response {
   private static final byte[] EMPTY = new byte[0];
 
+  /**
+   * Writes a streamed body to the connection. It may be called more than once (each time {@link
+   * #body()} reads the response, and once when it is sent) and must write the whole body each time:
+   * exactly the declared length when one was given.
+   */
+  @FunctionalInterface
+  public interface BodyWriter {
+    /** Writes the body to {@code out}; does not close it. */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   private final int status;
   private final Map<String, List<String>> headers;
+  /** The body in memory; {@code null} when streamed. */
   private final byte[] body;
+  /** The streamed body's writer; {@code null} for a body in memory. */
+  private final BodyWriter writer;
+  /** The streamed body's length, or -1 when unknown. */
+  private final long streamLength;
 
   private Response(int status, Map<String, List<String>> headers, byte[] body) {
+    this(status, headers, body, null, -1);
+  }
+
+  private Response(int status, Map<String, List<String>> headers, byte[] body, BodyWriter writer, long streamLength) {
     this.status = status;
     this.headers = headers;
     this.body = body;
+    this.writer = writer;
+    this.streamLength = streamLength;
   }
 
   /** A 200 response with an HTML body in UTF-8. */
@@ -52,6 +89,69 @@ public final class Response {
     checkNotNull(body, "body");
     checkNotNull(contentType, "contentType");
     return new Response(200, Map.of("content-type", List.of(contentType)), body.clone());
+  }
+
+  /**
+   * A 200 response whose body is the file at {@code path}, streamed from disk when the response is
+   * sent, with its current size as {@code Content-Length}.
+   *
+   * <pre>{@code
+   * return Response.file(Path.of("/var/reports/2024.pdf"), "application/pdf");
+   * }</pre>
+   *
+   * @throws UncheckedIOException when the file's size cannot be read (it does not exist)
+   */
+  public static Response file(Path path, String contentType) {
+    checkNotNull(path, "path");
+    checkNotNull(contentType, "contentType");
+    long size;
+    try {
+      size = Files.size(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the size of " + path, e);
+    }
+    return stream(contentType, size, out -> {
+      try (InputStream in = Files.newInputStream(path)) {
+        long copied = in.transferTo(out);
+        if (copied != size) {
+          throw new IOException(path + " changed size while being sent: " + size + " bytes expected, " + copied + " read");
+        }
+      }
+    });
+  }
+
+  /**
+   * A 200 response whose body {@code writer} writes when the response is sent: exactly {@code
+   * length} bytes, sent as {@code Content-Length}.
+   *
+   * <pre>{@code
+   * return Response.stream("text/csv", rows.size() * 16L, out -> rows.forEach(r -> r.writeTo(out)));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code length} is negative
+   */
+  public static Response stream(String contentType, long length, BodyWriter writer) {
+    checkNotNull(contentType, "contentType");
+    checkNotNull(writer, "writer");
+    if (length < 0) {
+      throw new IllegalArgumentException(
+          "stream length must be 0 or more: " + length + " (use stream(contentType, writer) when it is unknown)");
+    }
+    return new Response(200, Map.of("content-type", List.of(contentType)), null, writer, length);
+  }
+
+  /**
+   * A 200 response whose body {@code writer} writes when the response is sent, of a length not known
+   * in advance: it is sent chunked (HTTP/1.1 {@code Transfer-Encoding: chunked}).
+   *
+   * <pre>{@code
+   * return Response.stream("text/plain; charset=utf-8", out -> log.copyTo(out));
+   * }</pre>
+   */
+  public static Response stream(String contentType, BodyWriter writer) {
+    checkNotNull(contentType, "contentType");
+    checkNotNull(writer, "writer");
+    return new Response(200, Map.of("content-type", List.of(contentType)), null, writer, -1);
   }
 
   /** A temporary redirect (307, as Next.js's {@code res.redirect(url)}) to {@code location}. */
@@ -102,25 +202,56 @@ public final class Response {
     return values == null ? Optional.empty() : Optional.of(values.get(0));
   }
 
-  /** A copy of the body. */
+  /** A copy of the body; a streamed body is written into memory to make it. */
   public byte[] body() {
-    return body.clone();
+    if (writer == null) {
+      return body.clone();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(streamLength > 0 ? (int) Math.min(streamLength, 1 << 20) : 256);
+    try {
+      writer.writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the streamed body could not be written", e);
+    }
+    return out.toByteArray();
   }
 
-  /** The body's length in bytes, without copying it. */
+  /**
+   * The body's length in bytes, without copying or writing it: for a streamed body its declared
+   * length (capped at {@link Integer#MAX_VALUE}; see {@link #contentLength()}), or -1 when unknown.
+   */
   public int bodyLength() {
-    return body.length;
+    return writer == null ? body.length : (int) Math.min(streamLength, Integer.MAX_VALUE);
   }
 
-  /** The body decoded as UTF-8. */
+  /** The body's length in bytes as a {@code long}; -1 for a streamed body of unknown length. */
+  public long contentLength() {
+    return writer == null ? body.length : streamLength;
+  }
+
+  /** Whether the body is streamed ({@link #file}, {@link #stream}) rather than held in memory. */
+  public boolean isStreamed() {
+    return writer != null;
+  }
+
+  /** Writes the body to {@code out} (a streamed body is written by its writer); does not close it. */
+  public void writeBody(OutputStream out) throws IOException {
+    if (writer == null) {
+      out.write(body);
+    } else {
+      writer.writeTo(out);
+    }
+  }
+
+  /** The body decoded as UTF-8; a streamed body is written into memory to make it. */
   public String bodyText() {
-    return new String(body, StandardCharsets.UTF_8);
+    return new String(writer == null ? body : body(), StandardCharsets.UTF_8);
   }
 
   /** This response with another status. */
   public Response withStatus(int status) {
     checkStatus(status);
-    return status == this.status ? this : new Response(status, headers, body);
+    return status == this.status ? this : new Response(status, headers, body, writer, streamLength);
   }
 
   /** This response with header {@code name} set to {@code value}, replacing earlier values. */
@@ -141,7 +272,7 @@ public final class Response {
     }
     Map<String, List<String>> copy = new LinkedHashMap<>(headers);
     copy.remove(key);
-    return new Response(status, Collections.unmodifiableMap(copy), body);
+    return new Response(status, Collections.unmodifiableMap(copy), body, writer, streamLength);
   }
 
   /** This response with another body, keeping status and headers. */
@@ -200,7 +331,7 @@ public final class Response {
     }
     values.add(value);
     copy.put(key, List.copyOf(values));
-    return new Response(status, Collections.unmodifiableMap(copy), body);
+    return new Response(status, Collections.unmodifiableMap(copy), body, writer, streamLength);
   }
 
   private static void checkStatus(int status) {
@@ -242,6 +373,8 @@ public final class Response {
 
   @Override
   public String toString() {
-    return "Response{status=" + status + ", headers=" + headers + ", body=" + body.length + " bytes}";
+    String size = writer == null ? body.length + " bytes"
+        : streamLength < 0 ? "streamed, length unknown" : "streamed, " + streamLength + " bytes";
+    return "Response{status=" + status + ", headers=" + headers + ", body=" + size + "}";
   }
 }

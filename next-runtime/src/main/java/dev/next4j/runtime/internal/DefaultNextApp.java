@@ -72,7 +72,11 @@ public final class DefaultNextApp implements NextApp {
     this.env = Env.load(options.dir(), options.dev() ? "development" : "production");
     boolean showErrors = options.dev() && !options.quiet();
     this.host = options.dev() ? HostSlot.installed().map(h -> h.attach(config, options)).orElse(null) : null;
-    this.dispatcher = new Dispatcher(config, showErrors, publicFiles, new ResponseFinisher(config, host));
+    // Under a host that names public folders (next:run), they are read from disk on every request.
+    PublicFiles files = host == null || host.publicFolders().isEmpty()
+        ? publicFiles
+        : new PublicFileServer(new DiskPublicFiles(host.publicFolders()));
+    this.dispatcher = new Dispatcher(config, showErrors, files, new ResponseFinisher(config, host));
     this.probes = new Probes(options, () -> draining);
     this.accessLog = options.accessLog() ? new AccessLog() : null;
   }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +18,10 @@ import java.util.Map;
 /**
  * Turns a JDK {@link HttpExchange} into a {@link Request}, enforcing the size limits, and writes a
  * {@link Response} back with a correct {@code Content-Length} (HEAD: the length GET would have,
- * and no body).
+ * and no body). A streamed body is written straight to the connection, never copied whole into
+ * memory: with its {@code Content-Length} when its length is known, else chunked. When its writer
+ * fails halfway the status is already sent, so the exchange is closed short and the client sees a
+ * truncated body (its length or the chunked end is missing); the failure reaches the caller.
  *
  * <p>A request with a chunked body always gets {@code Connection: close}: the JDK's chunked decoder
  * wraps an oversized chunk size and reads trailers as the next request, so nothing after such a
@@ -132,19 +136,47 @@ final class HttpBinding {
         });
         exchange.sendResponseHeaders(status, -1);
         return 0;
-      } else if (bodiless || response.bodyLength() == 0) {
+      } else if (bodiless || response.contentLength() == 0) {
         exchange.sendResponseHeaders(status, -1);
         return 0;
       } else {
-        byte[] body = response.body();
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream stream = exchange.getResponseBody()) {
-          stream.write(body);
+        // The JDK sends a length it is given, and a length of 0 as chunked.
+        long length = response.contentLength();
+        exchange.sendResponseHeaders(status, length < 0 ? 0 : length);
+        if (length >= 0) {
+          try (OutputStream stream = exchange.getResponseBody()) {
+            response.writeBody(stream);
+          }
+          return length;
         }
-        return body.length;
+        try (CountingStream stream = new CountingStream(exchange.getResponseBody())) {
+          response.writeBody(stream);
+          return stream.count;
+        }
       }
     } finally {
       exchange.close();
+    }
+  }
+
+  /** Counts the bytes of a chunked body on their way out, for the access log. */
+  private static final class CountingStream extends FilterOutputStream {
+    long count;
+
+    CountingStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
     }
   }
 

@@ -41,6 +41,18 @@
  *       which match the URL as the client sent it.
  *   <li>A request with a chunked body, and a refused request, close their connection; a body at
  *       most 64 KiB over the limit is read and dropped first, so the client reads its 413.
+ *   <li>A streamed body ({@code Response.file}, {@code Response.stream}) is written to the
+ *       connection as the response is sent: with {@code Content-Length} when its length is known,
+ *       else chunked. It gets no computed ETag and no on-the-fly gzip (both would need the whole
+ *       body); HEAD sends its declared length.
+ *   <li>Public files ({@link dev.next4j.runtime.internal.PublicFileServer}): indexed at build time
+ *       ({@link dev.next4j.runtime.generated.PublicFileIndex}), found by exact key only (never a
+ *       path joined to a folder), GET and HEAD only (other methods fall through to the routes),
+ *       strong SHA-256 ETags, {@code Last-Modified}, one byte range, precomputed gzip variants;
+ *       {@code public, max-age=31536000, immutable} for a name with a hex part of 8+ characters
+ *       holding a digit and a letter ({@link dev.next4j.runtime.internal.MediaTypes#hasContentHash}),
+ *       else {@code public, max-age=0}. Under {@code next:run} the dev host's folders are read from
+ *       disk instead ({@link dev.next4j.runtime.internal.DiskPublicFiles}).
  *   <li>An {@code HttpException} from middleware, a page or an API route answers with its 4xx and
  *       its message as plain text, logged at debug level; from a page, a 404 (thrown, or an empty
  *       {@code Response.notFound()}) answers with the 404 page instead.
