@@ -215,6 +215,10 @@ public final class Messages {
         "<bodySizeLimit> " + bodySizeLimit + " must be 0 or more bytes; the default is 1048576 (1 MiB).");
   }
 
+  static Problem invalidRule(String where, String field, String message) {
+    return new Problem("next.invalid-rule", where + " <" + field + ">: " + message + ".");
+  }
+
   // ---- the production build and the server goals (reported as the goal's failure or a warning) ----
 
   public static Problem mainClassNotInProject(String mainClass, String expectedFile) {

@@ -5,6 +5,7 @@ import dev.next4j.codegen.GenerationResult.Failed;
 import dev.next4j.codegen.GenerationResult.Generated;
 import dev.next4j.codegen.PagesScanner.PagesTree;
 import dev.next4j.codegen.RouteModel.PageRoute;
+import dev.next4j.runtime.RouteRule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ public final class NextGenerator {
     }
     RouteModel model = RouteModel.of(tree.get(), scanner.read(tree.get()), diagnostics);
     RouteValidator.validate(model.routes(), config.settings(), config.projectDir().resolve("pom.xml"), diagnostics);
+    List<RouteRule> rules = RuleValidator.validate(config.settings(), config.projectDir().resolve("pom.xml"), diagnostics);
     if (diagnostics.hasErrors()) {
       return failed(config, diagnostics);
     }
@@ -56,7 +58,7 @@ public final class NextGenerator {
     GeneratedNames names = GeneratedNames.of(model.generatedPackage(), routes);
     Map<Path, String> files = new LinkedHashMap<>();
     put(files, config.outputDir(), RoutesWriter.write(model, routes, names, config.settings()));
-    put(files, config.outputDir(), ServerWriter.write(model, names, config.settings()));
+    put(files, config.outputDir(), ServerWriter.write(model, names, config.settings(), rules));
     SourceMap sourceMap = SourceMap.of(config.projectDir(), files, routes, model.specials());
     files.put(config.manifestFile(), RouteManifest.of(routes, model.specials()).text());
     files.put(SourceMap.file(config), sourceMap.text());

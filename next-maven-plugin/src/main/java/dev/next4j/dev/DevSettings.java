@@ -2,6 +2,7 @@ package dev.next4j.dev;
 
 import dev.next4j.build.Ports;
 import dev.next4j.codegen.GeneratorConfig;
+import dev.next4j.codegen.RuleSpec;
 import dev.next4j.codegen.ServerSettings;
 import dev.next4j.codegen.TemplateSources;
 import dev.next4j.runtime.NextConfig;
@@ -89,6 +90,7 @@ public record DevSettings(
     try {
       return NextConfig.builder().basePath(server.basePath()).trailingSlash(server.trailingSlash())
           .poweredByHeader(server.poweredByHeader()).generateEtags(server.generateEtags()).compress(server.compress())
+          .caseSensitiveRoutes(server.caseSensitiveRoutes()).rules(RuleSpec.rules(server.rules()))
           .build();
     } catch (IllegalArgumentException invalid) {
       return NextConfig.defaults(); // the generator reports the bad value, at the pom

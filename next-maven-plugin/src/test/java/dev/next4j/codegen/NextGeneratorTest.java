@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.next4j.codegen.GenerationResult.Failed;
 import dev.next4j.codegen.GenerationResult.Generated;
+import dev.next4j.runtime.RouteRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -295,5 +297,35 @@ class NextGeneratorTest {
 
     assertThat(((Failed) result).diagnostics()).extracting(Diagnostic::code)
         .containsExactly("next.invalid-base-path", "next.invalid-page-name");
+  }
+
+  @Test
+  void failsOnEveryBadRuleAtOnceNamingItsListIndexAndField() throws IOException {
+    site().page("Index.java");
+    GeneratorConfig defaults = site().config();
+    List<RuleSpec> rules = List.of(
+        new RuleSpec(RouteRule.Kind.REDIRECT, 0, "/a/(?!x)", "/b", true, null, null, List.of(), List.of(), null),
+        new RuleSpec(RouteRule.Kind.REDIRECT, 1, "/loop", "/loop", false, null, null, List.of(), List.of(), null),
+        new RuleSpec(RouteRule.Kind.AFTER_FILES, 0, "/feedback/:type", "/feedback/:id", null, null, null, List.of(),
+            List.of(), null),
+        new RuleSpec(RouteRule.Kind.AFTER_FILES, 1, "/c", null, null, null, null, List.of(), List.of(), null),
+        new RuleSpec(RouteRule.Kind.HEADERS, 0, "/d", null, null, null, Map.of(),
+            List.of(new RuleSpec.ConditionSpec("cookiee", "k", null)), List.of(), null));
+    GeneratorConfig config = new GeneratorConfig(dir, defaults.sourceRoots(), Optional.empty(), Optional.empty(),
+        defaults.outputDir(), defaults.manifestFile(), ServerSettings.defaults().withRules(rules));
+
+    GenerationResult result = NextGenerator.generate(config);
+
+    assertThat(((Failed) result).diagnostics()).extracting(Diagnostic::format).containsExactlyInAnyOrder(
+        "pom.xml: error: [next.invalid-rule] <rewrites> #2 (/c) <destination>: `destination` is missing.",
+        "pom.xml: error: [next.invalid-rule] <headers> #1 (/d) <headers>: `headers` field cannot be empty.",
+        "pom.xml: error: [next.invalid-rule] <headers> #1 (/d) <has>: invalid type \"cookiee\" for a `has` item;"
+            + " valid types are header, cookie, query and host.",
+        "pom.xml: error: [next.invalid-rule] <redirects> #1 (/a/(?!x)) <source>: Error parsing `/a/(?!x)`; Reason:"
+            + " Pattern cannot start with \"?\" at 4.",
+        "pom.xml: error: [next.invalid-rule] <rewrites> #1 (/feedback/:type) <destination>: `destination` has"
+            + " segments not in `source` or `has` (id).",
+        "pom.xml: error: [next.invalid-rule] <redirects> #2 (/loop) <destination>: the redirects form a loop:"
+            + " /loop -> /loop.");
   }
 }

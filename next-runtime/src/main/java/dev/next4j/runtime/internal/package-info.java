@@ -9,8 +9,11 @@
  * dev.next4j.runtime.internal.DefaultNextApp} picks the table (the app's
  * own, or under {@code next:run} the one its {@link dev.next4j.runtime.host.HostedApp} names); {@link
  * dev.next4j.runtime.internal.Dispatcher} runs Next.js's order: {@code //} and {@code \} → 308,
- * base path (404 outside), trailing-slash 308s, {@code _Middleware}, {@link
- * dev.next4j.runtime.internal.PublicFiles}, routes, the page and {@code _App}, error pages; {@link
+ * the headers rules, trailing-slash 308s, the redirect rules, base path (404 outside), {@code
+ * _Middleware}, the {@code beforeFiles} rewrites, {@link dev.next4j.runtime.internal.PublicFiles}
+ * and pages without params, the {@code afterFiles} rewrites, dynamic routes, the {@code fallback}
+ * rewrites, the page and {@code _App}, error pages ({@link
+ * dev.next4j.runtime.internal.CustomRoutes} holds the compiled rules); {@link
  * dev.next4j.runtime.internal.ResponseFinisher} adds middleware headers, {@code X-Powered-By}, the
  * host's filter (the dev server's live-reload script), ETag/304, gzip and HEAD's length; the binding writes it,
  * and {@link dev.next4j.runtime.internal.AccessLog} logs it when on.
@@ -33,6 +36,11 @@
  *       {@code Vary: Accept-Encoding} whenever gzip was considered.
  *   <li>{@code render(exchange, path, query)} runs middleware and routing for {@code path} (a path
  *       inside the app), but not the URL-shape redirects: the client asked for another URL.
+ *   <li>Headers rules go on every answer after slash normalisation (redirects and 404s too), unless
+ *       the response sets the same header itself; {@code Set-Cookie} values are added.
+ *   <li>A rewrite to another origin is refused when the config is built: there is no proxy.
+ *   <li>{@code render(exchange, path, query)} runs the rewrites, not the headers or redirect rules,
+ *       which match the URL as the client sent it.
  *   <li>A request with a chunked body, and a refused request, close their connection; a body at
  *       most 64 KiB over the limit is read and dropped first, so the client reads its 413.
  *   <li>A streamed body ({@code Response.file}, {@code Response.stream}) is written to the
