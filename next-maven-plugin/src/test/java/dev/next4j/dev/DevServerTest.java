@@ -151,13 +151,36 @@ class DevServerTest {
   }
 
   @Test
-  void aPageThatNoLongerFitsTheRouteTableIsBlamedNotTheGeneratedCode() throws Exception {
+  void aClassThatIsNoPageShowsTheGeneratorsErrorAtItsFile() throws Exception {
     start();
 
     project.write("src/main/java/com/acme/pages/Index.java", """
         package com.acme.pages;
 
         public final class Index {
+        }
+        """);
+
+    HttpResponse<String> broken = awaitBody("/", body -> body.contains("Route error"));
+    assertThat(broken.body()).contains("src/main/java/com/acme/pages/Index.java:3")
+        .contains("[next.not-a-page] The class in Index.java implements no page kind");
+  }
+
+  @Test
+  void aPageThatNoLongerFitsTheRouteTableIsBlamedNotTheGeneratedCode() throws Exception {
+    start();
+
+    // The generator cannot see what a base class brings, so javac reports it in Routes.java.
+    project.write("src/main/java/com/acme/pages/_Base.java", """
+        package com.acme.pages;
+
+        public class _Base {
+        }
+        """);
+    project.write("src/main/java/com/acme/pages/Index.java", """
+        package com.acme.pages;
+
+        public final class Index extends _Base {
         }
         """);
 
