@@ -120,8 +120,8 @@ public final class DevServer implements AutoCloseable {
         thread.setContextClassLoader(previous);
       }
       int routes = build.state() instanceof DevState.Ready ready ? ready.table().size() : 0;
-      settings.log().info("next4j dev server ready on " + url() + " (" + routes + " routes, started in "
-          + millis(started) + " ms)");
+      settings.log().ready("next4j dev server ready on " + url() + " (" + routes + (routes == 1 ? " route" : " routes")
+          + ", started in " + millis(started) + " ms)");
     } else if (build.loader().isPresent()) {
       startCustomServer(build.loader().get(), started);
     } else {
@@ -302,7 +302,7 @@ public final class DevServer implements AutoCloseable {
       }
       try (Socket probe = new Socket()) {
         probe.connect(new InetSocketAddress(host, settings.port()), 200);
-        settings.log().info("next4j dev server ready on " + url() + " (custom server " + settings.mainClass().get()
+        settings.log().ready("next4j dev server ready on " + url() + " (custom server " + settings.mainClass().get()
             + ", started in " + millis(started) + " ms)");
         return;
       } catch (IOException notYet) {

@@ -245,21 +245,7 @@ public final class RunMojo extends AbstractPagesMojo {
   }
 
   private DevLog log() {
-    return new DevLog() {
-      @Override
-      public void info(String line) {
-        getLog().info(line);
-      }
-
-      @Override
-      public void warn(String line) {
-        getLog().warn(line);
-      }
-
-      @Override
-      public void error(String line) {
-        getLog().error(line);
-      }
-    };
+    return new MavenConsole(getLog(), System.out, MavenConsole.isTerminal(System.console() != null, System.getenv("TERM"),
+        System.getenv("NO_COLOR")));
   }
 }

@@ -56,7 +56,7 @@ class DevServerTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("<h1>Hello</h1>");
     assertThat(project.log.lines).anyMatch(l -> l.matches(
-        "\\[INFO] next4j dev server ready on http://localhost:\\d+ \\(1 routes, started in \\d+ ms\\)"));
+        "\\[READY] next4j dev server ready on http://localhost:\\d+ \\(1 route, started in \\d+ ms\\)"));
     assertThat(dir.resolve("target/classes/com/acme/pages/Index.class")).exists();
   }
 
@@ -118,7 +118,7 @@ class DevServerTest {
     assertThat(broken.statusCode()).isEqualTo(500);
     assertThat(broken.body()).contains("Compile error").contains("src/main/java/com/acme/pages/Index.java:11");
     assertThat(project.log.lines).anyMatch(l -> l.matches(
-        "\\[INFO] next4j dev server ready on http://localhost:\\d+ \\(0 routes, started in \\d+ ms\\)"));
+        "\\[READY] next4j dev server ready on http://localhost:\\d+ \\(0 routes, started in \\d+ ms\\)"));
 
     project.page("Index", "<h1>Repaired</h1>");
 
