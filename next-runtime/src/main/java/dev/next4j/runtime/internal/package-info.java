@@ -31,6 +31,13 @@
  *       inside the app), but not the URL-shape redirects: the client asked for another URL.
  *   <li>A request with a chunked body, and a refused request, close their connection; a body at
  *       most 64 KiB over the limit is read and dropped first, so the client reads its 413.
+ *   <li>The JDK writes the status line, with the reason phrase of its own table, on Java 17 and 25
+ *       alike; that table has none for 307, 308, 429 and 431, so they go out as {@code HTTP/1.1 308 }
+ *       (an empty reason phrase, which RFC 9112 section 4 allows and clients ignore). The JDK has no
+ *       API to set the phrase.
+ *   <li>A request target the JDK's URI parser refuses ({@code /blog/%zz}) is answered 400 by the
+ *       JDK, with its own page and headers, before any handler or filter runs. An escape that
+ *       parses but is no UTF-8 ({@code /blog/%C3%28}) reaches next4j: its 400 page, its headers.
  * </ul>
  */
 package dev.next4j.runtime.internal;
