@@ -250,6 +250,45 @@ class DevServerTest {
   }
 
   @Test
+  void aResourceFolderMadeAfterStartIsWatchedAndAFailedStaticInitialiserIsRetried() throws Exception {
+    project.write("src/main/java/com/acme/pages/Index.java", """
+        package com.acme.pages;
+
+        import com.acme.Routes;
+        import dev.next4j.runtime.Page;
+        import dev.next4j.runtime.Request;
+        import dev.next4j.runtime.Response;
+
+        public final class Index implements Page<Routes.Index> {
+          private static final String GREETING = read();
+
+          private static String read() {
+            try (var in = Index.class.getResourceAsStream("/greeting.txt")) {
+              if (in == null) {
+                throw new IllegalStateException("missing resource greeting.txt");
+              }
+              return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+
+          @Override
+          public Response render(Request request, Routes.Index params) {
+            return Response.html("<p>" + GREETING + "</p>");
+          }
+        }
+        """);
+    assertThat(Files.exists(dir.resolve("src/main/resources"))).isFalse();
+    start();
+    assertThat(get("/").body()).contains("missing resource greeting.txt");
+
+    project.write("src/main/resources/greeting.txt", "Hello from a new folder");
+
+    assertThat(awaitBody("/", body -> body.contains("<p>Hello from a new folder</p>")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aBrowserListeningForLiveReloadHearsOfEverySwap() throws Exception {
     start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
