@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -286,6 +287,71 @@ class DevServerTest {
     project.write("src/main/resources/greeting.txt", "Hello from a new folder");
 
     assertThat(awaitBody("/", body -> body.contains("<p>Hello from a new folder</p>")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theProjectsAnnotationProcessorsRunOnEveryCompile() throws Exception {
+    // A tiny processor, compiled here: it writes com.acme.Greeting, which the page reads.
+    Path processorSources = dir.resolve("processor-src");
+    Path processor = dir.resolve("processor");
+    Files.createDirectories(processorSources);
+    Files.createDirectories(processor.resolve("META-INF/services"));
+    Files.writeString(processorSources.resolve("GreetingProcessor.java"), """
+        import java.io.Writer;
+        import java.util.Set;
+        import javax.annotation.processing.*;
+        import javax.lang.model.SourceVersion;
+        import javax.lang.model.element.TypeElement;
+
+        @SupportedAnnotationTypes("*")
+        public final class GreetingProcessor extends AbstractProcessor {
+          @Override
+          public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+          }
+
+          @Override
+          public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (round.processingOver() || processingEnv.getElementUtils().getTypeElement("com.acme.Greeting") != null) {
+              return false;
+            }
+            try (Writer out = processingEnv.getFiler().createSourceFile("com.acme.Greeting").openWriter()) {
+              out.write("package com.acme; public final class Greeting { public static final String TEXT = \\"made by a processor\\"; }");
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+            return false;
+          }
+        }
+        """);
+    Files.writeString(processor.resolve("META-INF/services/javax.annotation.processing.Processor"), "GreetingProcessor\n");
+    assertThat(javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", processor.toString(),
+        processorSources.resolve("GreetingProcessor.java").toString())).isZero();
+    String page = """
+        package com.acme.pages;
+
+        import com.acme.Routes;
+        import dev.next4j.runtime.Page;
+        import dev.next4j.runtime.Request;
+        import dev.next4j.runtime.Response;
+
+        public final class Index implements Page<Routes.Index> {
+          @Override
+          public Response render(Request request, Routes.Index params) {
+            return Response.html("<p>%s" + com.acme.Greeting.TEXT + "</p>");
+          }
+        }
+        """;
+    project.write("src/main/java/com/acme/pages/Index.java", page.formatted(""));
+
+    server = DevServer.start(project.settings()
+        .compilerOptions(JavacOptions.processorPath(List.of(processor), dir.resolve("target/generated-sources/annotations")))
+        .build());
+
+    assertThat(get("/").body()).contains("<p>made by a processor</p>");
+    assertThat(dir.resolve("target/generated-sources/annotations/com/acme/Greeting.java")).isRegularFile();
+    project.write("src/main/java/com/acme/pages/Index.java", page.formatted("again "));
+    assertThat(awaitBody("/", body -> body.contains("<p>again made by a processor</p>")).statusCode()).isEqualTo(200);
   }
 
   @Test
