@@ -43,6 +43,8 @@ public final class DevServer implements AutoCloseable {
   private final IncrementalCompiler compiler;
   private final Reloader reloader;
   private final FileWatcher watcher;
+  private final Path copiedResources;
+  private final List<ResourceSet> processedResources;
   private final List<Path> watchedTrees;
   private final List<Path> watchedFiles;
   private final AppLoaders loaders;
@@ -63,7 +65,16 @@ public final class DevServer implements AutoCloseable {
     allRoots.add(settings.generatedSourcesDir());
     this.compiler = new IncrementalCompiler(
         allRoots, settings.classesDir(), settings.compileClasspath(), settings.compilerOptions());
-    List<Path> projectFolders = new ArrayList<>(settings.resourceDirs());
+    // Plain resource folders are served in place; the others are copied, as Maven would, into
+    // copiedResources, which comes after them and before the classes.
+    this.copiedResources = settings.classesDir().resolveSibling("next").resolve("dev-resources");
+    this.processedResources = settings.resources().stream().filter(resource -> !resource.isPlain()).toList();
+    List<Path> projectFolders = new ArrayList<>();
+    settings.resources().stream().filter(ResourceSet::isPlain).map(ResourceSet::directory).distinct()
+        .forEach(projectFolders::add);
+    if (!processedResources.isEmpty()) {
+      projectFolders.add(copiedResources);
+    }
     projectFolders.add(settings.classesDir());
     this.loaders = new AppLoaders(DevServer.class.getClassLoader(), settings.runtimeClasspath(), projectFolders);
     this.reloader = new Reloader(settings, compiler, loaders, problems);
@@ -104,6 +115,7 @@ public final class DevServer implements AutoCloseable {
     // Before any app is made: an app reads the slot once, when it is created.
     HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL));
     snapshot = Snapshot.take(watchedTrees, watchedFiles);
+    copyResources();
     Reloader.Build build = reloader.initial();
     publish(build);
     if (settings.mainClass().isEmpty()) {
@@ -209,6 +221,9 @@ public final class DevServer implements AutoCloseable {
       return;
     }
     noticeCustomServerChange(changes.modified());
+    if (all.stream().anyMatch(path -> processedResources.stream().anyMatch(r -> path.startsWith(r.directory())))) {
+      copyResources();
+    }
     Reloader.Build build = reloader.after(changes);
     publish(build);
     if (build.state() instanceof DevState.Ready) {
@@ -224,6 +239,13 @@ public final class DevServer implements AutoCloseable {
       if (settings.mainClass().isPresent() && !customServerStarted) {
         startCustomServer(build.loader().get(), started);
       }
+    }
+  }
+
+  /** Copies the resources that are not served from their folder, as {@code mvn process-resources} would. */
+  private void copyResources() throws IOException {
+    if (!processedResources.isEmpty()) {
+      ResourceCopier.copy(processedResources, copiedResources, settings.filterProperties());
     }
   }
 

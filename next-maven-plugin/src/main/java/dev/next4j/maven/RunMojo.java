@@ -8,6 +8,7 @@ import dev.next4j.dev.DevServer;
 import dev.next4j.dev.DevServerException;
 import dev.next4j.dev.DevSettings;
 import dev.next4j.dev.JavacOptions;
+import dev.next4j.dev.ResourceSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,7 +129,8 @@ public final class RunMojo extends AbstractPagesMojo {
     Path classes = Path.of(project().getBuild().getOutputDirectory()).toAbsolutePath().normalize();
     return DevSettings.builder(basedir, log())
         .routes(config)
-        .resourceDirs(project().getResources().stream().map(Resource::getDirectory).map(Path::of).toList())
+        .resources(resources(basedir))
+        .filterProperties(filterProperties())
         .classesDir(classes)
         .compileClasspath(classpath(compileClasspath(), classes, Optional.empty()))
         .runtimeClasspath(classpath(runtimeClasspath(), classes, runtimeArtifact()))
@@ -138,6 +140,40 @@ public final class RunMojo extends AbstractPagesMojo {
         .port(port(port, System.getenv("PORT")))
         .quietPeriod(Duration.ofMillis(Math.max(0, quietPeriod)))
         .build();
+  }
+
+  /** The pom's {@code <resource>}s, each as {@code mvn process-resources} reads it. */
+  private List<ResourceSet> resources(Path basedir) {
+    List<ResourceSet> resources = new ArrayList<>();
+    for (Resource resource : project().getResources()) {
+      resources.add(new ResourceSet(basedir.resolve(resource.getDirectory()), resource.getTargetPath(),
+          resource.getIncludes(), resource.getExcludes(), resource.isFiltering()));
+    }
+    return resources;
+  }
+
+  /**
+   * What filtered resources see, as Maven's resources plugin gives it: the {@code project.*}
+   * values, the project's properties, then the command line's {@code -D} properties.
+   */
+  private Map<String, String> filterProperties() {
+    Map<String, String> values = new HashMap<>();
+    values.put("project.groupId", project().getGroupId());
+    values.put("project.artifactId", project().getArtifactId());
+    values.put("project.version", project().getVersion());
+    values.put("project.basedir", project().getBasedir().getPath());
+    values.put("basedir", project().getBasedir().getPath());
+    values.put("project.build.directory", project().getBuild().getDirectory());
+    values.put("project.build.outputDirectory", project().getBuild().getOutputDirectory());
+    values.put("project.build.finalName", project().getBuild().getFinalName());
+    if (project().getName() != null) {
+      values.put("project.name", project().getName());
+    }
+    if (project().getDescription() != null) {
+      values.put("project.description", project().getDescription());
+    }
+    values.putAll(properties());
+    return values;
   }
 
   /**

@@ -355,6 +355,40 @@ class DevServerTest {
   }
 
   @Test
+  void aCustomResourceIsCopiedToItsTargetPathFilteredAndAnEditReloads() throws Exception {
+    project.write("src/main/config/site.properties", "title=${site.title}");
+    project.write("src/main/config/ignored.txt", "not included");
+    project.write("src/main/java/com/acme/pages/Index.java", """
+        package com.acme.pages;
+
+        import com.acme.Routes;
+        import dev.next4j.runtime.Page;
+        import dev.next4j.runtime.Request;
+        import dev.next4j.runtime.Response;
+
+        public final class Index implements Page<Routes.Index> {
+          @Override
+          public Response render(Request request, Routes.Index params) throws Exception {
+            try (var in = Index.class.getResourceAsStream("/conf/site.properties")) {
+              boolean ignored = Index.class.getResource("/conf/ignored.txt") != null;
+              return Response.html("<p>" + new String(in.readAllBytes(), "UTF-8") + " " + ignored + "</p>");
+            }
+          }
+        }
+        """);
+    server = DevServer.start(project.settings()
+        .resources(List.of(ResourceSet.plain(dir.resolve("src/main/resources")),
+            new ResourceSet(dir.resolve("src/main/config"), "conf", List.of("**/*.properties"), List.of(), true)))
+        .filterProperties(java.util.Map.of("site.title", "Acme"))
+        .build());
+    assertThat(get("/").body()).contains("<p>title=Acme false</p>");
+
+    project.write("src/main/config/site.properties", "title=${site.title}!");
+
+    assertThat(awaitBody("/", body -> body.contains("<p>title=Acme! false</p>")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aBrowserListeningForLiveReloadHearsOfEverySwap() throws Exception {
     start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
