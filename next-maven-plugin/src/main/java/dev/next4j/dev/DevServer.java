@@ -81,7 +81,10 @@ public final class DevServer implements AutoCloseable {
     List<Path> trees = new ArrayList<>(settings.sourceRoots());
     trees.addAll(settings.resourceDirs());
     this.watchedTrees = List.copyOf(trees);
-    this.watchedFiles = List.of(settings.projectDir().resolve("pom.xml"));
+    // The pom, then the .env files a dev-mode app reads (see the runtime's Env).
+    this.watchedFiles = List.of(settings.projectDir().resolve("pom.xml"), settings.projectDir().resolve(".env"),
+        settings.projectDir().resolve(".env.local"), settings.projectDir().resolve(".env.development"),
+        settings.projectDir().resolve(".env.development.local"));
     this.watcher = new FileWatcher(watchedTrees, watchedFiles);
     this.reloadThread = new Thread(this::reloadLoop, "next-dev-reload");
     this.reloadThread.setDaemon(true);
@@ -216,8 +219,16 @@ public final class DevServer implements AutoCloseable {
     if (all.contains(pom)) {
       settings.log().warn("pom.xml changed: restart next:run to apply it.");
     }
-    if (all.stream().allMatch(pom::equals)) {
-      session.unchanged();
+    List<Path> envFiles = all.stream().filter(path -> watchedFiles.indexOf(path) > 0).toList();
+    if (all.stream().allMatch(watchedFiles::contains)) {
+      if (envFiles.isEmpty()) {
+        session.unchanged();
+      } else {
+        // The app loads the files again on its next request; the browsers reload to make one.
+        settings.log().info(envFiles.stream().map(path -> path.getFileName().toString()).toList()
+            + " changed: the app reads the environment again");
+        session.publish(session.peek());
+      }
       return;
     }
     noticeCustomServerChange(changes.modified());

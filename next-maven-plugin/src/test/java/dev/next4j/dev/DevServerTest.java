@@ -389,6 +389,34 @@ class DevServerTest {
   }
 
   @Test
+  void anEditedEnvFileIsReadOnTheNextRequest() throws Exception {
+    project.write(".env", "GREETING=Hello\n");
+    project.write("src/main/java/com/acme/pages/Index.java", """
+        package com.acme.pages;
+
+        import com.acme.Routes;
+        import dev.next4j.runtime.Page;
+        import dev.next4j.runtime.Request;
+        import dev.next4j.runtime.Response;
+
+        public final class Index implements Page<Routes.Index> {
+          @Override
+          public Response render(Request request, Routes.Index params) {
+            return Response.html("<p>" + request.env().get("GREETING").orElse("none") + "</p>");
+          }
+        }
+        """);
+    start();
+    assertThat(get("/").body()).contains("<p>Hello</p>");
+
+    project.write(".env.development.local", "GREETING=Hi from local\n");
+
+    assertThat(awaitLog("[.env.development.local] changed")).isEqualTo(
+        "[INFO] [.env.development.local] changed: the app reads the environment again");
+    assertThat(awaitBody("/", body -> body.contains("<p>Hi from local</p>")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aBrowserListeningForLiveReloadHearsOfEverySwap() throws Exception {
     start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();

@@ -74,7 +74,20 @@ public interface NextApp extends AutoCloseable {
    */
   HttpHandler requestHandler();
 
-  /** Serves {@code request} without any HTTP server: the server-neutral entry point. */
+  /**
+   * The app's environment: the process environment over the {@code .env} files of {@link
+   * NextOptions#dir()}, for mode {@code development} in dev mode and {@code production} otherwise
+   * (see {@link Env} for the order). Loaded when the app is made; in dev mode it is loaded again
+   * when a file changed. Pages see the same through {@link Request#env()}.
+   *
+   * @throws IllegalArgumentException (from {@link NextApp#create}) for a malformed {@code .env} line
+   */
+  Env env();
+
+  /**
+   * Serves {@code request} without any HTTP server: the server-neutral entry point. The form the
+   * request read ({@link Request#form()}) is closed before this returns.
+   */
   Response handle(Request request);
 
   /**

@@ -70,8 +70,11 @@ public final class Response {
   }
 
   /**
-   * A 404 response with no headers of its own and an empty body. The app does not put its 404 page
-   * in its place: give a body with {@link #withBody(String)} when the client should see one.
+   * A 404 response with no headers of its own and an empty body: Next.js's {@code notFound: true}.
+   * Returned by a page, the app answers with the site's {@code _404} page (status 404) in its
+   * place, as it does when a page throws {@code new HttpException(404, ...)}; returned by an API
+   * route or middleware it is sent as it is. A page that wants its own 404 body gives one with
+   * {@link #withBody(String)}.
    */
   public static Response notFound() {
     return status(404);

@@ -2,6 +2,7 @@ package dev.next4j.runtime.internal;
 
 import dev.next4j.runtime.App;
 import dev.next4j.runtime.ErrorPage;
+import dev.next4j.runtime.HttpException;
 import dev.next4j.runtime.Middleware;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.Request;
@@ -90,6 +91,8 @@ final class Dispatcher {
         if (result == null) {
           throw new IllegalStateException("_Middleware returned no result (null); return Middleware.next()");
         }
+      } catch (HttpException e) {
+        return finish(request, refusal(request, e, table, false), false);
       } catch (Exception | LinkageError | StackOverflowError e) {
         return finish(request, failure(request, e, table), false);
       }
@@ -142,7 +145,13 @@ final class Dispatcher {
       if (response == null) {
         throw new IllegalStateException(route.kind() + " " + route.pattern() + " returned no response (null)");
       }
+      if (page && response.status() == 404 && response.bodyLength() == 0) {
+        // Response.notFound() from a page: Next.js's notFound: true.
+        return new Outcome(errorPage(routed, 404, table), false);
+      }
       return new Outcome(page ? wrap(table, routed, response) : response, page);
+    } catch (HttpException e) {
+      return new Outcome(refusal(routed, e, table, page), false);
     } catch (Exception | LinkageError | StackOverflowError e) {
       return new Outcome(failure(routed, e, table), false);
     }
@@ -159,6 +168,17 @@ final class Dispatcher {
       throw new IllegalStateException("_App returned no response (null) from wrap()");
     }
     return wrapped;
+  }
+
+  /**
+   * The answer to an {@link HttpException} from middleware, a page or an API route: its status with
+   * its message as plain text, or, for a 404 from a page, the site's 404 page. It is the client's
+   * mistake, not the server's, so it is logged at debug level only.
+   */
+  private static Response refusal(Request request, HttpException refused, RouteTable table, boolean page) {
+    Logs.LOG.log(Level.DEBUG, () -> request.method() + " " + request.path() + " refused with "
+        + refused.status() + ": " + refused.getMessage(), refused);
+    return page && refused.status() == 404 ? errorPage(request, 404, table) : refused.toResponse();
   }
 
   private Response failure(Request request, Throwable error, RouteTable table) {

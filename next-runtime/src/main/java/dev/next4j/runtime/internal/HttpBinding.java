@@ -101,9 +101,9 @@ final class HttpBinding {
   /**
    * Sends {@code response} on {@code exchange} and closes it; with {@code close}, the connection
    * closes too. Headers the exchange already has stay, unless the response sets the same name
-   * ({@code Set-Cookie} values add up).
+   * ({@code Set-Cookie} values add up). Returns the body bytes sent (0 for HEAD, 204, 304).
    */
-  static void write(HttpExchange exchange, Response response, boolean close) throws IOException {
+  static long write(HttpExchange exchange, Response response, boolean close) throws IOException {
     try {
       Headers out = exchange.getResponseHeaders();
       for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
@@ -131,14 +131,17 @@ final class HttpBinding {
           }
         });
         exchange.sendResponseHeaders(status, -1);
+        return 0;
       } else if (bodiless || response.bodyLength() == 0) {
         exchange.sendResponseHeaders(status, -1);
+        return 0;
       } else {
         byte[] body = response.body();
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream stream = exchange.getResponseBody()) {
           stream.write(body);
         }
+        return body.length;
       }
     } finally {
       exchange.close();

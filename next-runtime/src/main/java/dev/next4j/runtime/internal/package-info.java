@@ -1,7 +1,8 @@
 /**
  * How the runtime serves: no user code names these types; generated code and the dev server do.
  *
- * <p>A request's way through: {@link dev.next4j.runtime.internal.HttpBinding} reads the JDK
+ * <p>A request's way through: {@link dev.next4j.runtime.internal.Probes} answers the liveness and
+ * readiness paths first, as sent; {@link dev.next4j.runtime.internal.HttpBinding} reads the JDK
  * exchange into a {@code Request} (431 past 100 headers or 16 KiB of them, 413 past {@code
  * bodySizeLimit}); {@link dev.next4j.runtime.internal.DefaultNextApp} picks the table (the app's
  * own, or under {@code next:run} the one its {@link dev.next4j.runtime.host.HostedApp} names); {@link
@@ -9,7 +10,8 @@
  * base path (404 outside), trailing-slash 308s, {@code _Middleware}, {@link
  * dev.next4j.runtime.internal.PublicFiles}, routes, the page and {@code _App}, error pages; {@link
  * dev.next4j.runtime.internal.ResponseFinisher} adds middleware headers, {@code X-Powered-By}, the
- * host's filter (the dev server's live-reload script), ETag/304, gzip and HEAD's length; the binding writes it.
+ * host's filter (the dev server's live-reload script), ETag/304, gzip and HEAD's length; the binding writes it,
+ * and {@link dev.next4j.runtime.internal.AccessLog} logs it when on.
  *
  * <p>Decisions where Next.js or the design left room:
  *
@@ -38,6 +40,18 @@
  *   <li>A request target the JDK's URI parser refuses ({@code /blog/%zz}) is answered 400 by the
  *       JDK, with its own page and headers, before any handler or filter runs. An escape that
  *       parses but is no UTF-8 ({@code /blog/%C3%28}) reaches next4j: its 400 page, its headers.
+ *   <li>An {@code HttpException} from middleware, a page or an API route answers with its 4xx and
+ *       its message as plain text, logged at debug level; from a page, a 404 (thrown, or an empty
+ *       {@code Response.notFound()}) answers with the 404 page instead.
+ *   <li>The form a request parsed is closed after the response is written (after {@code handle}
+ *       returns, for the server-neutral entry point), whatever the page did.
+ *   <li>The probes ({@code /_next/health/live}, {@code /_next/health/ready} by default) sit under
+ *       {@code /_next/}, which Next.js reserves, and are matched before the base path and
+ *       middleware: a load balancer's check must not depend on the site's rules. Readiness is 503
+ *       from the moment {@code close()} begins. Probe requests are not access-logged.
+ *   <li>The access log is off by default, as {@code next start} prints nothing per request; its
+ *       lines are logfmt (key=value, quoted when needed), which Loki, Vector, Datadog and {@code
+ *       grep} read as they are. The request id is made only while it is on.
  * </ul>
  */
 package dev.next4j.runtime.internal;
