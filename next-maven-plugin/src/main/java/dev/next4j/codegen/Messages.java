@@ -21,6 +21,19 @@ public final class Messages {
     }
   }
 
+  // ---- jte templates (reported at the template) ----
+
+  static Problem templateError(String message) {
+    return new Problem("next.template-error", message);
+  }
+
+  public static Problem templatesWithoutRuntime(String templatesDir) {
+    return new Problem(
+        "next.jte-runtime-missing",
+        "The jte templates in " + templatesDir + " compile to classes that need jte-runtime, which this project"
+            + " does not depend on: add the dependency dev.next4j:next-jte (it brings jte-runtime and Templates.html).");
+  }
+
   // ---- finding the pages package (reported at pom.xml) ----
 
   static Problem noPagesPackage(String roots) {

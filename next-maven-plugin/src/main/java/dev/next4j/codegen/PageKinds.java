@@ -38,7 +38,7 @@ import java.util.Set;
  * source map. A raw kind ({@code implements Page}) compiles with a warning and is not reported.
  */
 final class PageKinds {
-  private static final Set<String> ROUTE_KINDS = Set.of("Page", "StaticPage", "ApiRoute");
+  private static final Set<String> ROUTE_KINDS = Set.of("Page", "FormPage", "StaticPage", "ApiRoute");
 
   private PageKinds() {}
 
@@ -79,7 +79,9 @@ final class PageKinds {
       }
       return;
     }
-    Optional<Supertype> kind = kinds.stream().filter(type -> type.simpleName().equals(expected)).findFirst();
+    // A FormPage is a Page that also answers POST.
+    Optional<Supertype> kind = kinds.stream().filter(type -> type.simpleName().equals(expected)
+        || (expected.equals("Page") && type.simpleName().equals("FormPage"))).findFirst();
     if (kind.isEmpty()) {
       diagnostics.report(route.file(), declared.line(),
           Messages.wrongPageKind(route.page(), kinds.get(0).simpleName(), route.pattern(), suggestion));
@@ -87,8 +89,9 @@ final class PageKinds {
     }
     String argument = kind.get().typeArguments();
     if (!argument.isEmpty() && !names(record).contains(argument)) {
+      String declaredKind = kind.get().simpleName();
       diagnostics.report(route.file(), declared.line(), Messages.wrongParamsRecord(
-          route.page(), expected + "<" + argument + ">", route.pattern(), recordName, expected + "<" + recordName + ">"));
+          route.page(), declaredKind + "<" + argument + ">", route.pattern(), recordName, declaredKind + "<" + recordName + ">"));
     }
   }
 

@@ -60,9 +60,10 @@ public final class DevServer implements AutoCloseable {
   private DevServer(DevSettings settings) throws IOException {
     this.settings = settings;
     this.port = settings.port();
-    this.problems = new Problems(settings.projectDir(), SourceMap.file(settings.routes()));
+    this.problems = new Problems(settings.projectDir(), SourceMap.file(settings.routes()), settings.templates());
     List<Path> allRoots = new ArrayList<>(settings.sourceRoots());
     allRoots.add(settings.generatedSourcesDir());
+    allRoots.add(settings.templates().outputDir());
     this.compiler = new IncrementalCompiler(
         allRoots, settings.classesDir(), settings.compileClasspath(), settings.compilerOptions());
     // Plain resource folders are served in place; the others are copied, as Maven would, into
@@ -80,6 +81,7 @@ public final class DevServer implements AutoCloseable {
     this.reloader = new Reloader(settings, compiler, loaders, problems);
     List<Path> trees = new ArrayList<>(settings.sourceRoots());
     trees.addAll(settings.resourceDirs());
+    trees.add(settings.templates().templatesDir());
     this.watchedTrees = List.copyOf(trees);
     // The pom, then the .env files a dev-mode app reads (see the runtime's Env).
     this.watchedFiles = List.of(settings.projectDir().resolve("pom.xml"), settings.projectDir().resolve(".env"),

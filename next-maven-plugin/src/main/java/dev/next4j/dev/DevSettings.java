@@ -3,6 +3,7 @@ package dev.next4j.dev;
 import dev.next4j.build.Ports;
 import dev.next4j.codegen.GeneratorConfig;
 import dev.next4j.codegen.ServerSettings;
+import dev.next4j.codegen.TemplateSources;
 import dev.next4j.runtime.NextConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * @param port the port to serve on; 0 picks a free one
  * @param quietPeriod how long files must stay still before a burst of changes is reloaded
  * @param log the terminal
+ * @param templates the jte templates' folder and where their Java goes
  * @param resources the pom's {@code <resource>}s; the plain ones are served from their folders
  *     (they are among {@code resourceDirs}), the others copied as Maven copies them
  * @param filterProperties what {@code ${name}} and {@code @name@} become in filtered resources
@@ -46,6 +48,7 @@ public record DevSettings(
     int port,
     Duration quietPeriod,
     DevLog log,
+    TemplateSources templates,
     List<ResourceSet> resources,
     Map<String, String> filterProperties) {
 
@@ -59,6 +62,7 @@ public record DevSettings(
     Objects.requireNonNull(mainClass, "mainClass");
     Objects.requireNonNull(hostname, "hostname");
     Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(templates, "templates");
     resources = List.copyOf(resources);
     filterProperties = Map.copyOf(filterProperties);
     Ports.requireValid(port);
@@ -72,9 +76,11 @@ public record DevSettings(
     return routes.projectDir();
   }
 
-  /** The source roots the user edits: the compile source roots without the generated one. */
+  /** The source roots the user edits: the compile source roots without the generated ones. */
   public List<Path> sourceRoots() {
-    return routes.sourceRoots().stream().filter(root -> !root.equals(routes.outputDir())).toList();
+    return routes.sourceRoots().stream()
+        .filter(root -> !root.equals(routes.outputDir()) && !root.equals(templates.outputDir()))
+        .toList();
   }
 
   /** Where the route generator writes {@code Routes} and {@code NextServer}. */
@@ -123,6 +129,7 @@ public record DevSettings(
     private Optional<String> hostname = Optional.empty();
     private int port = Ports.DEFAULT;
     private Duration quietPeriod = Duration.ofMillis(50);
+    private TemplateSources templates;
     private List<ResourceSet> resources;
     private Map<String, String> filterProperties = Map.of();
 
@@ -132,6 +139,12 @@ public record DevSettings(
       this.resourceDirs = List.of(projectDir.resolve("src/main/resources"));
       this.resources = List.of(ResourceSet.plain(resourceDirs.get(0)));
       this.classesDir = projectDir.resolve("target/classes");
+      this.templates = TemplateSources.defaults(projectDir);
+    }
+
+    public Builder templates(TemplateSources templates) {
+      this.templates = templates;
+      return this;
     }
 
     public Builder routes(GeneratorConfig routes) {
@@ -200,7 +213,7 @@ public record DevSettings(
 
     public DevSettings build() {
       return new DevSettings(routes, resourceDirs, classesDir, compileClasspath, runtimeClasspath, compilerOptions,
-          mainClass, hostname, port, quietPeriod, log, resources, filterProperties);
+          mainClass, hostname, port, quietPeriod, log, templates, resources, filterProperties);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.next4j.maven;
 
 import dev.next4j.codegen.GeneratorConfig;
 import dev.next4j.codegen.ServerSettings;
+import dev.next4j.codegen.TemplateSources;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,6 +72,17 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
   @Parameter(property = "next.bodySizeLimit", defaultValue = "1048576")
   private long bodySizeLimit;
 
+  /**
+   * The jte templates' folder ({@code .jte} files; jte's own convention). When it exists, the
+   * templates are compiled to Java into {@code templatesOutputDirectory}, a compile source root.
+   */
+  @Parameter(property = "next.templatesDirectory", defaultValue = "${project.basedir}/src/main/jte")
+  private File templatesDirectory;
+
+  /** Where the Java sources compiled from the jte templates go. */
+  @Parameter(property = "next.templatesOutputDirectory", defaultValue = "${project.build.directory}/generated-sources/jte")
+  private File templatesOutputDirectory;
+
   /** Skips this goal; for {@code next:generate}, the generated folder is then not added as a source root. */
   @Parameter(property = "next.skip", defaultValue = "false")
   private boolean skip;
@@ -89,6 +101,11 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
         manifestFile.toPath(),
         new ServerSettings(
             basePath == null ? "" : basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit));
+  }
+
+  /** The project's jte templates and where their Java goes. */
+  TemplateSources templateSources() {
+    return new TemplateSources(project.getBasedir().toPath(), templatesDirectory.toPath(), templatesOutputDirectory.toPath());
   }
 
   MavenProject project() {

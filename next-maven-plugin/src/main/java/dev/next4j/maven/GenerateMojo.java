@@ -4,10 +4,15 @@ import dev.next4j.codegen.Diagnostic;
 import dev.next4j.codegen.GeneratedNames;
 import dev.next4j.codegen.GenerationResult;
 import dev.next4j.codegen.GeneratorConfig;
+import dev.next4j.codegen.Messages;
 import dev.next4j.codegen.NextGenerator;
+import dev.next4j.codegen.ProjectPaths;
+import dev.next4j.codegen.TemplateSources;
+import dev.next4j.jte.compiler.TemplateCompiler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -17,7 +22,9 @@ import org.apache.maven.project.MavenProject;
 /**
  * Scans the pages package, checks it as Next.js would, and generates {@code Routes} (the typed
  * route table) and {@code NextServer} (the server's main class) into {@code outputDirectory}, which
- * becomes a compile source root. Every problem in the pages is reported at its file, then the build
+ * becomes a compile source root; then compiles the jte templates of {@code templatesDirectory}
+ * ({@code src/main/jte}), if there is one, to Java in {@code templatesOutputDirectory}. Every
+ * problem in the pages is reported at its file, then the build
  * fails once. When nothing changed since the last build, nothing is rewritten.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
@@ -44,8 +51,41 @@ public final class GenerateMojo extends AbstractPagesMojo {
     }
     GenerationResult.Generated generated = (GenerationResult.Generated) result;
     project.addCompileSourceRoot(outputDirectory().getPath());
+    generateTemplates(project);
     getLog().info("next: " + generated.routeCount() + (generated.routeCount() == 1 ? " route" : " routes")
         + " in " + GeneratedNames.routesClass(generated.generatedPackage()) + " (" + generated.written().size() + " files written, "
         + generated.unchanged().size() + " unchanged)");
+  }
+
+  /** Whether a declared dependency gives the compiled templates jte-runtime. */
+  private static boolean bringsJteRuntime(Dependency dependency) {
+    return ("dev.next4j".equals(dependency.getGroupId()) && "next-jte".equals(dependency.getArtifactId()))
+        || ("gg.jte".equals(dependency.getGroupId()) && dependency.getArtifactId().startsWith("jte"));
+  }
+
+  /** Compiles the jte templates, if the project has any, to a compile source root of their own. */
+  private void generateTemplates(MavenProject project) throws MojoExecutionException, MojoFailureException {
+    TemplateSources templates = templateSources();
+    TemplateCompiler.Result result;
+    try {
+      result = templates.generate();
+    } catch (IOException | RuntimeException e) {
+      throw new MojoExecutionException(
+          "next: could not compile the jte templates in " + templates.templatesDir() + ": " + e, e);
+    }
+    if (result instanceof TemplateCompiler.Failed failed) {
+      getLog().error(templates.diagnostic(failed).format());
+      throw new MojoFailureException("next: a jte template could not be compiled; it is listed above at its file.");
+    }
+    if (templates.present()) {
+      if (project.getDependencies().stream().noneMatch(GenerateMojo::bringsJteRuntime)) {
+        String folder = ProjectPaths.relative(project.getBasedir().toPath(), templates.templatesDir());
+        getLog().warn(Messages.templatesWithoutRuntime(folder).text());
+      }
+      TemplateCompiler.Generated generated = (TemplateCompiler.Generated) result;
+      project.addCompileSourceRoot(templates.outputDir().toString());
+      getLog().info("next: " + generated.templates() + (generated.templates() == 1 ? " jte template" : " jte templates")
+          + " compiled to " + templates.outputDir() + " (" + generated.written().size() + " files written)");
+    }
   }
 }

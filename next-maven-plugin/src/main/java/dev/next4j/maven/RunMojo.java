@@ -129,6 +129,7 @@ public final class RunMojo extends AbstractPagesMojo {
     Path classes = Path.of(project().getBuild().getOutputDirectory()).toAbsolutePath().normalize();
     return DevSettings.builder(basedir, log())
         .routes(config)
+        .templates(templateSources())
         .resources(resources(basedir))
         .filterProperties(filterProperties())
         .classesDir(classes)

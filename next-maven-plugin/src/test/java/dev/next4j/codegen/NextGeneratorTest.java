@@ -320,6 +320,7 @@ class NextGeneratorTest {
         .page("blog/$slug.java", "implements Page<Routes.Index>")
         .page("About.java", "implements ApiRoute<Routes.About>")
         .page("api/Hello.java", "implements Page<Routes.ApiHello>")
+        .page("Contact.java", "implements FormPage<Routes.About>")
         .page("_404.java", "implements Page<Routes.Index>");
 
     GenerationResult result = site().generate();
@@ -327,6 +328,9 @@ class NextGeneratorTest {
     assertThat(((Failed) result).diagnostics()).extracting(Diagnostic::format).containsExactly(
         Site.PAGES + "/About.java:3: error: [next.wrong-page-kind] The class in About.java implements ApiRoute, but its route"
             + " /about needs Page<Routes.About> (or StaticPage<Routes.About>)." + KINDS,
+        Site.PAGES + "/Contact.java:3: error: [next.wrong-params-record] The class in Contact.java implements"
+            + " FormPage<Routes.About>, but the record of its route /contact is Routes.Contact; write implements"
+            + " FormPage<Routes.Contact>.",
         Site.PAGES + "/_404.java:3: error: [next.not-a-page] The special file _404.java must declare a class that implements"
             + " ErrorPage; rename it if it is not meant to be one." + KINDS,
         Site.PAGES + "/api/Hello.java:3: error: [next.wrong-page-kind] The class in api/Hello.java implements Page, but its"
@@ -342,6 +346,7 @@ class NextGeneratorTest {
     GenerationResult result = site().page("Index.java", "extends _Base").page("About.java", "implements _AboutPage")
         .page("blog/$slug.java", "implements dev.next4j.runtime.Page<com.acme.Routes.BlogSlug>")
         .page("Contact.java", "implements Page<Contact>").page("Raw.java", "implements Page")
+        .page("Form.java", "implements FormPage<Routes.Form>")
         .page("_App.java", "extends _BaseApp").generate();
 
     assertThat(result).isInstanceOf(Generated.class);
