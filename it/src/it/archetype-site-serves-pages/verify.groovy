@@ -23,7 +23,7 @@ assert files.sort() == [
     'pom.xml',
     'src/main/java/com/acme/pages/Index.java',
     'src/main/java/com/acme/pages/_404.java',
-    'src/main/java/com/acme/pages/_Html.java',
+    'src/main/java/com/acme/pages/_Layout.java',
     'src/main/java/com/acme/pages/api/Hello.java',
     'src/main/java/com/acme/pages/blog/$slug.java',
     'src/main/resources/public/styles.css',

@@ -87,6 +87,41 @@ public final class Messages {
             + expected + ";' at the top.");
   }
 
+  // ---- what a page file's class must be (reported at the page file, see PageKinds) ----
+
+  private static final String KINDS = " A class in the pages package is a Page (HTML), a StaticPage (rendered once) or,"
+      + " under api/, an ApiRoute, each with its route's record from Routes; the special files are _App (App),"
+      + " _404 and _500 (ErrorPage) and _Middleware (Middleware). A helper that is not a page goes in a file or"
+      + " folder whose name starts with '_' (e.g. _Layout.java).";
+
+  static Problem notAPage(String page, String pattern, String kind) {
+    return new Problem(
+        "next.not-a-page",
+        "The class in " + page + " implements no page kind, so it cannot serve " + pattern + "; implement "
+            + kind + ", or rename the file to start with '_' if it is a helper." + KINDS);
+  }
+
+  static Problem wrongPageKind(String page, String declared, String pattern, String kind) {
+    return new Problem(
+        "next.wrong-page-kind",
+        "The class in " + page + " implements " + declared + ", but its route " + pattern + " needs " + kind + "."
+            + KINDS);
+  }
+
+  static Problem wrongParamsRecord(String page, String declared, String pattern, String record, String kind) {
+    return new Problem(
+        "next.wrong-params-record",
+        "The class in " + page + " implements " + declared + ", but the record of its route " + pattern + " is "
+            + record + "; write implements " + kind + ".");
+  }
+
+  static Problem notASpecialPage(String file, String kind) {
+    return new Problem(
+        "next.not-a-page",
+        "The special file " + file + " must declare a class that implements " + kind + "; rename it if it is"
+            + " not meant to be one." + KINDS);
+  }
+
   // ---- names that cannot be mapped to a route (reported at the file or folder) ----
 
   static Problem notAnIdentifier(String kind, String name, String suggestion) {

@@ -43,6 +43,8 @@ public final class DevServer implements AutoCloseable {
   private final IncrementalCompiler compiler;
   private final Reloader reloader;
   private final FileWatcher watcher;
+  private final Path copiedResources;
+  private final List<ResourceSet> processedResources;
   private final List<Path> watchedTrees;
   private final List<Path> watchedFiles;
   private final AppLoaders loaders;
@@ -64,7 +66,16 @@ public final class DevServer implements AutoCloseable {
     allRoots.add(settings.templates().outputDir());
     this.compiler = new IncrementalCompiler(
         allRoots, settings.classesDir(), settings.compileClasspath(), settings.compilerOptions());
-    List<Path> projectFolders = new ArrayList<>(settings.resourceDirs());
+    // Plain resource folders are served in place; the others are copied, as Maven would, into
+    // copiedResources, which comes after them and before the classes.
+    this.copiedResources = settings.classesDir().resolveSibling("next").resolve("dev-resources");
+    this.processedResources = settings.resources().stream().filter(resource -> !resource.isPlain()).toList();
+    List<Path> projectFolders = new ArrayList<>();
+    settings.resources().stream().filter(ResourceSet::isPlain).map(ResourceSet::directory).distinct()
+        .forEach(projectFolders::add);
+    if (!processedResources.isEmpty()) {
+      projectFolders.add(copiedResources);
+    }
     projectFolders.add(settings.classesDir());
     this.loaders = new AppLoaders(DevServer.class.getClassLoader(), settings.runtimeClasspath(), projectFolders);
     this.reloader = new Reloader(settings, compiler, loaders, problems);
@@ -114,6 +125,7 @@ public final class DevServer implements AutoCloseable {
     // Before any app is made: an app reads the slot once, when it is created.
     HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL, publicFolders(settings.resourceDirs())));
     snapshot = Snapshot.take(watchedTrees, watchedFiles);
+    copyResources();
     Reloader.Build build = reloader.initial();
     publish(build);
     if (settings.mainClass().isEmpty()) {
@@ -130,8 +142,8 @@ public final class DevServer implements AutoCloseable {
         thread.setContextClassLoader(previous);
       }
       int routes = build.state() instanceof DevState.Ready ready ? ready.table().size() : 0;
-      settings.log().info("next4j dev server ready on " + url() + " (" + routes + " routes, started in "
-          + millis(started) + " ms)");
+      settings.log().ready("next4j dev server ready on " + url() + " (" + routes + (routes == 1 ? " route" : " routes")
+          + ", started in " + millis(started) + " ms)");
     } else if (build.loader().isPresent()) {
       startCustomServer(build.loader().get(), started);
     } else {
@@ -227,6 +239,9 @@ public final class DevServer implements AutoCloseable {
       return;
     }
     noticeCustomServerChange(changes.modified());
+    if (all.stream().anyMatch(path -> processedResources.stream().anyMatch(r -> path.startsWith(r.directory())))) {
+      copyResources();
+    }
     Reloader.Build build = reloader.after(changes);
     publish(build);
     if (build.state() instanceof DevState.Ready) {
@@ -242,6 +257,13 @@ public final class DevServer implements AutoCloseable {
       if (settings.mainClass().isPresent() && !customServerStarted) {
         startCustomServer(build.loader().get(), started);
       }
+    }
+  }
+
+  /** Copies the resources that are not served from their folder, as {@code mvn process-resources} would. */
+  private void copyResources() throws IOException {
+    if (!processedResources.isEmpty()) {
+      ResourceCopier.copy(processedResources, copiedResources, settings.filterProperties());
     }
   }
 
@@ -320,7 +342,7 @@ public final class DevServer implements AutoCloseable {
       }
       try (Socket probe = new Socket()) {
         probe.connect(new InetSocketAddress(host, settings.port()), 200);
-        settings.log().info("next4j dev server ready on " + url() + " (custom server " + settings.mainClass().get()
+        settings.log().ready("next4j dev server ready on " + url() + " (custom server " + settings.mainClass().get()
             + ", started in " + millis(started) + " ms)");
         return;
       } catch (IOException notYet) {

@@ -9,6 +9,7 @@ import dev.next4j.runtime.NextConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,6 +33,9 @@ import java.util.Optional;
  * @param quietPeriod how long files must stay still before a burst of changes is reloaded
  * @param log the terminal
  * @param templates the jte templates' folder and where their Java goes
+ * @param resources the pom's {@code <resource>}s; the plain ones are served from their folders
+ *     (they are among {@code resourceDirs}), the others copied as Maven copies them
+ * @param filterProperties what {@code ${name}} and {@code @name@} become in filtered resources
  */
 public record DevSettings(
     GeneratorConfig routes,
@@ -45,7 +49,9 @@ public record DevSettings(
     int port,
     Duration quietPeriod,
     DevLog log,
-    TemplateSources templates) {
+    TemplateSources templates,
+    List<ResourceSet> resources,
+    Map<String, String> filterProperties) {
 
   public DevSettings {
     Objects.requireNonNull(routes, "routes");
@@ -58,6 +64,8 @@ public record DevSettings(
     Objects.requireNonNull(hostname, "hostname");
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(templates, "templates");
+    resources = List.copyOf(resources);
+    filterProperties = Map.copyOf(filterProperties);
     Ports.requireValid(port);
     if (quietPeriod.isNegative()) {
       throw new IllegalArgumentException("quietPeriod must not be negative: " + quietPeriod);
@@ -124,11 +132,14 @@ public record DevSettings(
     private int port = Ports.DEFAULT;
     private Duration quietPeriod = Duration.ofMillis(50);
     private TemplateSources templates;
+    private List<ResourceSet> resources;
+    private Map<String, String> filterProperties = Map.of();
 
     private Builder(Path projectDir, DevLog log) {
       this.log = log;
       this.routes = GeneratorConfig.defaults(projectDir);
       this.resourceDirs = List.of(projectDir.resolve("src/main/resources"));
+      this.resources = List.of(ResourceSet.plain(resourceDirs.get(0)));
       this.classesDir = projectDir.resolve("target/classes");
       this.templates = TemplateSources.defaults(projectDir);
     }
@@ -143,8 +154,22 @@ public record DevSettings(
       return this;
     }
 
+    /** Plain resource folders, served as they are. */
     public Builder resourceDirs(List<Path> resourceDirs) {
       this.resourceDirs = resourceDirs;
+      this.resources = resourceDirs.stream().map(ResourceSet::plain).toList();
+      return this;
+    }
+
+    /** The pom's resources; their folders become the {@code resourceDirs}. */
+    public Builder resources(List<ResourceSet> resources) {
+      this.resources = resources;
+      this.resourceDirs = resources.stream().map(ResourceSet::directory).distinct().toList();
+      return this;
+    }
+
+    public Builder filterProperties(Map<String, String> filterProperties) {
+      this.filterProperties = filterProperties;
       return this;
     }
 
@@ -190,7 +215,7 @@ public record DevSettings(
 
     public DevSettings build() {
       return new DevSettings(routes, resourceDirs, classesDir, compileClasspath, runtimeClasspath, compilerOptions,
-          mainClass, hostname, port, quietPeriod, log, templates);
+          mainClass, hostname, port, quietPeriod, log, templates, resources, filterProperties);
     }
   }
 }

@@ -120,8 +120,12 @@ class GeneratedSourcesCompileTest {
 
   @Test
   void aPageThatDoesNotImplementItsRecordFailsAtTheTableLineThatNamesItsFile() throws IOException {
+    // The generator reports a wrong record it can see (PageKinds); one that comes through the page's
+    // own interface only javac sees, at the table line, which names the page file.
     Site site = SampleSite.everyRouteKind(dir);
-    SampleSite.page(site, "blog/$slug.java", "Page<Routes.Index>",
+    site.file(Site.PAGES + "/blog/_Wrong.java",
+        "package com.acme.pages.blog;\n\npublic interface _Wrong extends dev.next4j.runtime.Page<com.acme.Routes.Index> {}\n");
+    SampleSite.page(site, "blog/$slug.java", "_Wrong",
         "public Response render(Request request, Routes.Index params) {\n    return Response.html(\"\");\n  }");
     site.generate();
 

@@ -179,7 +179,7 @@ class NextGeneratorTest {
     SampleSite.everyRouteKind(dir);
     site().generate();
     ageOutputs();
-    site().page("Contact.java");
+    site().page("Contact.java", "implements Page<Routes.Contact>");
 
     GenerationResult second = site().generate();
 
@@ -217,7 +217,7 @@ class NextGeneratorTest {
 
   @Test
   void sourcesNoLongerGeneratedAreDeletedAndOthersKept() throws IOException {
-    site().page("Index.java");
+    site().page("Index.java", "implements Page<Routes.Index>");
     site().generate();
     site().file("target/generated-sources/next/com/acme/Mine.java", "package com.acme; class Mine {}");
     GeneratorConfig defaults = site().config();
@@ -265,7 +265,7 @@ class NextGeneratorTest {
 
   @Test
   void aFailedRunIsNotRememberedAsUpToDate() throws IOException {
-    site().page("Index.java");
+    site().page("Index.java", "implements Page<Routes.Index>");
     site().generate();
     site().page("$$$all.java");
     assertThat(site().generate()).isInstanceOf(Failed.class);
@@ -328,4 +328,64 @@ class NextGeneratorTest {
         "pom.xml: error: [next.invalid-rule] <redirects> #2 (/loop) <destination>: the redirects form a loop:"
             + " /loop -> /loop.");
   }
+
+  @Test
+  void aClassThatImplementsNoPageKindFailsAtItsFileNamingTheKindsAndTheHelperRule() throws IOException {
+    site().page("Index.java", "implements Page<Routes.Index>").page("blog/Util.java").page("blog/_Util.java")
+        .page("api/Plain.java");
+
+    GenerationResult result = site().generate();
+
+    assertThat(result).isInstanceOf(Failed.class);
+    assertThat(((Failed) result).diagnostics()).extracting(Diagnostic::format).containsExactly(
+        Site.PAGES + "/api/Plain.java:3: error: [next.not-a-page] The class in api/Plain.java implements no page kind, so it"
+            + " cannot serve /api/plain; implement ApiRoute<Routes.ApiPlain>, or rename the file to start with '_' if it is a"
+            + " helper." + KINDS,
+        Site.PAGES + "/blog/Util.java:3: error: [next.not-a-page] The class in blog/Util.java implements no page kind, so it"
+            + " cannot serve /blog/util; implement Page<Routes.BlogUtil> (or StaticPage<Routes.BlogUtil>), or rename the file"
+            + " to start with '_' if it is a helper." + KINDS);
+  }
+
+  @Test
+  void aPageWithAnotherRoutesRecordOrKindFailsAtItsFile() throws IOException {
+    site().page("Index.java", "implements Page<Routes.Index>")
+        .page("blog/$slug.java", "implements Page<Routes.Index>")
+        .page("About.java", "implements ApiRoute<Routes.About>")
+        .page("api/Hello.java", "implements Page<Routes.ApiHello>")
+        .page("Contact.java", "implements FormPage<Routes.About>")
+        .page("_404.java", "implements Page<Routes.Index>");
+
+    GenerationResult result = site().generate();
+
+    assertThat(((Failed) result).diagnostics()).extracting(Diagnostic::format).containsExactly(
+        Site.PAGES + "/About.java:3: error: [next.wrong-page-kind] The class in About.java implements ApiRoute, but its route"
+            + " /about needs Page<Routes.About> (or StaticPage<Routes.About>)." + KINDS,
+        Site.PAGES + "/Contact.java:3: error: [next.wrong-params-record] The class in Contact.java implements"
+            + " FormPage<Routes.About>, but the record of its route /contact is Routes.Contact; write implements"
+            + " FormPage<Routes.Contact>.",
+        Site.PAGES + "/_404.java:3: error: [next.not-a-page] The special file _404.java must declare a class that implements"
+            + " ErrorPage; rename it if it is not meant to be one." + KINDS,
+        Site.PAGES + "/api/Hello.java:3: error: [next.wrong-page-kind] The class in api/Hello.java implements Page, but its"
+            + " route /api/hello needs ApiRoute<Routes.ApiHello>." + KINDS,
+        Site.PAGES + "/blog/$slug.java:3: error: [next.wrong-params-record] The class in blog/$slug.java implements"
+            + " Page<Routes.Index>, but the record of its route /blog/[slug] is Routes.BlogSlug; write implements"
+            + " Page<Routes.BlogSlug>.");
+  }
+
+  @Test
+  void whatOnlyJavacCanKnowIsLeftToJavac() throws IOException {
+    // A base class or the page's own interface may bring the kind; imported and qualified records are the route's.
+    GenerationResult result = site().page("Index.java", "extends _Base").page("About.java", "implements _AboutPage")
+        .page("blog/$slug.java", "implements dev.next4j.runtime.Page<com.acme.Routes.BlogSlug>")
+        .page("Contact.java", "implements Page<Contact>").page("Raw.java", "implements Page")
+        .page("Form.java", "implements FormPage<Routes.Form>")
+        .page("_App.java", "extends _BaseApp").generate();
+
+    assertThat(result).isInstanceOf(Generated.class);
+  }
+
+  private static final String KINDS = " A class in the pages package is a Page (HTML), a StaticPage (rendered once) or,"
+      + " under api/, an ApiRoute, each with its route's record from Routes; the special files are _App (App), _404 and"
+      + " _500 (ErrorPage) and _Middleware (Middleware). A helper that is not a page goes in a file or folder whose name"
+      + " starts with '_' (e.g. _Layout.java).";
 }

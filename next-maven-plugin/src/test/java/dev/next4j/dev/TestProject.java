@@ -92,6 +92,11 @@ final class TestProject {
       add("[ERROR] " + line);
     }
 
+    @Override
+    public void ready(String line) {
+      add("[READY] " + line);
+    }
+
     private void add(String line) {
       lines.add(line);
       System.out.println(line);

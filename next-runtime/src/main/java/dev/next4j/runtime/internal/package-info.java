@@ -55,6 +55,13 @@
  *       holding a digit and a letter ({@link dev.next4j.runtime.internal.MediaTypes#hasContentHash}),
  *       else {@code public, max-age=0}. Under {@code next:run} the dev host's folders are read from
  *       disk instead ({@link dev.next4j.runtime.internal.DiskPublicFiles}).
+ *   <li>The JDK writes the status line, with the reason phrase of its own table, on Java 17 and 25
+ *       alike; that table has none for 307, 308, 429 and 431, so they go out as {@code HTTP/1.1 308 }
+ *       (an empty reason phrase, which RFC 9112 section 4 allows and clients ignore). The JDK has no
+ *       API to set the phrase.
+ *   <li>A request target the JDK's URI parser refuses ({@code /blog/%zz}) is answered 400 by the
+ *       JDK, with its own page and headers, before any handler or filter runs. An escape that
+ *       parses but is no UTF-8 ({@code /blog/%C3%28}) reaches next4j: its 400 page, its headers.
  *   <li>An {@code HttpException} from middleware, a page or an API route answers with its 4xx and
  *       its message as plain text, logged at debug level; from a page, a 404 (thrown, or an empty
  *       {@code Response.notFound()}) answers with the 404 page instead.
