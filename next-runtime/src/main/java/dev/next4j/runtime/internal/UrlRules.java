@@ -21,6 +21,14 @@ public final class UrlRules {
    */
   private static final boolean[] PLAIN = plain();
 
+  /**
+   * The ASCII characters whose escapes a canonical path decodes: RFC 3986's {@code unreserved}
+   * only (its section 6.2.2.2). An escaped sub-delim ({@code %26}, {@code %3D}, {@code %3F}…) is
+   * data, not the delimiter: a rule that puts a param into a query must get {@code %26} back, as
+   * Next.js does.
+   */
+  private static final boolean[] UNRESERVED = unreserved();
+
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private UrlRules() {}
@@ -31,8 +39,9 @@ public final class UrlRules {
    * equal strings, and a check such as {@code path.startsWith("/admin")} holds for every spelling.
    *
    * <ul>
-   *   <li>An escape of a character that may stand plainly in a path segment is decoded: {@code
-   *       %61dmin} → {@code admin}, {@code %7E} → {@code ~}, {@code %40} → {@code @}.
+   *   <li>An escape of an unreserved character (letters, digits, {@code - . _ ~}) is decoded:
+   *       {@code %61dmin} → {@code admin}, {@code %7E} → {@code ~}. An escaped sub-delim stays
+   *       escaped ({@code %40}, {@code %26}), since it is data where the plain one is a delimiter.
    *   <li>Every other escape stays, in upper-case hex: {@code %2f} → {@code %2F} (a slash inside a
    *       segment stays data and never splits it), {@code %25}, {@code %20}, {@code %c3%a9} →
    *       {@code %C3%A9}.
@@ -78,7 +87,7 @@ public final class UrlRules {
           return null;
         }
         int b = (hi << 4) | lo;
-        if (b < 128 && PLAIN[b]) {
+        if (b < 128 && UNRESERVED[b]) {
           out.append((char) b);
         } else {
           escape(out, b);
@@ -154,6 +163,21 @@ public final class UrlRules {
       return c - 'A' + 10;
     }
     return -1;
+  }
+
+  private static boolean[] unreserved() {
+    boolean[] unreserved = new boolean[128];
+    for (char c = 'a'; c <= 'z'; c++) {
+      unreserved[c] = true;
+      unreserved[Character.toUpperCase(c)] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      unreserved[c] = true;
+    }
+    for (char c : "-._~".toCharArray()) {
+      unreserved[c] = true;
+    }
+    return unreserved;
   }
 
   private static boolean[] plain() {
