@@ -2,6 +2,8 @@ package dev.next4j.maven;
 
 import dev.next4j.build.AotCache;
 import dev.next4j.build.BuildException;
+import dev.next4j.build.PrerenderedPages;
+import dev.next4j.build.Prerenderer;
 import dev.next4j.codegen.Messages;
 import dev.next4j.codegen.RouteManifest;
 import dev.next4j.build.RouteReport;
@@ -25,7 +27,9 @@ import org.apache.maven.project.MavenProject;
 /**
  * The production build, as {@code next build}: runs the lifecycle up to {@code package} (so
  * sources are generated, compiled and tested), leaves the runnable jar at {@code
- * target/<finalName>.jar}, and prints the route table with each route's kind and size.
+ * target/<finalName>.jar} with the static pages prerendered inside it, and prints the route table
+ * with Next.js's marks (○ static, ● static with paths, ISR, λ server), each route's size and the
+ * size of its prerendered HTML.
  *
  * <pre>
  * mvn next:build
@@ -106,8 +110,9 @@ public final class BuildMojo extends AbstractMojo {
         throw new BuildException(Messages.noRouteManifest(Packaging.relative(project, manifest)));
       }
       return RouteReport.of(
-          RouteManifest.read(manifest), Path.of(project.getBuild().getOutputDirectory()), jar,
-          Packaging.relative(project, jar));
+          RouteManifest.read(manifest),
+          PrerenderedPages.read(Packaging.prerenderedFolder(project).resolve(Prerenderer.STATIC_FOLDER)),
+          Path.of(project.getBuild().getOutputDirectory()), jar, Packaging.relative(project, jar));
     });
     getLog().info("");
     report.lines().forEach(getLog()::info);

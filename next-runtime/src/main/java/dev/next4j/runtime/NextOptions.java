@@ -2,12 +2,13 @@ package dev.next4j.runtime;
 
 import com.sun.net.httpserver.HttpServer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How an app runs: the options of Next.js's {@code next({dev, dir, conf, quiet, hostname, port,
- * httpServer})}, in Java.
+ * httpServer})}, in Java, with the clock and the cache of static pages.
  *
  * <pre>{@code
  * NextApp app = NextServer.app(NextOptions.builder().dev(false).port(8080).build());
@@ -21,6 +22,8 @@ public final class NextOptions {
   private final String hostname;
   private final int port;
   private final HttpServer httpServer;
+  private final Clock clock;
+  private final PageCache pageCache;
 
   private NextOptions(Builder builder) {
     this.dev = builder.dev;
@@ -30,6 +33,8 @@ public final class NextOptions {
     this.hostname = builder.hostname;
     this.port = builder.port;
     this.httpServer = builder.httpServer;
+    this.clock = builder.clock;
+    this.pageCache = builder.pageCache;
   }
 
   public static Builder builder() {
@@ -79,19 +84,37 @@ public final class NextOptions {
     return Optional.ofNullable(httpServer);
   }
 
+  /**
+   * The clock that decides when a static page with {@link StaticPage#revalidate()} is stale; tests
+   * pass their own. Default the system clock (UTC).
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Where rendered static pages are kept; empty means a fresh {@link PageCache#inMemory()} per
+   * app. Give one to share pages between instances.
+   */
+  public Optional<PageCache> pageCache() {
+    return Optional.ofNullable(pageCache);
+  }
+
   /** A builder holding these options. */
   public Builder toBuilder() {
     Builder builder = new Builder().dev(dev).dir(dir).quiet(quiet).port(port);
     builder.conf = conf;
     builder.hostname = hostname;
     builder.httpServer = httpServer;
+    builder.clock = clock;
+    builder.pageCache = pageCache;
     return builder;
   }
 
   @Override
   public String toString() {
     return "NextOptions{dev=" + dev + ", dir=" + dir + ", conf=" + conf + ", quiet=" + quiet
-        + ", hostname=" + hostname + ", port=" + port + ", httpServer=" + httpServer + "}";
+        + ", hostname=" + hostname + ", port=" + port + ", httpServer=" + httpServer + ", clock=" + clock + ", pageCache=" + pageCache + "}";
   }
 
   /** Builds {@link NextOptions}; invalid values fail at {@link #build()} with a message naming them. */
@@ -103,6 +126,8 @@ public final class NextOptions {
     private String hostname;
     private int port = 3000;
     private HttpServer httpServer;
+    private Clock clock = Clock.systemUTC();
+    private PageCache pageCache;
 
     private Builder() {}
 
@@ -138,6 +163,16 @@ public final class NextOptions {
 
     public Builder httpServer(HttpServer httpServer) {
       this.httpServer = Objects.requireNonNull(httpServer, "httpServer");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder pageCache(PageCache pageCache) {
+      this.pageCache = Objects.requireNonNull(pageCache, "pageCache");
       return this;
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,7 @@ public final class Request {
   private final byte[] body;
   private final String route;
   private final Map<String, Object> routeParams;
+  private final Revalidator revalidator;
 
   private volatile Map<String, List<String>> query;
   private volatile Map<String, String> cookies;
@@ -46,7 +48,8 @@ public final class Request {
       Map<String, List<String>> headers,
       byte[] body,
       String route,
-      Map<String, Object> routeParams) {
+      Map<String, Object> routeParams,
+      Revalidator revalidator) {
     this.method = method;
     this.path = path;
     this.rawQuery = rawQuery;
@@ -54,6 +57,7 @@ public final class Request {
     this.body = body;
     this.route = route;
     this.routeParams = routeParams;
+    this.revalidator = revalidator;
   }
 
   /** A GET request for {@code target} (a path with an optional {@code ?query}), with no headers. */
@@ -266,7 +270,8 @@ public final class Request {
    */
   public Request withRoute(String route, Map<String, Object> routeParams) {
     return new Request(
-        method, path, rawQuery, headers, body, route, Collections.unmodifiableMap(new LinkedHashMap<>(routeParams)));
+        method, path, rawQuery, headers, body, route, Collections.unmodifiableMap(new LinkedHashMap<>(routeParams)),
+        revalidator);
   }
 
   /** This request with another path and query (a rewrite), unrouted. */
@@ -279,14 +284,39 @@ public final class Request {
         headers,
         body,
         "",
-        Map.of());
+        Map.of(),
+        revalidator);
   }
 
   /** This request with header {@code name} set to {@code value}, replacing earlier values. */
   public Request withHeader(String name, String value) {
     Map<String, List<String>> copy = new LinkedHashMap<>(headers);
     copy.put(name.toLowerCase(Locale.ROOT), List.of(value));
-    return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, route, routeParams);
+    return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, route, routeParams, revalidator);
+  }
+
+  /**
+   * This request with {@code revalidator} behind {@link #revalidate}: the app serving a request
+   * sets itself; tests of a page may set their own.
+   */
+  public Request withRevalidator(Revalidator revalidator) {
+    return new Request(method, path, rawQuery, headers, body, route, routeParams,
+        Objects.requireNonNull(revalidator, "revalidator"));
+  }
+
+  /**
+   * Renders the static page at {@code path} again now and stores it (Next.js's {@code
+   * res.revalidate(path)}); see {@link Revalidator#revalidate}. Pages and API routes call it to
+   * publish a change at once.
+   *
+   * @throws IllegalStateException if no app serves this request (one built by hand, without {@link #withRevalidator})
+   */
+  public void revalidate(String path) {
+    if (revalidator == null) {
+      throw new IllegalStateException("request.revalidate(\"" + path + "\") needs the request an app serves; "
+          + "this one was built by hand (give it one with withRevalidator)");
+    }
+    revalidator.revalidate(path);
   }
 
   @Override
@@ -347,7 +377,7 @@ public final class Request {
     public Request build() {
       Map<String, List<String>> copy = new LinkedHashMap<>();
       headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-      return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, "", Map.of());
+      return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, "", Map.of(), null);
     }
   }
 }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
+import dev.next4j.runtime.PageCache;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteTable;
@@ -40,6 +41,7 @@ public final class DefaultNextApp implements NextApp {
   private final NextConfig config;
   private final NextOptions options;
   private final Dispatcher dispatcher;
+  private final StaticPages staticPages;
   private final HostedApp host;
   private final HttpHandler handler = this::serveExchange;
 
@@ -62,7 +64,26 @@ public final class DefaultNextApp implements NextApp {
     this.config = options.conf().orElse(Objects.requireNonNull(buildConfig, "buildConfig"));
     boolean showErrors = options.dev() && !options.quiet();
     this.host = options.dev() ? HostSlot.installed().map(h -> h.attach(config, options)).orElse(null) : null;
-    this.dispatcher = new Dispatcher(config, showErrors, publicFiles, new ResponseFinisher(config, host));
+    // Dev mode renders static pages on every request, as `next dev` does; production serves them stored.
+    this.staticPages = options.dev() ? null : StaticPages.load(config, options.clock(),
+        options.pageCache().orElseGet(PageCache::inMemory), Regenerations.EXECUTOR, classLoader(table));
+    this.dispatcher = new Dispatcher(config, showErrors, publicFiles, new ResponseFinisher(config, host), staticPages);
+  }
+
+  /** The loader of the site's classes, which holds its prerendered pages: the first page's. */
+  private static ClassLoader classLoader(RouteTable table) {
+    return table.routing().routes().stream()
+        .map(route -> route.handler().getClass().getClassLoader())
+        .findFirst()
+        .orElse(DefaultNextApp.class.getClassLoader());
+  }
+
+  @Override
+  public void revalidate(String path) {
+    if (staticPages == null) {
+      return;
+    }
+    staticPages.revalidate(path, table);
   }
 
   /** Applies next4j's JDK server settings, once; every serving method calls it first. */
@@ -96,7 +117,8 @@ public final class DefaultNextApp implements NextApp {
   public Response handle(Request request) {
     Objects.requireNonNull(request, "request");
     prepare();
-    return withTable(request, current -> dispatcher.dispatch(request, current));
+    Request served = request.withRevalidator(this);
+    return withTable(served, current -> dispatcher.dispatch(served, current));
   }
 
   @Override
@@ -277,7 +299,7 @@ public final class DefaultNextApp implements NextApp {
     HttpBinding.Read.Ok ok = (HttpBinding.Read.Ok) read;
     Response response;
     try {
-      response = pipeline.apply(ok.request());
+      response = pipeline.apply(ok.request().withRevalidator(this));
     } catch (RuntimeException e) {
       // The pipeline answers page failures itself; this is a failure of next4j's own.
       Logs.LOG.log(Level.ERROR, "next4j failed to serve " + ok.request(), e);

@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * The request pipeline without HTTP, in Next.js order: slash normalisation ({@code //}, {@code \}
  * → 308), the base path (404 outside it), the trailing-slash 308s, {@code _Middleware}, public
- * files, routes (405 with {@code Allow}, 400 for a malformed escape, 404), the page, {@code _App}
- * around it, and the error pages. Every response leaves through the {@link ResponseFinisher}.
+ * files, routes (405 with {@code Allow}, 400 for a malformed escape, 404), the page (a static page
+ * from its stored bytes, see {@link StaticPages}), {@code _App} around it, and the error pages. Every response leaves through the {@link ResponseFinisher}.
  */
 final class Dispatcher {
   /** Special pages that are never routable, whatever the table holds (Next.js's blocked pages). */
@@ -28,13 +28,19 @@ final class Dispatcher {
   private final boolean showErrors;
   private final PublicFiles publicFiles;
   private final ResponseFinisher finisher;
+  private final StaticPages staticPages;
 
-  /** {@code showErrors}: whether clients see exceptions (dev mode, not quiet). */
-  Dispatcher(NextConfig config, boolean showErrors, PublicFiles publicFiles, ResponseFinisher finisher) {
+  /**
+   * {@code showErrors}: whether clients see exceptions (dev mode, not quiet). {@code staticPages}:
+   * where static pages are served from without rendering them; null renders them per request (dev mode).
+   */
+  Dispatcher(NextConfig config, boolean showErrors, PublicFiles publicFiles, ResponseFinisher finisher,
+      StaticPages staticPages) {
     this.config = config;
     this.showErrors = showErrors;
     this.publicFiles = publicFiles;
     this.finisher = finisher;
+    this.staticPages = staticPages;
   }
 
   /** Serves {@code request}, as a client sent it, with {@code table}. */
@@ -138,6 +144,11 @@ final class Dispatcher {
   private Outcome render(Route route, Request routed, RouteTable table) {
     boolean page = route.kind() != RouteTable.Kind.API;
     try {
+      if (staticPages != null && route.kind() == RouteTable.Kind.STATIC_PAGE) {
+        // Stored bytes, already wrapped by _App when they were rendered; empty is fallback NOT_FOUND.
+        Optional<Response> stored = staticPages.serve(route, routed, UrlRules.routingPath(routed.path()), table);
+        return stored.map(r -> new Outcome(r, true)).orElseGet(() -> new Outcome(errorPage(routed, 404, table), false));
+      }
       Response response = route.respond(routed);
       if (response == null) {
         throw new IllegalStateException(route.kind() + " " + route.pattern() + " returned no response (null)");
@@ -149,7 +160,7 @@ final class Dispatcher {
   }
 
   /** {@code response} wrapped by {@code _App}, when the table has one. */
-  private static Response wrap(RouteTable table, Request request, Response response) throws Exception {
+  static Response wrap(RouteTable table, Request request, Response response) throws Exception {
     Optional<App> app = table.routing().app();
     if (app.isEmpty()) {
       return response;
