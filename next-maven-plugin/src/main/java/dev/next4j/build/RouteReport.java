@@ -31,13 +31,37 @@ import java.util.stream.Collectors;
  *
  * <p>A route's size is the size of its compiled page class with its nested and anonymous classes:
  * what the page adds to the jar, as Next.js's size column is what a page adds to the download. The
- * HTML column is the bytes of the pages prerendered for it (all its paths).
+ * HTML column is the bytes of the pages prerendered for it (all its paths). Where the console's
+ * charset cannot write Next.js's marks, they are {@code o}, {@code *} and {@code L}.
  */
 public record RouteReport(List<String> lines) {
   private static final String ROUTE_HEADER = "Route (pages)";
   private static final String KIND_HEADER = "Kind";
-  static final String LEGEND = "\u25cb static: prerendered as HTML   \u25cf static with paths()   "
-      + "ISR: regenerated after its revalidate time   \u03bb server: rendered per request";
+  /** The marks: Next.js's, and the ASCII ones used when the console's charset cannot print those. */
+  public enum Marks {
+    UNICODE("\u25cb", "\u25cf", "\u03bb"),
+    ASCII("o", "*", "L");
+
+    final String plain;
+    final String paths;
+    final String server;
+
+    Marks(String plain, String paths, String server) {
+      this.plain = plain;
+      this.paths = paths;
+      this.server = server;
+    }
+
+    /** Next.js's marks when {@code charset} can write them, else the ASCII ones. */
+    public static Marks forCharset(java.nio.charset.Charset charset) {
+      return charset.newEncoder().canEncode("\u25cb\u25cf\u03bb") ? UNICODE : ASCII;
+    }
+
+    String legend() {
+      return plain + " static: prerendered as HTML   " + paths + " static with paths()   "
+          + "ISR: regenerated after its revalidate time   " + server + " server: rendered per request";
+    }
+  }
 
   public RouteReport {
     lines = List.copyOf(lines);
@@ -45,7 +69,7 @@ public record RouteReport(List<String> lines) {
 
   /** The report without prerendered pages (a site without static pages). */
   public static RouteReport of(RouteManifest manifest, Path classes, Path jar, String jarLabel) throws IOException {
-    return of(manifest, new PrerenderedPages(Path.of("."), List.of()), classes, jar, jarLabel);
+    return of(manifest, new PrerenderedPages(Path.of("."), List.of()), classes, jar, jarLabel, Marks.UNICODE);
   }
 
   /**
@@ -53,7 +77,7 @@ public record RouteReport(List<String> lines) {
    * {@code classes}; {@code jar} is shown as {@code jarLabel} with its size.
    */
   public static RouteReport of(RouteManifest manifest, PrerenderedPages prerendered, Path classes, Path jar,
-      String jarLabel) throws IOException {
+      String jarLabel, Marks marks) throws IOException {
     List<RouteManifest.Row> rows = manifest.rows();
     List<String> names = rows.stream().map(RouteReport::displayName).toList();
     List<String> kinds = rows.stream().map(row -> kind(row, prerendered)).toList();
@@ -73,7 +97,7 @@ public record RouteReport(List<String> lines) {
       long html = prerendered.of(row.pattern()).stream().mapToLong(PrerenderedPages.Page::bytes).sum();
       boolean isStatic = row.kind() == RouteManifest.Kind.STATIC;
       htmlBytes += isStatic ? html : 0;
-      lines.add(mark(row) + " " + pad(names.get(i), nameWidth) + pad(kinds.get(i), kindWidth)
+      lines.add(mark(row, marks) + " " + pad(names.get(i), nameWidth) + pad(kinds.get(i), kindWidth)
           + pad(size < 0 ? "-" : bytes(size), 9) + (isStatic ? bytes(html) : "-"));
     }
     lines.add("");
@@ -86,16 +110,16 @@ public record RouteReport(List<String> lines) {
             ? " (" + pages + " prerendered, " + bytes(htmlBytes) + ")" : "") + ", "
         + count(routes, RouteManifest.Kind.PAGE, "server page") + ", "
         + count(routes, RouteManifest.Kind.API, "API route") + "; page classes " + bytes(pageBytes));
-    lines.add(LEGEND);
+    lines.add(marks.legend());
     lines.add("Runnable jar: " + jarLabel + " (" + bytes(Files.size(jar)) + ")");
     return new RouteReport(lines);
   }
 
   /** Next.js's mark: ○ a static page without params, ● one with paths, λ a server page or API route. */
-  private static String mark(RouteManifest.Row row) {
+  private static String mark(RouteManifest.Row row, Marks marks) {
     return switch (row.kind()) {
-      case STATIC -> row.pattern().contains("[") ? "\u25cf" : "\u25cb";
-      case PAGE, API -> "\u03bb";
+      case STATIC -> row.pattern().contains("[") ? marks.paths : marks.plain;
+      case PAGE, API -> marks.server;
       default -> " ";
     };
   }

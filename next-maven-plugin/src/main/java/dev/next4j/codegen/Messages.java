@@ -286,11 +286,11 @@ public final class Messages {
             + " -Dnext.export.skipDynamic=true.");
   }
 
-  public static Problem noPrerenderedPages(String folder) {
+  public static Problem exportConflict(String file) {
     return new Problem(
-        "next.no-prerendered-pages",
-        "No prerendered pages at " + folder + ": run next:export through the build (mvn next:export), which"
-            + " runs next:package first.");
+        "next.export-conflict",
+        "next:export would write " + file + " twice: a page is exported there and public/" + file
+            + " is a file; rename one of them.");
   }
 
   public static Problem noPages() {

@@ -11,8 +11,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -100,7 +98,7 @@ public final class BuildMojo extends AbstractMojo {
       return;
     }
     Path jar = Packaging.jar(project);
-    if (!packageGoalIsDeclared()) {
+    if (!Packaging.packageGoalIsDeclared(project, mojoExecution)) {
       // The forked lifecycle ran only the jar plugin: make the jar runnable here.
       Packaging.packageJar(project, mainClass, outputDirectory, manifestFile, getLog());
     }
@@ -112,7 +110,8 @@ public final class BuildMojo extends AbstractMojo {
       return RouteReport.of(
           RouteManifest.read(manifest),
           PrerenderedPages.read(Packaging.prerenderedFolder(project).resolve(Prerenderer.STATIC_FOLDER)),
-          Path.of(project.getBuild().getOutputDirectory()), jar, Packaging.relative(project, jar));
+          Path.of(project.getBuild().getOutputDirectory()), jar, Packaging.relative(project, jar),
+          RouteReport.Marks.forCharset(java.nio.charset.Charset.defaultCharset()));
     });
     getLog().info("");
     report.lines().forEach(getLog()::info);
@@ -124,20 +123,5 @@ public final class BuildMojo extends AbstractMojo {
       getLog().info("JVM archive: " + Packaging.relative(project, result.archive())
           + "; start with it: " + Packaging.relative(project, result.launcher()));
     }
-  }
-
-  /** Whether the project binds next:package itself, so the forked lifecycle already made the jar runnable. */
-  private boolean packageGoalIsDeclared() {
-    String key = mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId();
-    Plugin plugin = project.getPlugin(key);
-    if (plugin == null) {
-      return false;
-    }
-    for (PluginExecution execution : plugin.getExecutions()) {
-      if (execution.getGoals().contains("package")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

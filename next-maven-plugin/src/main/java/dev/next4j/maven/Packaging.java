@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -59,6 +62,7 @@ final class Packaging {
       hasRuntime |= GROUP_ID.equals(artifact.getGroupId()) && RUNTIME.equals(artifact.getArtifactId());
       dependencies.add(new RunnableJar.Source(artifact.getFile().getName(), artifact.getFile().toPath()));
     }
+    int jars = dependencies.size() + 1;
     prerender(project, generatedSources, manifestFile, dependencies, log);
     Packager.Request request = new Packager.Request(
         project.getBasedir().toPath(),
@@ -78,7 +82,7 @@ final class Packaging {
       log.warn("Two inputs hold " + duplicate);
     }
     log.info("Runnable jar " + relative(project, jar.jar()) + " (" + size(jar.jar()) + " bytes): main class " + outcome.mainClass() + ", "
-        + (dependencies.size() + 1) + " jars merged, " + jar.entries() + " entries"
+        + jars + " jars merged, " + jar.entries() + " entries"
         + (jar.servicesMerged() > 0 ? ", " + jar.servicesMerged() + " services files merged" : "")
         + (jar.signaturesDropped() > 0 ? ", " + jar.signaturesDropped() + " signature files dropped" : "")
         + (jar.duplicates().isEmpty() ? "" : ", " + jar.duplicates().size() + " conflicting duplicates (first kept)")
@@ -88,6 +92,21 @@ final class Packaging {
       log.warn(Messages.noPages().text());
     }
     return outcome;
+  }
+
+  /** Whether the project binds next:package itself, so a forked lifecycle already made the jar runnable. */
+  static boolean packageGoalIsDeclared(MavenProject project, MojoExecution mojoExecution) {
+    String key = mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId();
+    Plugin plugin = project.getPlugin(key);
+    if (plugin == null) {
+      return false;
+    }
+    for (PluginExecution execution : plugin.getExecutions()) {
+      if (execution.getGoals().contains("package")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code target/next/prerendered}, the folder the prerendering JVM fills and the jar takes in. */

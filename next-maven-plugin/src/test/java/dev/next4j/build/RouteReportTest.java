@@ -45,7 +45,8 @@ class RouteReportTest {
         """);
 
     RouteReport report = RouteReport.of(
-        manifest(MANIFEST), PrerenderedPages.read(prerendered), classes, jar, "target/site-1.0.jar");
+        manifest(MANIFEST), PrerenderedPages.read(prerendered), classes, jar, "target/site-1.0.jar",
+        RouteReport.Marks.UNICODE);
 
     assertThat(report.lines()).containsExactly(
         "  Route (pages)    Kind                       Size     HTML",
@@ -57,8 +58,21 @@ class RouteReportTest {
         "  /404             404 page                   702 B    -",
         "",
         "4 routes: 1 static page (2 prerendered, 3.60 kB), 2 server pages, 1 API route; page classes 16.6 kB",
-        RouteReport.LEGEND,
+        RouteReport.Marks.UNICODE.legend(),
         "Runnable jar: target/site-1.0.jar (61.2 kB)");
+  }
+
+  @Test
+  void aConsoleThatCannotWriteNextJsMarksGetsAsciiOnes() throws IOException {
+    Path jar = Files.write(work.resolve("site.jar"), new byte[10]);
+
+    RouteReport report = RouteReport.of(
+        manifest("pattern\tkind\tclass\tsource\n/\tpage\tcom.acme.pages.Index\tsrc/Index.java\n"),
+        new PrerenderedPages(work, java.util.List.of()), work, jar, "site.jar",
+        RouteReport.Marks.forCharset(java.nio.charset.StandardCharsets.US_ASCII));
+
+    assertThat(report.lines().get(1)).startsWith("L /");
+    assertThat(RouteReport.Marks.forCharset(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(RouteReport.Marks.UNICODE);
   }
 
   @Test
@@ -71,7 +85,7 @@ class RouteReportTest {
         "  Route (pages)  Kind         Size     HTML",
         "",
         "0 routes: 0 static pages, 0 server pages, 0 API routes; page classes 0 B",
-        RouteReport.LEGEND,
+        RouteReport.Marks.UNICODE.legend(),
         "Runnable jar: target/site.jar (900 B)");
   }
 
