@@ -264,11 +264,11 @@ public final class Messages {
 
   // ---- prerendering and the static export ----
 
-  /** {@code file: error: [next.prerender-failed] ...}: a static page threw (or answered wrong) while prerendering. */
+  /** {@code [next.prerender-failed] file: prerendering ...}: a static page threw (or answered wrong) while prerendering. */
   public static Problem prerenderFailed(String file, String pattern, String path, String exception) {
     return new Problem(
         "next.prerender-failed",
-        file + ": error: prerendering " + pattern + (path.equals("paths()") ? " failed in paths()" : " at " + path + " failed")
+        file + ": prerendering " + pattern + (path.equals("paths()") ? " failed in paths()" : " at " + path + " failed")
             + ": " + exception);
   }
 

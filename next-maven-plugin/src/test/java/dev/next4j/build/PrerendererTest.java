@@ -31,7 +31,7 @@ class PrerendererTest {
 
     assertThat(problem.code()).isEqualTo("next.prerender-failed");
     assertThat(problem.message()).startsWith(
-        "src/main/java/com/acme/pages/About.java: error: prerendering /about at /about failed: "
+        "src/main/java/com/acme/pages/About.java: prerendering /about at /about failed: "
             + "java.lang.IllegalStateException: no database at build time\n\tat com.acme.pages.About.render(About.java:9)");
   }
 
