@@ -43,10 +43,10 @@ public final class _Html {
 
   public static String post(String slug) {
     StringBuilder html = new StringBuilder("<!doctype html><html><head><title>")
-        .append(dev.next4j.runtime.Html.escape(slug)).append("</title></head><body><h1>Post ")
-        .append(dev.next4j.runtime.Html.escape(slug)).append("</h1><ul>");
+        .append(dev.next4j.runtime.Html.text(slug)).append("</title></head><body><h1>Post ")
+        .append(dev.next4j.runtime.Html.text(slug)).append("</h1><ul>");
     for (int i = 0; i < 40; i++) {
-      html.append("<li>item ").append(i).append(" of ").append(dev.next4j.runtime.Html.escape(slug)).append("</li>");
+      html.append("<li>item ").append(i).append(" of ").append(dev.next4j.runtime.Html.text(slug)).append("</li>");
     }
     return html.append("</ul></body></html>").toString();
   }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * // src/main/java/com/acme/pages/blog/$slug.java  →  /blog/[slug], prerendered at /blog/hello and /blog/world
  * public final class $slug implements StaticPage<Routes.BlogSlug> {
  *   public Response render(Routes.BlogSlug params) {
- *     return Response.html("<h1>" + Html.escape(params.slug()) + "</h1>");
+ *     return Response.html("<h1>" + Html.text(params.slug()) + "</h1>");
  *   }
  *
  *   public List<Routes.BlogSlug> paths() {
