@@ -23,7 +23,7 @@ assert files.sort() == [
     'pom.xml',
     'src/main/java/com/acme/pages/Index.java',
     'src/main/java/com/acme/pages/_404.java',
-    'src/main/java/com/acme/pages/_Html.java',
+    'src/main/java/com/acme/pages/_Layout.java',
     'src/main/java/com/acme/pages/api/Hello.java',
     'src/main/java/com/acme/pages/blog/$slug.java',
     'src/main/resources/public/styles.css',
@@ -53,6 +53,11 @@ try {
     assert home.status == 200
     assert home.body.contains('<h1>Hello from next4j</h1>')
     assert httpGet(dev.port, '/blog/%3Cb%3E').body.contains('<h1>Post: &lt;b&gt;</h1>')
+    // next:run serves public/ from disk.
+    def devStyles = httpGet(dev.port, '/styles.css')
+    assert devStyles.status == 200
+    assert devStyles.headers['content-type'] == 'text/css; charset=utf-8'
+    assert devStyles.body == new File(site, 'src/main/resources/public/styles.css').getText('UTF-8')
 } finally {
     devStopped = stopProcess(dev.process)
 }
@@ -74,6 +79,13 @@ try {
     assert home.headers['content-type'].startsWith('text/html')
     assert home.body.contains('<h1>Hello from next4j</h1>')
     assert home.body.contains('<link rel="stylesheet" href="/styles.css">')
+    // The stylesheet the page links is served from the jar's public/ index.
+    def styles = httpGet(server.port, '/styles.css')
+    assert styles.status == 200
+    assert styles.headers['content-type'] == 'text/css; charset=utf-8'
+    assert styles.headers['cache-control'] == 'public, max-age=0'
+    assert styles.headers['etag'] ==~ /"[A-Za-z0-9_-]{27}"/
+    assert styles.body == new File(site, 'src/main/resources/public/styles.css').getText('UTF-8')
     assert home.body.contains('<a href="/blog/hello%20world">A blog post</a>')
     assert home.body.contains('<a href="/api/hello">An API route</a>')
 

@@ -102,11 +102,12 @@ try {
     assert awaitBody(http, port, "/about", "<h1>About us</h1>").statusCode() == 200
     assert get(http, port, "/").body().contains("<h1>Hello again</h1>")
 
-    // A page that no longer fits its route: javac finds it in the generated table; the page is blamed.
+    // A page that no longer fits its route: the generator reports it at the page, before javac.
     edit(dir, "src/main/java/com/acme/pages/About.java") { it.replace("Page<Routes.About>", "Page<Routes.Index>").replace("Routes.About params", "Routes.Index params") }
-    def misfit = awaitBody(http, port, "/about", "Compile error")
+    def misfit = awaitBody(http, port, "/about", "Route error")
     assert misfit.body().contains("src/main/java/com/acme/pages/About.java:8")
-    assert misfit.body().contains("javac saw this in the generated target/generated-sources/next/com/acme/Routes.java:")
+    assert misfit.body().contains("[next.wrong-params-record] The class in About.java implements Page&lt;Routes.Index&gt;,"
+        + " but the record of its route /about is Routes.About; write implements Page&lt;Routes.About&gt;.")
     edit(dir, "src/main/java/com/acme/pages/About.java") { it.replace("Page<Routes.Index>", "Page<Routes.About>").replace("Routes.Index params", "Routes.About params") }
     assert awaitBody(http, port, "/about", "<h1>About us</h1>").statusCode() == 200
 } finally {
@@ -127,7 +128,8 @@ new ServerSocket(taken).withCloseable {
     }
     assert clash.exitValue() != 0
     String log = new File(dir, "run-taken.log").text
-    assert log.contains("Port " + taken + " is already in use: stop the process that holds it, or choose another port with -Dnext.port=")
+    // next:run binds localhost unless told otherwise, and says so.
+    assert log.contains("Port " + taken + " on localhost is already in use: stop the process that holds it, or choose another port with -Dnext.port=")
 }
 
 // 3. The custom server (<mainClass>): it runs in dev mode with live pages.

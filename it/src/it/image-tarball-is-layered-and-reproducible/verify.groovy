@@ -21,7 +21,7 @@ assert log.contains('[INFO] Wrote target/site-1.0-image.tar; load it with: docke
 
 def image = readImage(second)
 assert image.manifest.RepoTags == ['site:1.0']
-assert images[1].endsWith("on scratch: dependencies (1 file), next-runtime (1 file), application (6 files)")
+assert images[1].endsWith("on scratch: dependencies (1 file), next-runtime (1 file), application (7 files)")
 assert image.layers.size() == 3
 
 def (dependencies, runtime, application) = image.layers
@@ -29,6 +29,7 @@ def files = { Map layer -> layer.keySet().findAll { !it.endsWith('/') } as List 
 assert files(dependencies) == ["app/libs/${dependencyJar}".toString()]
 assert files(runtime) == ["app/runtime/${runtimeJar}".toString()]
 assert files(application) == [
+    'app/classes/META-INF/next4j/public-files.tsv',
     'app/classes/com/acme/NextServer.class',
     'app/classes/com/acme/Routes$Index.class',
     'app/classes/com/acme/Routes$Params.class',
@@ -37,6 +38,8 @@ assert files(application) == [
     'app/classes/public/robots.txt',
 ]
 assert new String(application['app/classes/public/robots.txt'].bytes, 'UTF-8') == 'User-agent: *\n'
+// The build's index of public/, which the server serves from.
+assert new String(application['app/classes/META-INF/next4j/public-files.tsv'].bytes, 'UTF-8').readLines()[1].startsWith('robots.txt\t14\t')
 assert application['app/classes/com/acme/pages/Index.class'].bytes ==
     new File(basedir, 'target/classes/com/acme/pages/Index.class').bytes
 // Jib's fixed time and modes: nothing of the build machine's clock in the image.

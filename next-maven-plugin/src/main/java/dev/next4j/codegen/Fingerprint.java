@@ -142,7 +142,9 @@ final class Fingerprint {
         config.pagesPackage().orElse("-"), config.generatedPackage().orElse("-"), config.outputDir().toString(),
         config.manifestFile().toString(), settings.basePath(), Boolean.toString(settings.trailingSlash()),
         Boolean.toString(settings.poweredByHeader()), Boolean.toString(settings.generateEtags()),
-        Boolean.toString(settings.compress()), Long.toString(settings.bodySizeLimit()));
+        Boolean.toString(settings.compress()), Long.toString(settings.bodySizeLimit()),
+        Boolean.toString(settings.caseSensitiveRoutes()),
+        String.join("\n", settings.rules().stream().map(RuleSpec::describe).toList()));
   }
 
   /** FNV-1a over the chars of {@code text}, then mixed: 64 bits. */

@@ -1,5 +1,7 @@
 package dev.next4j.codegen;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +16,13 @@ import java.util.regex.Pattern;
  * JavaSourceText text = JavaSourceText.of("package com.acme.pages;\nclass About implements StaticPage<Routes.About> {}", "About");
  * text.packageLine();                      // Optional[PackageLine[name=com.acme.pages, line=1]]
  * text.implementsInterface("StaticPage");  // true
+ * text.declaration();                      // Optional[Declaration[keyword=class, line=2, superclass=false,
+ *                                          //   interfaces=[Supertype[name=StaticPage, typeArguments=Routes.About]]]]
  * }</pre>
+ *
+ * <p>The declaration is read by a small tolerant parser, not javac's: it only has to say which
+ * supertypes the class names, and javac still judges the file. What it cannot tell (a type
+ * argument it does not understand) it reports as written, and the caller decides to say nothing.
  */
 final class JavaSourceText {
   private static final Pattern PACKAGE = Pattern.compile("\\A\\s*package\\s+([\\p{javaJavaIdentifierPart}.\\s]+?)\\s*;");
@@ -23,10 +31,12 @@ final class JavaSourceText {
 
   private final String code;
   private final String header;
+  private final Optional<Declaration> declaration;
 
-  private JavaSourceText(String code, String header) {
+  private JavaSourceText(String code, String header, Optional<Declaration> declaration) {
     this.code = code;
     this.header = header;
+    this.declaration = declaration;
   }
 
   /** The package line and the declaration of the top-level type {@code typeName} in {@code source}. */
@@ -40,11 +50,106 @@ final class JavaSourceText {
       Matcher declaration = DECLARATION.matcher(code);
       while (declaration.find()) {
         if (declaration.group(1).equals(typeName)) {
-          return new JavaSourceText(code.toString(), code.substring(declaration.end()));
+          String header = code.substring(declaration.end());
+          return new JavaSourceText(code.toString(), header, Optional.of(Declaration.parse(code, declaration, header)));
         }
       }
     }
-    return new JavaSourceText(code.toString(), "");
+    return new JavaSourceText(code.toString(), "", Optional.empty());
+  }
+
+  /**
+   * A supertype as the declaration writes it, without spaces or annotations: {@code name}
+   * {@code dev.next4j.runtime.Page} or {@code Page}, {@code typeArguments} {@code Routes.BlogSlug}
+   * (empty for a raw type).
+   */
+  record Supertype(String name, String typeArguments) {
+    /** The name without its package or enclosing types: {@code Page}. */
+    String simpleName() {
+      return name.substring(name.lastIndexOf('.') + 1);
+    }
+  }
+
+  /**
+   * The top-level type's declaration: {@code keyword} {@code class}, {@code record}, {@code enum} or
+   * {@code interface} (also for {@code @interface}), the 1-based {@code line} of its name, whether
+   * it {@code extends} a class (for an interface: other interfaces), and the interfaces it
+   * implements.
+   */
+  record Declaration(String keyword, int line, boolean superclass, List<Supertype> interfaces) {
+    Declaration {
+      interfaces = List.copyOf(interfaces);
+    }
+
+    private static Declaration parse(CharSequence code, Matcher declaration, String header) {
+      String keyword = declaration.group().split("\\s")[0];
+      int line = 1;
+      for (int i = 0; i < declaration.start(1); i++) {
+        if (code.charAt(i) == '\n') {
+          line++;
+        }
+      }
+      // Sections at depth 0 of <> and (): the type parameters and record components come before
+      // the first keyword and are skipped; extends, implements and permits start a list of types.
+      String section = "";
+      boolean superclass = false;
+      List<Supertype> interfaces = new ArrayList<>();
+      StringBuilder type = new StringBuilder();
+      int depth = 0;
+      int end = header.endsWith("{") ? header.length() - 1 : header.length();
+      for (int i = 0; i <= end; i++) {
+        char c = i < end ? header.charAt(i) : ',';
+        if (c == '<' || c == '(') {
+          depth++;
+        } else if ((c == '>' || c == ')') && depth > 0) {
+          depth--;
+        }
+        boolean wordStart = depth == 0 && Character.isJavaIdentifierStart(c) && (i == 0 || !Character.isJavaIdentifierPart(header.charAt(i - 1)));
+        String word = wordStart ? word(header, i) : "";
+        if (word.equals("extends") || word.equals("implements") || word.equals("permits") || (depth == 0 && c == ',')) {
+          superclass |= add(section, keyword, type, interfaces);
+          type.setLength(0);
+          if (c != ',') {
+            section = word;
+            i += word.length() - 1;
+          }
+          continue;
+        }
+        if (!section.isEmpty()) {
+          type.append(c);
+        }
+      }
+      return new Declaration(keyword, line, superclass, interfaces);
+    }
+
+    /** Adds the type written in {@code text} to its section; true if it is a class's superclass. */
+    private static boolean add(String section, String keyword, StringBuilder text, List<Supertype> interfaces) {
+      String type = text.toString().replaceAll("@[\\p{javaJavaIdentifierPart}.]+(\\([^)]*\\))?", "").replaceAll("\\s+", "");
+      if (type.isEmpty() || section.equals("permits")) {
+        return false;
+      }
+      if (section.equals("extends") && !keyword.equals("interface")) {
+        return true;
+      }
+      int open = type.indexOf('<');
+      int close = type.lastIndexOf('>');
+      interfaces.add(open < 0 ? new Supertype(type, "")
+          : new Supertype(type.substring(0, open), close > open ? type.substring(open + 1, close) : type.substring(open + 1)));
+      return false;
+    }
+
+    private static String word(String text, int from) {
+      int to = from;
+      while (to < text.length() && Character.isJavaIdentifierPart(text.charAt(to))) {
+        to++;
+      }
+      return text.substring(from, to);
+    }
+  }
+
+  /** The declaration of the top-level type the file is named for, if the file has one. */
+  Optional<Declaration> declaration() {
+    return declaration;
   }
 
   /** The package a file declares and the line it is on. */

@@ -21,6 +21,19 @@ public final class Messages {
     }
   }
 
+  // ---- jte templates (reported at the template) ----
+
+  static Problem templateError(String message) {
+    return new Problem("next.template-error", message);
+  }
+
+  public static Problem templatesWithoutRuntime(String templatesDir) {
+    return new Problem(
+        "next.jte-runtime-missing",
+        "The jte templates in " + templatesDir + " compile to classes that need jte-runtime, which this project"
+            + " does not depend on: add the dependency dev.next4j:next-jte (it brings jte-runtime and Templates.html).");
+  }
+
   // ---- finding the pages package (reported at pom.xml) ----
 
   static Problem noPagesPackage(String roots) {
@@ -72,6 +85,41 @@ public final class Messages {
         "next.package-mismatch",
         "The file has no package line but its folder is package " + expected + "; add 'package "
             + expected + ";' at the top.");
+  }
+
+  // ---- what a page file's class must be (reported at the page file, see PageKinds) ----
+
+  private static final String KINDS = " A class in the pages package is a Page (HTML), a StaticPage (rendered once) or,"
+      + " under api/, an ApiRoute, each with its route's record from Routes; the special files are _App (App),"
+      + " _404 and _500 (ErrorPage) and _Middleware (Middleware). A helper that is not a page goes in a file or"
+      + " folder whose name starts with '_' (e.g. _Layout.java).";
+
+  static Problem notAPage(String page, String pattern, String kind) {
+    return new Problem(
+        "next.not-a-page",
+        "The class in " + page + " implements no page kind, so it cannot serve " + pattern + "; implement "
+            + kind + ", or rename the file to start with '_' if it is a helper." + KINDS);
+  }
+
+  static Problem wrongPageKind(String page, String declared, String pattern, String kind) {
+    return new Problem(
+        "next.wrong-page-kind",
+        "The class in " + page + " implements " + declared + ", but its route " + pattern + " needs " + kind + "."
+            + KINDS);
+  }
+
+  static Problem wrongParamsRecord(String page, String declared, String pattern, String record, String kind) {
+    return new Problem(
+        "next.wrong-params-record",
+        "The class in " + page + " implements " + declared + ", but the record of its route " + pattern + " is "
+            + record + "; write implements " + kind + ".");
+  }
+
+  static Problem notASpecialPage(String file, String kind) {
+    return new Problem(
+        "next.not-a-page",
+        "The special file " + file + " must declare a class that implements " + kind + "; rename it if it is"
+            + " not meant to be one." + KINDS);
   }
 
   // ---- names that cannot be mapped to a route (reported at the file or folder) ----
@@ -164,6 +212,15 @@ public final class Messages {
         "Pages " + first + " and " + second + " are both " + pattern + "; remove or rename one.");
   }
 
+  // ---- public files (reported at the public file and at the page) ----
+
+  static Problem publicFileConflict(String path, String otherFile) {
+    return new Problem(
+        "next.public-file-conflict",
+        "A conflicting public file and page file was found for path " + path + " (the other is " + otherFile
+            + "); a public file would hide the page. Remove or rename one.");
+  }
+
   // ---- server settings (reported at pom.xml) ----
 
   static Problem basePathNoLeadingSlash(String basePath) {
@@ -191,6 +248,10 @@ public final class Messages {
     return new Problem(
         "next.invalid-body-size-limit",
         "<bodySizeLimit> " + bodySizeLimit + " must be 0 or more bytes; the default is 1048576 (1 MiB).");
+  }
+
+  static Problem invalidRule(String where, String field, String message) {
+    return new Problem("next.invalid-rule", where + " <" + field + ">: " + message + ".");
   }
 
   // ---- the production build and the server goals (reported as the goal's failure or a warning) ----

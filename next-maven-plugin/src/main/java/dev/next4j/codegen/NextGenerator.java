@@ -3,8 +3,10 @@ package dev.next4j.codegen;
 import com.palantir.javapoet.JavaFile;
 import dev.next4j.codegen.GenerationResult.Failed;
 import dev.next4j.codegen.GenerationResult.Generated;
+import dev.next4j.codegen.PagesScanner.PageSource;
 import dev.next4j.codegen.PagesScanner.PagesTree;
 import dev.next4j.codegen.RouteModel.PageRoute;
+import dev.next4j.runtime.RouteRule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Generates {@code Routes} and {@code NextServer} from a pages package: scan, model, validate (stop
- * if anything is wrong, reporting everything), order, name, write the sources, the route manifest
+ * if anything is wrong, reporting everything), order, name, check each page's kind against its
+ * route ({@link PageKinds}; it needs the record names, so it runs once the routes are valid), write the sources, the route manifest
  * and the source map (see docs/architecture.md). When nothing changed since the
  * last run it stops after listing the page files, and a file whose content did not change is not
  * rewritten.
@@ -47,16 +50,22 @@ public final class NextGenerator {
     if (upToDate.isPresent()) {
       return upToDate.get();
     }
-    RouteModel model = RouteModel.of(tree.get(), scanner.read(tree.get()), diagnostics);
+    List<PageSource> sources = scanner.read(tree.get());
+    RouteModel model = RouteModel.of(tree.get(), sources, diagnostics);
     RouteValidator.validate(model.routes(), config.settings(), config.projectDir().resolve("pom.xml"), diagnostics);
+    List<RouteRule> rules = RuleValidator.validate(config.settings(), config.projectDir().resolve("pom.xml"), diagnostics);
     if (diagnostics.hasErrors()) {
       return failed(config, diagnostics);
     }
     List<PageRoute> routes = RouteOrder.sort(model.routes());
     GeneratedNames names = GeneratedNames.of(model.generatedPackage(), routes);
+    PageKinds.check(routes, model.specials(), sources, names, diagnostics);
+    if (diagnostics.hasErrors()) {
+      return failed(config, diagnostics);
+    }
     Map<Path, String> files = new LinkedHashMap<>();
     put(files, config.outputDir(), RoutesWriter.write(model, routes, names, config.settings()));
-    put(files, config.outputDir(), ServerWriter.write(model, names, config.settings()));
+    put(files, config.outputDir(), ServerWriter.write(model, names, config.settings(), rules));
     SourceMap sourceMap = SourceMap.of(config.projectDir(), files, routes, model.specials());
     files.put(config.manifestFile(), RouteManifest.of(routes, model.specials()).text());
     files.put(SourceMap.file(config), sourceMap.text());

@@ -64,8 +64,12 @@ final class PagesScanner {
     }
   }
 
-  /** A page file that was read. {@code staticPage}: its class declares {@code implements StaticPage<}. */
-  record PageSource(PageFile file, boolean staticPage) {}
+  /**
+   * A page file that was read. {@code staticPage}: its class declares {@code implements
+   * StaticPage<}; {@code declaration}: its class's declaration, empty when the file declares no
+   * type of its name (or was not read, being in a folder that cannot be a package).
+   */
+  record PageSource(PageFile file, boolean staticPage, Optional<JavaSourceText.Declaration> declaration) {}
 
   /** Finds the pages package and lists its files; empty (with diagnostics) when it cannot. */
   Optional<PagesTree> list() throws IOException {
@@ -116,7 +120,7 @@ final class PagesScanner {
       Optional<JavaSourceText.PackageLine> declared = source.packageLine();
       if (!SourceVersion.isName(expected)) {
         // A folder that cannot be a package is reported by RouteModel, once for the folder.
-        sources.add(new PageSource(file, false));
+        sources.add(new PageSource(file, false, Optional.empty()));
         continue;
       }
       if (declared.isEmpty()) {
@@ -124,7 +128,7 @@ final class PagesScanner {
       } else if (!declared.get().name().equals(expected)) {
         diagnostics.report(file.path(), declared.get().line(), Messages.packageMismatch(declared.get().name(), expected));
       }
-      sources.add(new PageSource(file, source.implementsInterface("StaticPage")));
+      sources.add(new PageSource(file, source.implementsInterface("StaticPage"), source.declaration()));
     }
     return sources;
   }

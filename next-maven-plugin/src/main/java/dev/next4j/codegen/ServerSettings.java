@@ -1,5 +1,6 @@
 package dev.next4j.codegen;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param compress whether responses are gzip-compressed
  * @param bodySizeLimit the largest request body accepted, in bytes (Next.js's {@code
  *     api.bodyParser.sizeLimit})
+ * @param rules the redirects, rewrites and headers, checked when generating ({@code
+ *     next.invalid-rule})
+ * @param caseSensitiveRoutes whether rule sources match with case
  */
 public record ServerSettings(
     String basePath,
@@ -22,7 +26,9 @@ public record ServerSettings(
     boolean poweredByHeader,
     boolean generateEtags,
     boolean compress,
-    long bodySizeLimit) {
+    long bodySizeLimit,
+    List<RuleSpec> rules,
+    boolean caseSensitiveRoutes) {
   /** Next.js's default body size limit: 1 MiB. */
   public static final long DEFAULT_BODY_SIZE_LIMIT = 1024 * 1024;
 
@@ -30,6 +36,14 @@ public record ServerSettings(
 
   public ServerSettings {
     Objects.requireNonNull(basePath, "basePath");
+    rules = List.copyOf(rules);
+  }
+
+  /** Settings without rules. */
+  public ServerSettings(
+      String basePath, boolean trailingSlash, boolean poweredByHeader, boolean generateEtags, boolean compress,
+      long bodySizeLimit) {
+    this(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, List.of(), false);
   }
 
   /** Settings with the default body size limit. */
@@ -44,16 +58,25 @@ public record ServerSettings(
 
   /** These settings with {@code basePath}. */
   public ServerSettings withBasePath(String basePath) {
-    return new ServerSettings(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit);
+    return new ServerSettings(
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes);
   }
 
   /** These settings with {@code trailingSlash}. */
   public ServerSettings withTrailingSlash(boolean trailingSlash) {
-    return new ServerSettings(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit);
+    return new ServerSettings(
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes);
   }
 
   /** These settings with {@code bodySizeLimit}. */
   public ServerSettings withBodySizeLimit(long bodySizeLimit) {
-    return new ServerSettings(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit);
+    return new ServerSettings(
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes);
+  }
+
+  /** These settings with {@code rules}. */
+  public ServerSettings withRules(List<RuleSpec> rules) {
+    return new ServerSettings(
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes);
   }
 }

@@ -6,6 +6,10 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.next4j.runtime.RouteRule;
+import dev.next4j.runtime.RouteRule.Condition;
+import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -15,17 +19,23 @@ import javax.lang.model.element.Modifier;
  * <pre>{@code
  * public static final NextConfig CONFIG = NextConfig.builder().basePath("/docs").build();
  * public static void main(String[] args) { NextApp.serve(args, NextServer::app); }
- * public static NextApp app(NextOptions options) { return NextApp.create(Routes.table(), CONFIG, options); }
+ * public static NextApp app(NextOptions options) {
+ *   return NextApp.create(Routes.table(), CONFIG, options, PublicFileIndex.load(NextServer.class));
+ * }
  * }</pre>
  */
 final class ServerWriter {
   static final ClassName NEXT_APP = ClassName.get("dev.next4j.runtime", "NextApp");
   static final ClassName NEXT_CONFIG = ClassName.get("dev.next4j.runtime", "NextConfig");
   static final ClassName NEXT_OPTIONS = ClassName.get("dev.next4j.runtime", "NextOptions");
+  static final ClassName ROUTE_RULE = ClassName.get("dev.next4j.runtime", "RouteRule");
+  static final ClassName KIND = ROUTE_RULE.nestedClass("Kind");
+  static final ClassName CONDITION = ROUTE_RULE.nestedClass("Condition");
+  static final ClassName PUBLIC_FILE_INDEX = ClassName.get("dev.next4j.runtime.generated", "PublicFileIndex");
 
   private ServerWriter() {}
 
-  static JavaFile write(RouteModel model, GeneratedNames names, ServerSettings settings) {
+  static JavaFile write(RouteModel model, GeneratedNames names, ServerSettings settings, List<RouteRule> rules) {
     TypeSpec server = TypeSpec.classBuilder(names.server())
         .addJavadoc("The server of the pages in {@code $L}.\n", model.pagesPackage())
         .addJavadoc("\n<p>{@code java -cp <classpath> $L [--port <port>] [--hostname <host>]} serves them: the port\n",
@@ -37,7 +47,7 @@ final class ServerWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addField(FieldSpec.builder(NEXT_CONFIG, "CONFIG", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The configuration from the pom, checked when this class was generated.\n")
-            .initializer(config(settings))
+            .initializer(config(settings, rules))
             .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("main")
@@ -52,7 +62,9 @@ final class ServerWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(NEXT_APP)
             .addParameter(NEXT_OPTIONS, "options")
-            .addStatement("return $T.create($T.table(), CONFIG, options)", NEXT_APP, names.routes())
+            .addJavadoc("The files under {@code public/} are those the build indexed into this jar.\n")
+            .addStatement("return $T.create($T.table(), CONFIG, options, $T.load($T.class))",
+                NEXT_APP, names.routes(), PUBLIC_FILE_INDEX, names.server())
             .build())
         .build();
     return JavaFile.builder(names.server().packageName(), server)
@@ -63,9 +75,9 @@ final class ServerWriter {
   }
 
   /** {@code NextConfig.defaults()}, or a builder call setting only what differs from the defaults. */
-  private static CodeBlock config(ServerSettings settings) {
+  private static CodeBlock config(ServerSettings settings, List<RouteRule> rules) {
     ServerSettings defaults = ServerSettings.defaults();
-    if (settings.equals(defaults)) {
+    if (settings.equals(defaults) && rules.isEmpty()) {
       return CodeBlock.of("$T.defaults()", NEXT_CONFIG);
     }
     CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()$>$>", NEXT_CONFIG);
@@ -87,6 +99,54 @@ final class ServerWriter {
     if (settings.bodySizeLimit() != defaults.bodySizeLimit()) {
       code.add("\n.bodySizeLimit($L)", settings.bodySizeLimit() + "L");
     }
+    if (settings.caseSensitiveRoutes()) {
+      code.add("\n.caseSensitiveRoutes(true)");
+    }
+    if (!rules.isEmpty()) {
+      code.add("\n.rules($>");
+      for (int i = 0; i < rules.size(); i++) {
+        code.add("\n$L$L", rule(rules.get(i)), i + 1 < rules.size() ? "," : "");
+      }
+      code.add(")$<");
+    }
     return code.add("\n.build()$<$<").build();
+  }
+
+  /** The {@code RouteRule} expression of {@code rule}. */
+  private static CodeBlock rule(RouteRule rule) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    switch (rule.kind()) {
+      case REDIRECT -> code.add("$T.redirect($S, $S, $L)", ROUTE_RULE, rule.source(), rule.destination(), rule.statusCode());
+      case HEADERS -> {
+        code.add("$T.headers($S, $T.ofEntries(", ROUTE_RULE, rule.source(), Map.class);
+        int i = 0;
+        for (Map.Entry<String, String> header : rule.headers().entrySet()) {
+          code.add("$L$T.entry($S, $S)", i++ == 0 ? "" : ", ", Map.class, header.getKey(), header.getValue());
+        }
+        code.add("))");
+      }
+      default -> code.add("$T.rewrite($T.$L, $S, $S)", ROUTE_RULE, KIND, rule.kind().name(), rule.source(),
+          rule.destination());
+    }
+    for (Condition condition : rule.has()) {
+      code.add(".has($L)", condition(condition));
+    }
+    for (Condition condition : rule.missing()) {
+      code.add(".missing($L)", condition(condition));
+    }
+    if (!rule.basePath()) {
+      code.add(".basePath(false)");
+    }
+    return code.build();
+  }
+
+  private static CodeBlock condition(Condition condition) {
+    String factory = condition.type().configName();
+    if (condition.type() == Condition.Type.HOST) {
+      return CodeBlock.of("$T.host($S)", CONDITION, condition.value().orElseThrow());
+    }
+    return condition.value().isPresent()
+        ? CodeBlock.of("$T.$L($S, $S)", CONDITION, factory, condition.key(), condition.value().get())
+        : CodeBlock.of("$T.$L($S)", CONDITION, factory, condition.key());
   }
 }

@@ -2,6 +2,7 @@ package dev.next4j.dev;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class AppLoaders {
    */
   AppLoaders(ClassLoader runtime, List<Path> dependencies, List<Path> projectFolders) {
     this.base = new URLClassLoader("next-dev-dependencies", urls(dependencies), new RuntimeBridge(runtime));
-    this.projectUrls = urls(projectFolders);
+    this.projectUrls = folderUrls(projectFolders);
     this.current = new Current(base);
   }
 
@@ -73,6 +74,24 @@ final class AppLoaders {
         urls.add(path.toUri().toURL());
       } catch (MalformedURLException impossible) {
         throw new IllegalArgumentException("not a class path entry: " + path, impossible);
+      }
+    }
+    return urls.toArray(URL[]::new);
+  }
+
+  /**
+   * Folder URLs ending in {@code /}, also for a folder that does not exist yet ({@link
+   * Path#toUri()} adds the slash only to an existing one, and without it a URLClassLoader reads the
+   * entry as a jar): a resource folder made after the session started is then read like the others.
+   */
+  private static URL[] folderUrls(List<Path> folders) {
+    List<URL> urls = new ArrayList<>();
+    for (Path folder : folders) {
+      String uri = folder.toAbsolutePath().toUri().toString();
+      try {
+        urls.add(URI.create(uri.endsWith("/") ? uri : uri + "/").toURL());
+      } catch (MalformedURLException impossible) {
+        throw new IllegalArgumentException("not a class path folder: " + folder, impossible);
       }
     }
     return urls.toArray(URL[]::new);

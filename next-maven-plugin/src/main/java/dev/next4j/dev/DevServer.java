@@ -43,6 +43,8 @@ public final class DevServer implements AutoCloseable {
   private final IncrementalCompiler compiler;
   private final Reloader reloader;
   private final FileWatcher watcher;
+  private final Path copiedResources;
+  private final List<ResourceSet> processedResources;
   private final List<Path> watchedTrees;
   private final List<Path> watchedFiles;
   private final AppLoaders loaders;
@@ -58,19 +60,33 @@ public final class DevServer implements AutoCloseable {
   private DevServer(DevSettings settings) throws IOException {
     this.settings = settings;
     this.port = settings.port();
-    this.problems = new Problems(settings.projectDir(), SourceMap.file(settings.routes()));
+    this.problems = new Problems(settings.projectDir(), SourceMap.file(settings.routes()), settings.templates());
     List<Path> allRoots = new ArrayList<>(settings.sourceRoots());
     allRoots.add(settings.generatedSourcesDir());
+    allRoots.add(settings.templates().outputDir());
     this.compiler = new IncrementalCompiler(
         allRoots, settings.classesDir(), settings.compileClasspath(), settings.compilerOptions());
-    List<Path> projectFolders = new ArrayList<>(settings.resourceDirs());
+    // Plain resource folders are served in place; the others are copied, as Maven would, into
+    // copiedResources, which comes after them and before the classes.
+    this.copiedResources = settings.classesDir().resolveSibling("next").resolve("dev-resources");
+    this.processedResources = settings.resources().stream().filter(resource -> !resource.isPlain()).toList();
+    List<Path> projectFolders = new ArrayList<>();
+    settings.resources().stream().filter(ResourceSet::isPlain).map(ResourceSet::directory).distinct()
+        .forEach(projectFolders::add);
+    if (!processedResources.isEmpty()) {
+      projectFolders.add(copiedResources);
+    }
     projectFolders.add(settings.classesDir());
     this.loaders = new AppLoaders(DevServer.class.getClassLoader(), settings.runtimeClasspath(), projectFolders);
     this.reloader = new Reloader(settings, compiler, loaders, problems);
     List<Path> trees = new ArrayList<>(settings.sourceRoots());
     trees.addAll(settings.resourceDirs());
+    trees.add(settings.templates().templatesDir());
     this.watchedTrees = List.copyOf(trees);
-    this.watchedFiles = List.of(settings.projectDir().resolve("pom.xml"));
+    // The pom, then the .env files a dev-mode app reads (see the runtime's Env).
+    this.watchedFiles = List.of(settings.projectDir().resolve("pom.xml"), settings.projectDir().resolve(".env"),
+        settings.projectDir().resolve(".env.local"), settings.projectDir().resolve(".env.development"),
+        settings.projectDir().resolve(".env.development.local"));
     this.watcher = new FileWatcher(watchedTrees, watchedFiles);
     this.reloadThread = new Thread(this::reloadLoop, "next-dev-reload");
     this.reloadThread.setDaemon(true);
@@ -91,6 +107,11 @@ public final class DevServer implements AutoCloseable {
     DevServer dev = new DevServer(settings);
     // The default of NextOptions.dev(): a custom server is in dev mode without asking.
     dev.nextDevBefore = System.setProperty("next.dev", "true");
+    // The runtime caps a response's write time (maxRspTime); a live-reload stream lasts as long as
+    // its tab. The JDK reads it once, when the first server is made, so before the app starts.
+    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+      System.setProperty("sun.net.httpserver.maxRspTime", "0");
+    }
     try {
       dev.begin(started);
     } catch (DevServerException | IOException | RuntimeException e) {
@@ -102,8 +123,9 @@ public final class DevServer implements AutoCloseable {
 
   private void begin(long started) throws DevServerException, IOException {
     // Before any app is made: an app reads the slot once, when it is created.
-    HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL));
+    HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL, publicFolders(settings.resourceDirs())));
     snapshot = Snapshot.take(watchedTrees, watchedFiles);
+    copyResources();
     Reloader.Build build = reloader.initial();
     publish(build);
     if (settings.mainClass().isEmpty()) {
@@ -120,8 +142,8 @@ public final class DevServer implements AutoCloseable {
         thread.setContextClassLoader(previous);
       }
       int routes = build.state() instanceof DevState.Ready ready ? ready.table().size() : 0;
-      settings.log().info("next4j dev server ready on " + url() + " (" + routes + " routes, started in "
-          + millis(started) + " ms)");
+      settings.log().ready("next4j dev server ready on " + url() + " (" + routes + (routes == 1 ? " route" : " routes")
+          + ", started in " + millis(started) + " ms)");
     } else if (build.loader().isPresent()) {
       startCustomServer(build.loader().get(), started);
     } else {
@@ -204,11 +226,22 @@ public final class DevServer implements AutoCloseable {
     if (all.contains(pom)) {
       settings.log().warn("pom.xml changed: restart next:run to apply it.");
     }
-    if (all.stream().allMatch(pom::equals)) {
-      session.unchanged();
+    List<Path> envFiles = all.stream().filter(path -> watchedFiles.indexOf(path) > 0).toList();
+    if (all.stream().allMatch(watchedFiles::contains)) {
+      if (envFiles.isEmpty()) {
+        session.unchanged();
+      } else {
+        // The app loads the files again on its next request; the browsers reload to make one.
+        settings.log().info(envFiles.stream().map(path -> path.getFileName().toString()).toList()
+            + " changed: the app reads the environment again");
+        session.publish(session.peek());
+      }
       return;
     }
     noticeCustomServerChange(changes.modified());
+    if (all.stream().anyMatch(path -> processedResources.stream().anyMatch(r -> path.startsWith(r.directory())))) {
+      copyResources();
+    }
     Reloader.Build build = reloader.after(changes);
     publish(build);
     if (build.state() instanceof DevState.Ready) {
@@ -224,6 +257,13 @@ public final class DevServer implements AutoCloseable {
       if (settings.mainClass().isPresent() && !customServerStarted) {
         startCustomServer(build.loader().get(), started);
       }
+    }
+  }
+
+  /** Copies the resources that are not served from their folder, as {@code mvn process-resources} would. */
+  private void copyResources() throws IOException {
+    if (!processedResources.isEmpty()) {
+      ResourceCopier.copy(processedResources, copiedResources, settings.filterProperties());
     }
   }
 
@@ -302,7 +342,7 @@ public final class DevServer implements AutoCloseable {
       }
       try (Socket probe = new Socket()) {
         probe.connect(new InetSocketAddress(host, settings.port()), 200);
-        settings.log().info("next4j dev server ready on " + url() + " (custom server " + settings.mainClass().get()
+        settings.log().ready("next4j dev server ready on " + url() + " (custom server " + settings.mainClass().get()
             + ", started in " + millis(started) + " ms)");
         return;
       } catch (IOException notYet) {
@@ -367,5 +407,10 @@ public final class DevServer implements AutoCloseable {
 
   private static long millis(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /** The {@code public} folder of each resource folder: what the app serves at {@code /} from disk. */
+  static List<Path> publicFolders(List<Path> resourceDirs) {
+    return resourceDirs.stream().map(dir -> dir.resolve("public")).toList();
   }
 }

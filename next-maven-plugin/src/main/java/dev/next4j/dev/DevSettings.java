@@ -2,11 +2,14 @@ package dev.next4j.dev;
 
 import dev.next4j.build.Ports;
 import dev.next4j.codegen.GeneratorConfig;
+import dev.next4j.codegen.RuleSpec;
 import dev.next4j.codegen.ServerSettings;
+import dev.next4j.codegen.TemplateSources;
 import dev.next4j.runtime.NextConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,6 +32,10 @@ import java.util.Optional;
  * @param port the port to serve on; 0 picks a free one
  * @param quietPeriod how long files must stay still before a burst of changes is reloaded
  * @param log the terminal
+ * @param templates the jte templates' folder and where their Java goes
+ * @param resources the pom's {@code <resource>}s; the plain ones are served from their folders
+ *     (they are among {@code resourceDirs}), the others copied as Maven copies them
+ * @param filterProperties what {@code ${name}} and {@code @name@} become in filtered resources
  */
 public record DevSettings(
     GeneratorConfig routes,
@@ -41,7 +48,10 @@ public record DevSettings(
     Optional<String> hostname,
     int port,
     Duration quietPeriod,
-    DevLog log) {
+    DevLog log,
+    TemplateSources templates,
+    List<ResourceSet> resources,
+    Map<String, String> filterProperties) {
 
   public DevSettings {
     Objects.requireNonNull(routes, "routes");
@@ -53,6 +63,9 @@ public record DevSettings(
     Objects.requireNonNull(mainClass, "mainClass");
     Objects.requireNonNull(hostname, "hostname");
     Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(templates, "templates");
+    resources = List.copyOf(resources);
+    filterProperties = Map.copyOf(filterProperties);
     Ports.requireValid(port);
     if (quietPeriod.isNegative()) {
       throw new IllegalArgumentException("quietPeriod must not be negative: " + quietPeriod);
@@ -64,9 +77,11 @@ public record DevSettings(
     return routes.projectDir();
   }
 
-  /** The source roots the user edits: the compile source roots without the generated one. */
+  /** The source roots the user edits: the compile source roots without the generated ones. */
   public List<Path> sourceRoots() {
-    return routes.sourceRoots().stream().filter(root -> !root.equals(routes.outputDir())).toList();
+    return routes.sourceRoots().stream()
+        .filter(root -> !root.equals(routes.outputDir()) && !root.equals(templates.outputDir()))
+        .toList();
   }
 
   /** Where the route generator writes {@code Routes} and {@code NextServer}. */
@@ -83,6 +98,7 @@ public record DevSettings(
     try {
       return NextConfig.builder().basePath(server.basePath()).trailingSlash(server.trailingSlash())
           .poweredByHeader(server.poweredByHeader()).generateEtags(server.generateEtags()).compress(server.compress())
+          .caseSensitiveRoutes(server.caseSensitiveRoutes()).rules(RuleSpec.rules(server.rules()))
           .build();
     } catch (IllegalArgumentException invalid) {
       return NextConfig.defaults(); // the generator reports the bad value, at the pom
@@ -115,12 +131,22 @@ public record DevSettings(
     private Optional<String> hostname = Optional.empty();
     private int port = Ports.DEFAULT;
     private Duration quietPeriod = Duration.ofMillis(50);
+    private TemplateSources templates;
+    private List<ResourceSet> resources;
+    private Map<String, String> filterProperties = Map.of();
 
     private Builder(Path projectDir, DevLog log) {
       this.log = log;
       this.routes = GeneratorConfig.defaults(projectDir);
       this.resourceDirs = List.of(projectDir.resolve("src/main/resources"));
+      this.resources = List.of(ResourceSet.plain(resourceDirs.get(0)));
       this.classesDir = projectDir.resolve("target/classes");
+      this.templates = TemplateSources.defaults(projectDir);
+    }
+
+    public Builder templates(TemplateSources templates) {
+      this.templates = templates;
+      return this;
     }
 
     public Builder routes(GeneratorConfig routes) {
@@ -128,8 +154,22 @@ public record DevSettings(
       return this;
     }
 
+    /** Plain resource folders, served as they are. */
     public Builder resourceDirs(List<Path> resourceDirs) {
       this.resourceDirs = resourceDirs;
+      this.resources = resourceDirs.stream().map(ResourceSet::plain).toList();
+      return this;
+    }
+
+    /** The pom's resources; their folders become the {@code resourceDirs}. */
+    public Builder resources(List<ResourceSet> resources) {
+      this.resources = resources;
+      this.resourceDirs = resources.stream().map(ResourceSet::directory).distinct().toList();
+      return this;
+    }
+
+    public Builder filterProperties(Map<String, String> filterProperties) {
+      this.filterProperties = filterProperties;
       return this;
     }
 
@@ -175,7 +215,7 @@ public record DevSettings(
 
     public DevSettings build() {
       return new DevSettings(routes, resourceDirs, classesDir, compileClasspath, runtimeClasspath, compilerOptions,
-          mainClass, hostname, port, quietPeriod, log);
+          mainClass, hostname, port, quietPeriod, log, templates, resources, filterProperties);
     }
   }
 }

@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * for a quiet period. It says <em>that</em> something changed; what changed is found by comparing
  * {@link Snapshot}s, which also covers events the operating system dropped.
  *
- * <p>Folders created later are watched too. Editors' scratch files (vim's swap files, backups
+ * <p>Folders created later are watched too, and so is a watched tree that does not exist yet (a
+ * {@code src/main/resources} made after {@code next:run} started): its nearest existing parent is
+ * watched until it appears. Editors' scratch files (vim's swap files, backups
  * ending in {@code ~}) do not count as changes.
  *
  * <p>Where the JDK has no native watch service (macOS: its fallback polls every 2 to 10 seconds),
@@ -50,6 +52,9 @@ final class FileWatcher implements Closeable {
   private Snapshot polled;
   /** For folders watched for a few files only (the pom's): the names that count. */
   private final Map<Path, Set<String>> onlyNames = new HashMap<>();
+  /** Trees that did not exist yet, and the existing parents watched until they do. */
+  private final Set<Path> missingTrees = new HashSet<>();
+  private final Set<Path> missingParents = new HashSet<>();
 
   /** Watches {@code trees} recursively, and {@code files} one by one; missing ones are skipped. */
   FileWatcher(List<Path> trees, List<Path> files) throws IOException {
@@ -67,11 +72,16 @@ final class FileWatcher implements Closeable {
       return;
     }
     for (Path tree : trees) {
-      registerTree(tree);
+      if (Files.isDirectory(tree)) {
+        registerTree(tree);
+      } else {
+        missingTrees.add(tree.toAbsolutePath());
+      }
     }
+    watchMissingTrees();
     for (Path file : files) {
       Path folder = file.toAbsolutePath().getParent();
-      if (onlyNames.containsKey(folder) || !folders.containsValue(folder)) {
+      if (onlyNames.containsKey(folder) || !inTree(folder)) {
         onlyNames.computeIfAbsent(folder, f -> new HashSet<>()).add(file.getFileName().toString());
         folders.put(folder.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), folder);
       }
@@ -146,6 +156,14 @@ final class FileWatcher implements Closeable {
         changed = true; // an overflow: events were lost, so assume everything changed
         continue;
       }
+      if (missingParents.contains(folder)) {
+        if (event.kind() == ENTRY_CREATE) {
+          changed |= watchMissingTrees();
+        }
+        if (!inTree(folder) && !onlyNames.containsKey(folder)) {
+          continue; // watched only for the missing trees
+        }
+      }
       Set<String> only = onlyNames.get(folder);
       if (only != null) {
         changed |= only.contains(name.toString());
@@ -171,6 +189,38 @@ final class FileWatcher implements Closeable {
         || name.equals("4913") // vim probes whether it may create files in a folder with this name
         || name.endsWith("___jb_tmp___") || name.endsWith("___jb_old___")
         || name.equals(".DS_Store");
+  }
+
+  /**
+   * Watches each missing tree that exists now, and the nearest existing parent of each that does
+   * not; true when a tree appeared.
+   */
+  private boolean watchMissingTrees() {
+    boolean appeared = false;
+    for (Path tree : List.copyOf(missingTrees)) {
+      if (Files.isDirectory(tree)) {
+        missingTrees.remove(tree);
+        registerTree(tree);
+        appeared = true;
+        continue;
+      }
+      Path parent = tree.getParent();
+      while (parent != null && !Files.isDirectory(parent)) {
+        parent = parent.getParent();
+      }
+      if (parent != null && missingParents.add(parent)) {
+        try {
+          folders.put(parent.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), parent);
+        } catch (IOException | RuntimeException gone) {
+          missingParents.remove(parent); // deleted while we looked: the next event tries again
+        }
+      }
+    }
+    return appeared;
+  }
+
+  private boolean inTree(Path folder) {
+    return trees.stream().anyMatch(tree -> folder.startsWith(tree.toAbsolutePath()));
   }
 
   private void registerTree(Path tree) {

@@ -79,8 +79,13 @@ final class IncrementalCompiler implements Closeable {
     if (!userOptions.contains("-g") && userOptions.stream().noneMatch(o -> o.startsWith("-g:"))) {
       all.add("-g"); // line numbers, so an exception's stack points at the page's line
     }
-    if (userOptions.stream().noneMatch(o -> o.startsWith("-proc:")) && !hasAnnotationProcessor(classpath)) {
+    boolean processorPath = userOptions.contains("-processorpath") || userOptions.contains("--processor-path");
+    if (userOptions.stream().noneMatch(o -> o.startsWith("-proc:")) && !processorPath && !hasAnnotationProcessor(classpath)) {
       all.add("-proc:none"); // saves a scan of every jar on each compile
+    }
+    int generated = userOptions.indexOf("-s");
+    if (generated >= 0 && generated + 1 < userOptions.size()) {
+      Files.createDirectories(Path.of(userOptions.get(generated + 1))); // javac wants it to exist
     }
     this.options = List.copyOf(all);
   }

@@ -1,9 +1,12 @@
 package dev.next4j.dev;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The javac options a project's {@code mvn compile} would use, from the maven-compiler-plugin's
@@ -45,6 +48,16 @@ public final class JavacOptions {
     values.get("proc", "maven.compiler.proc").ifPresent(proc -> options.add("-proc:" + proc));
     options.addAll(compilerArgs);
     return List.copyOf(options);
+  }
+
+  /**
+   * The options that run the annotation processors in {@code processorPath} (the compiler
+   * plugin's {@code <annotationProcessorPaths>}, resolved), writing the sources they generate to
+   * {@code generatedSources}, as {@code mvn compile} does.
+   */
+  public static List<String> processorPath(List<Path> processorPath, Path generatedSources) {
+    String path = processorPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    return List.of("-processorpath", path, "-s", generatedSources.toString());
   }
 
   private record Values(Map<String, String> configuration, Map<String, String> properties) {

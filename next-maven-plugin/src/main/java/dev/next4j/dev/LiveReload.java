@@ -32,6 +32,9 @@ final class LiveReload implements AutoCloseable {
   private final String streamPath;
   private final Duration pingInterval;
   private final AtomicLong version = new AtomicLong();
+  /** Open streams at most: one per browser tab is plenty for a developer; more is a loop or an attack. */
+  static final int MAX_STREAMS = 64;
+
   private final Set<HttpExchange> streams = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService writer;
   private final AutoCloseable subscription;
@@ -73,8 +76,22 @@ final class LiveReload implements AutoCloseable {
     broadcast("event: reload\ndata: " + now + "\n\n");
   }
 
-  /** Answers {@code exchange} with an open event stream; returns at once, leaving it open. */
+  /**
+   * Answers {@code exchange} with an open event stream; returns at once, leaving it open. Past
+   * {@link #MAX_STREAMS} open streams the answer is 503: each holds a connection and a thread.
+   */
   void open(HttpExchange exchange) throws IOException {
+    if (streams.size() >= MAX_STREAMS) {
+      byte[] body = ("next:run keeps at most " + MAX_STREAMS + " live-reload streams open (one per browser tab); "
+          + "close some tabs\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+      exchange.getResponseHeaders().set("Retry-After", "5");
+      exchange.sendResponseHeaders(503, body.length);
+      try (var out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+      return;
+    }
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.getResponseHeaders().set("X-Accel-Buffering", "no");

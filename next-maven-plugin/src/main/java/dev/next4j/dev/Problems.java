@@ -3,6 +3,7 @@ package dev.next4j.dev;
 import dev.next4j.codegen.Diagnostic;
 import dev.next4j.codegen.ProjectPaths;
 import dev.next4j.codegen.SourceMap;
+import dev.next4j.codegen.TemplateSources;
 import dev.next4j.dev.IncrementalCompiler.CompileError;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,14 +26,20 @@ final class Problems {
   static final String ROUTE_ERROR = "Route error";
   static final String LOAD_ERROR = "Error loading the pages";
   static final String SERVER_ERROR = "Custom server error";
+  static final String TEMPLATE_ERROR = "Template error";
 
   private final Path projectDir;
   private final Path sourceMapFile;
+  private final TemplateSources templates;
 
-  /** Problems of the project at {@code projectDir}, whose generator writes {@code sourceMapFile}. */
-  Problems(Path projectDir, Path sourceMapFile) {
+  /**
+   * Problems of the project at {@code projectDir}, whose generator writes {@code sourceMapFile}
+   * and whose jte templates compile to Java as {@code templates} says.
+   */
+  Problems(Path projectDir, Path sourceMapFile, TemplateSources templates) {
     this.projectDir = projectDir.toAbsolutePath().normalize();
     this.sourceMapFile = sourceMapFile;
+    this.templates = templates;
   }
 
   /** The problem for javac's {@code errors} (at least one), placed at the first. */
@@ -75,15 +82,28 @@ final class Problems {
     return new DevProblem(ROUTE_ERROR, first.file(), first.line(), message, detail.toString());
   }
 
+  /** The problem for a jte template that could not be compiled, at the template's file and line. */
+  DevProblem template(Diagnostic diagnostic) {
+    return new DevProblem(TEMPLATE_ERROR, diagnostic.file(), diagnostic.line(),
+        "[" + diagnostic.code() + "] " + diagnostic.message(), diagnostic.format());
+  }
+
   /**
    * The problem for an exception thrown by project code, placed at the deepest frame of the stack
-   * that is a project source file.
+   * that is a project source file, or a jte template (for a frame in the Java compiled from it).
    */
   DevProblem exception(String kind, Throwable error, List<Path> sourceRoots) {
     String file = "";
     int line = 0;
     for (Throwable t = error; t != null && file.isEmpty(); t = t.getCause()) {
       for (StackTraceElement frame : t.getStackTrace()) {
+        Optional<TemplateSources.Place> template = sourceOf(frame, List.of(templates.outputDir()))
+            .flatMap(generated -> templates.templateOf(generated, frame.getLineNumber()));
+        if (template.isPresent()) {
+          file = template.get().file();
+          line = template.get().line();
+          break;
+        }
         Optional<Path> source = sourceOf(frame, sourceRoots);
         if (source.isPresent()) {
           file = relative(source.get());
@@ -122,6 +142,11 @@ final class Problems {
   private Place place(CompileError error) {
     if (error.file().isEmpty()) {
       return new Place("", 0, Optional.empty());
+    }
+    Optional<TemplateSources.Place> template = templates.templateOf(error.file().get(), (int) error.line());
+    if (template.isPresent()) {
+      return new Place(template.get().file(), template.get().line(), Optional.of("  (javac saw this in the generated "
+          + relative(error.file().get()) + ":" + error.line() + ", which was compiled from this template)"));
     }
     String file = relative(error.file().get());
     Optional<Path> page = pageOf(file, (int) error.line());

@@ -3,7 +3,9 @@ package dev.next4j.dev;
 import dev.next4j.codegen.GeneratedNames;
 import dev.next4j.codegen.GenerationResult;
 import dev.next4j.codegen.NextGenerator;
+import dev.next4j.codegen.TemplateSources;
 import dev.next4j.dev.IncrementalCompiler.Outcome;
+import dev.next4j.jte.compiler.TemplateCompiler;
 import dev.next4j.runtime.RouteTable;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -82,6 +84,10 @@ final class Reloader {
    * whatever it rewrites is compiled after.
    */
   private Build build(boolean initial, boolean onlyEdits) {
+    Optional<DevProblem> templateProblem = generateTemplates();
+    if (templateProblem.isPresent()) {
+      return broken(templateProblem.get());
+    }
     Set<Path> before;
     Future<GenerationResult> generating;
     try {
@@ -153,6 +159,30 @@ final class Reloader {
     DevState state = load(generated.generatedPackage(), loader);
     return new Build(state, state instanceof DevState.Ready ? Optional.of(loader) : Optional.empty(),
         generated.generatedPackage(), compiled, routesChanged);
+  }
+
+  /**
+   * Compiles the jte templates to Java (only changed sources are rewritten) and queues what was
+   * written or deleted for javac; a template jte cannot parse is the build's problem.
+   */
+  private Optional<DevProblem> generateTemplates() {
+    TemplateSources templates = settings.templates();
+    TemplateCompiler.Result result;
+    try {
+      result = templates.generate();
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(problems.exception(Problems.TEMPLATE_ERROR, e, allSourceRoots));
+    }
+    if (result instanceof TemplateCompiler.Failed failed) {
+      return Optional.of(problems.template(templates.diagnostic(failed)));
+    }
+    TemplateCompiler.Generated generated = (TemplateCompiler.Generated) result;
+    changedSources.addAll(generated.written());
+    generated.deleted().forEach(path -> {
+      changedSources.remove(path);
+      deletedSources.add(path);
+    });
+    return Optional.empty();
   }
 
   /** Runs {@code Routes.table()} from {@code loader}: the pages' constructors run here. */

@@ -1,9 +1,14 @@
 package dev.next4j.maven;
 
 import dev.next4j.codegen.GeneratorConfig;
+import dev.next4j.codegen.RuleSpec;
 import dev.next4j.codegen.ServerSettings;
+import dev.next4j.codegen.TemplateSources;
+import dev.next4j.runtime.RouteRule.Kind;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
@@ -71,6 +76,44 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
   @Parameter(property = "next.bodySizeLimit", defaultValue = "1048576")
   private long bodySizeLimit;
 
+  /**
+   * Redirects (Next.js's {@code redirects()}), in order; the first match answers. See {@link
+   * Redirect}.
+   */
+  @Parameter
+  private List<Redirect> redirects;
+
+  /** Rewrites run after files and static pages, before dynamic routes (a plain {@code rewrites()} list). */
+  @Parameter
+  private List<Rewrite> rewrites;
+
+  /** Rewrites run before files and pages ({@code rewrites().beforeFiles}). */
+  @Parameter
+  private List<Rewrite> beforeFilesRewrites;
+
+  /** Rewrites run when no page or dynamic route answered ({@code rewrites().fallback}). */
+  @Parameter
+  private List<Rewrite> fallbackRewrites;
+
+  /** Response headers for matching paths (Next.js's {@code headers()}). See {@link Header}. */
+  @Parameter
+  private List<Header> headers;
+
+  /** Whether rule sources match with case (Next.js's {@code experimental.caseSensitiveRoutes}). */
+  @Parameter(property = "next.caseSensitiveRoutes", defaultValue = "false")
+  private boolean caseSensitiveRoutes;
+
+  /**
+   * The jte templates' folder ({@code .jte} files; jte's own convention). When it exists, the
+   * templates are compiled to Java into {@code templatesOutputDirectory}, a compile source root.
+   */
+  @Parameter(property = "next.templatesDirectory", defaultValue = "${project.basedir}/src/main/jte")
+  private File templatesDirectory;
+
+  /** Where the Java sources compiled from the jte templates go. */
+  @Parameter(property = "next.templatesOutputDirectory", defaultValue = "${project.build.directory}/generated-sources/jte")
+  private File templatesOutputDirectory;
+
   /** Skips this goal; for {@code next:generate}, the generated folder is then not added as a source root. */
   @Parameter(property = "next.skip", defaultValue = "false")
   private boolean skip;
@@ -88,7 +131,49 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
         outputDirectory.toPath().toAbsolutePath().normalize(),
         manifestFile.toPath(),
         new ServerSettings(
-            basePath == null ? "" : basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit));
+            basePath == null ? "" : basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit,
+            rules(), caseSensitiveRoutes));
+  }
+
+  /** The rules of the pom, each with its kind and its place in its list. */
+  private List<RuleSpec> rules() {
+    List<RuleSpec> rules = new ArrayList<>();
+    for (int i = 0; redirects != null && i < redirects.size(); i++) {
+      Redirect r = redirects.get(i);
+      rules.add(new RuleSpec(Kind.REDIRECT, i, r.source, r.destination, r.permanent, r.statusCode, null,
+          conditions(r.has), conditions(r.missing), r.basePath));
+    }
+    addRewrites(rules, Kind.BEFORE_FILES, beforeFilesRewrites);
+    addRewrites(rules, Kind.AFTER_FILES, rewrites);
+    addRewrites(rules, Kind.FALLBACK, fallbackRewrites);
+    for (int i = 0; headers != null && i < headers.size(); i++) {
+      Header h = headers.get(i);
+      rules.add(new RuleSpec(Kind.HEADERS, i, h.source, null, null, null,
+          h.headers == null ? null : new LinkedHashMap<>(h.headers), conditions(h.has), conditions(h.missing),
+          h.basePath));
+    }
+    return rules;
+  }
+
+  private static void addRewrites(List<RuleSpec> rules, Kind kind, List<Rewrite> rewrites) {
+    for (int i = 0; rewrites != null && i < rewrites.size(); i++) {
+      Rewrite r = rewrites.get(i);
+      rules.add(new RuleSpec(kind, i, r.source, r.destination, null, null, null, conditions(r.has),
+          conditions(r.missing), r.basePath));
+    }
+  }
+
+  private static List<RuleSpec.ConditionSpec> conditions(List<Condition> conditions) {
+    List<RuleSpec.ConditionSpec> specs = new ArrayList<>();
+    for (Condition c : conditions == null ? List.<Condition>of() : conditions) {
+      specs.add(new RuleSpec.ConditionSpec(c.type, c.key, c.value));
+    }
+    return specs;
+  }
+
+  /** The project's jte templates and where their Java goes. */
+  TemplateSources templateSources() {
+    return new TemplateSources(project.getBasedir().toPath(), templatesDirectory.toPath(), templatesOutputDirectory.toPath());
   }
 
   MavenProject project() {

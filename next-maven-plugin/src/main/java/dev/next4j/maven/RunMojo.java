@@ -8,6 +8,7 @@ import dev.next4j.dev.DevServer;
 import dev.next4j.dev.DevServerException;
 import dev.next4j.dev.DevSettings;
 import dev.next4j.dev.JavacOptions;
+import dev.next4j.dev.ResourceSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,11 +24,21 @@ import org.apache.maven.model.PluginExecution;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.resolution.DependencyResult;
 
 /**
  * Runs the site in dev mode, as {@code next dev} does: compiles what is needed, serves on
@@ -46,7 +57,13 @@ public final class RunMojo extends AbstractPagesMojo {
   @Parameter(property = "next.port")
   private String port;
 
-  /** The address to listen on. By default {@code NEXT_HOSTNAME}, else all interfaces. */
+  /**
+   * The address to listen on. By default {@code NEXT_HOSTNAME}, else {@code localhost}: the dev
+   * server shows compile errors and source lines, so it is reachable from this machine only. Bind
+   * wider on purpose with {@code -Dnext.hostname=0.0.0.0} (all interfaces) or a LAN address; the dev
+   * server still answers only requests whose {@code Host} is {@code localhost}, an IP address or
+   * this name (a DNS-rebinding page gets 403).
+   */
   @Parameter(property = "next.hostname")
   private String hostname;
 
@@ -64,6 +81,13 @@ public final class RunMojo extends AbstractPagesMojo {
 
   @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
   private String pluginVersion;
+
+  /** Resolves the compiler plugin's {@code <annotationProcessorPaths>}. */
+  @Component
+  private RepositorySystem repositorySystem;
+
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+  private RepositorySystemSession repositorySession;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -111,16 +135,52 @@ public final class RunMojo extends AbstractPagesMojo {
     Path classes = Path.of(project().getBuild().getOutputDirectory()).toAbsolutePath().normalize();
     return DevSettings.builder(basedir, log())
         .routes(config)
-        .resourceDirs(project().getResources().stream().map(Resource::getDirectory).map(Path::of).toList())
+        .templates(templateSources())
+        .resources(resources(basedir))
+        .filterProperties(filterProperties())
         .classesDir(classes)
         .compileClasspath(classpath(compileClasspath(), classes, Optional.empty()))
         .runtimeClasspath(classpath(runtimeClasspath(), classes, runtimeArtifact()))
-        .compilerOptions(JavacOptions.of(compilerConfiguration(), compilerArgs(), properties()))
+        .compilerOptions(compilerOptions())
         .mainClass(optional(mainClass))
-        .hostname(optional(hostname).or(() -> optional(System.getenv("NEXT_HOSTNAME"))))
+        .hostname(optional(hostname).or(() -> optional(System.getenv("NEXT_HOSTNAME"))).or(() -> Optional.of("localhost")))
         .port(port(port, System.getenv("PORT")))
         .quietPeriod(Duration.ofMillis(Math.max(0, quietPeriod)))
         .build();
+  }
+
+  /** The pom's {@code <resource>}s, each as {@code mvn process-resources} reads it. */
+  private List<ResourceSet> resources(Path basedir) {
+    List<ResourceSet> resources = new ArrayList<>();
+    for (Resource resource : project().getResources()) {
+      resources.add(new ResourceSet(basedir.resolve(resource.getDirectory()), resource.getTargetPath(),
+          resource.getIncludes(), resource.getExcludes(), resource.isFiltering()));
+    }
+    return resources;
+  }
+
+  /**
+   * What filtered resources see, as Maven's resources plugin gives it: the {@code project.*}
+   * values, the project's properties, then the command line's {@code -D} properties.
+   */
+  private Map<String, String> filterProperties() {
+    Map<String, String> values = new HashMap<>();
+    values.put("project.groupId", project().getGroupId());
+    values.put("project.artifactId", project().getArtifactId());
+    values.put("project.version", project().getVersion());
+    values.put("project.basedir", project().getBasedir().getPath());
+    values.put("basedir", project().getBasedir().getPath());
+    values.put("project.build.directory", project().getBuild().getDirectory());
+    values.put("project.build.outputDirectory", project().getBuild().getOutputDirectory());
+    values.put("project.build.finalName", project().getBuild().getFinalName());
+    if (project().getName() != null) {
+      values.put("project.name", project().getName());
+    }
+    if (project().getDescription() != null) {
+      values.put("project.description", project().getDescription());
+    }
+    values.putAll(properties());
+    return values;
   }
 
   /**
@@ -193,6 +253,65 @@ public final class RunMojo extends AbstractPagesMojo {
     }
   }
 
+  /**
+   * The javac options {@code mvn compile} would use, and, when the compiler plugin names
+   * {@code <annotationProcessorPaths>}, those resolved (with their dependencies, as the compiler
+   * plugin does) as {@code -processorpath}, with generated sources in Maven's folder for them.
+   */
+  private List<String> compilerOptions() throws MojoExecutionException {
+    List<String> options = new ArrayList<>(JavacOptions.of(compilerConfiguration(), compilerArgs(), properties()));
+    List<Path> processorPath = processorPath();
+    if (!processorPath.isEmpty()) {
+      Path generated = Path.of(project().getBuild().getDirectory(), "generated-sources", "annotations");
+      options.addAll(JavacOptions.processorPath(processorPath, generated));
+    }
+    return options;
+  }
+
+  /** The jars of {@code <annotationProcessorPaths>} and their runtime dependencies; empty when none. */
+  private List<Path> processorPath() throws MojoExecutionException {
+    List<Dependency> roots = new ArrayList<>();
+    for (Xpp3Dom dom : compilerDoms()) {
+      Xpp3Dom paths = dom.getChild("annotationProcessorPaths");
+      if (paths == null) {
+        continue;
+      }
+      roots.clear();
+      for (Xpp3Dom path : paths.getChildren()) {
+        String groupId = value(path, "groupId");
+        String artifactId = value(path, "artifactId");
+        String version = value(path, "version");
+        if (groupId.isEmpty() || artifactId.isEmpty() || version.isEmpty()) {
+          throw new MojoExecutionException("next: an <annotationProcessorPaths> <path> of maven-compiler-plugin needs"
+              + " <groupId>, <artifactId> and <version>: " + groupId + ":" + artifactId + ":" + version);
+        }
+        String type = value(path, "type");
+        roots.add(new Dependency(new DefaultArtifact(groupId, artifactId, value(path, "classifier"),
+            type.isEmpty() ? "jar" : type, version), "runtime"));
+      }
+    }
+    if (roots.isEmpty()) {
+      return List.of();
+    }
+    CollectRequest collect = new CollectRequest(roots, List.of(), project().getRemoteProjectRepositories());
+    try {
+      DependencyResult result = repositorySystem.resolveDependencies(repositorySession, new DependencyRequest(collect, null));
+      List<Path> jars = new ArrayList<>();
+      for (ArtifactResult artifact : result.getArtifactResults()) {
+        jars.add(artifact.getArtifact().getFile().toPath().toAbsolutePath().normalize());
+      }
+      return jars;
+    } catch (DependencyResolutionException e) {
+      throw new MojoExecutionException("next: the <annotationProcessorPaths> of maven-compiler-plugin could not be"
+          + " resolved: " + e.getMessage(), e);
+    }
+  }
+
+  private static String value(Xpp3Dom parent, String name) {
+    Xpp3Dom child = parent.getChild(name);
+    return child == null || child.getValue() == null ? "" : child.getValue().trim();
+  }
+
   /** The compiler plugin's simple parameters: its own configuration, then default-compile's. */
   private Map<String, String> compilerConfiguration() {
     Map<String, String> values = new HashMap<>();
@@ -245,21 +364,7 @@ public final class RunMojo extends AbstractPagesMojo {
   }
 
   private DevLog log() {
-    return new DevLog() {
-      @Override
-      public void info(String line) {
-        getLog().info(line);
-      }
-
-      @Override
-      public void warn(String line) {
-        getLog().warn(line);
-      }
-
-      @Override
-      public void error(String line) {
-        getLog().error(line);
-      }
-    };
+    return new MavenConsole(getLog(), System.out, MavenConsole.isTerminal(System.console() != null, System.getenv("TERM"),
+        System.getenv("NO_COLOR")));
   }
 }

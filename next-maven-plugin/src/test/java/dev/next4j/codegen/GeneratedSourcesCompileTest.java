@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.next4j.codegen.GenerationResult.Generated;
 import dev.next4j.runtime.NextConfig;
+import dev.next4j.runtime.RouteRule;
 import dev.next4j.runtime.RouteTable;
 import dev.next4j.runtime.generated.Match;
 import java.io.IOException;
@@ -119,8 +120,12 @@ class GeneratedSourcesCompileTest {
 
   @Test
   void aPageThatDoesNotImplementItsRecordFailsAtTheTableLineThatNamesItsFile() throws IOException {
+    // The generator reports a wrong record it can see (PageKinds); one that comes through the page's
+    // own interface only javac sees, at the table line, which names the page file.
     Site site = SampleSite.everyRouteKind(dir);
-    SampleSite.page(site, "blog/$slug.java", "Page<Routes.Index>",
+    site.file(Site.PAGES + "/blog/_Wrong.java",
+        "package com.acme.pages.blog;\n\npublic interface _Wrong extends dev.next4j.runtime.Page<com.acme.Routes.Index> {}\n");
+    SampleSite.page(site, "blog/$slug.java", "_Wrong",
         "public Response render(Request request, Routes.Index params) {\n    return Response.html(\"\");\n  }");
     site.generate();
 
@@ -174,6 +179,35 @@ class GeneratedSourcesCompileTest {
 
       assertThat(config).isEqualTo(NextConfig.builder().basePath("/docs").trailingSlash(true).poweredByHeader(false)
           .generateEtags(false).compress(false).bodySizeLimit(5000).build());
+    }
+  }
+
+  @Test
+  void theServerCompilesThePomsRulesIntoItsConfig() throws Exception {
+    Site site = SampleSite.everyRouteKind(dir);
+    GeneratorConfig defaults = site.config();
+    List<RuleSpec> rules = List.of(
+        new RuleSpec(RouteRule.Kind.REDIRECT, 0, "/old/:slug", "/blog/:slug", true, null, null,
+            List.of(new RuleSpec.ConditionSpec("header", "x-a", "(?<a>.*)")), List.of(), null),
+        new RuleSpec(RouteRule.Kind.BEFORE_FILES, 0, "/docs/:path*", "/manual/:path*", null, null, null, List.of(),
+            List.of(new RuleSpec.ConditionSpec("cookie", "beta", null)), null),
+        new RuleSpec(RouteRule.Kind.FALLBACK, 0, "/:path*", "/", null, null, null, List.of(), List.of(), null),
+        new RuleSpec(RouteRule.Kind.HEADERS, 0, "/api/:path*", null, null, null, Map.of("Cache-Control", "no-store"),
+            List.of(new RuleSpec.ConditionSpec("host", null, "example\\.com")), List.of(), false));
+    NextGenerator.generate(new GeneratorConfig(dir, defaults.sourceRoots(), defaults.pagesPackage(),
+        defaults.generatedPackage(), defaults.outputDir(), defaults.manifestFile(),
+        ServerSettings.defaults().withRules(rules)));
+
+    try (Loaded loaded = new Loaded(compiled(site))) {
+      Object config = loaded.loader.loadClass("com.acme.NextServer").getField("CONFIG").get(null);
+
+      assertThat(config).isEqualTo(NextConfig.builder().rules(
+          RouteRule.redirect("/old/:slug", "/blog/:slug", 308).has(RouteRule.Condition.header("x-a", "(?<a>.*)")),
+          RouteRule.rewrite(RouteRule.Kind.BEFORE_FILES, "/docs/:path*", "/manual/:path*")
+              .missing(RouteRule.Condition.cookie("beta")),
+          RouteRule.rewrite(RouteRule.Kind.FALLBACK, "/:path*", "/"),
+          RouteRule.headers("/api/:path*", Map.of("Cache-Control", "no-store"))
+              .has(RouteRule.Condition.host("example\\.com")).basePath(false)).build());
     }
   }
 

@@ -20,6 +20,6 @@ record Generation(RouteModel model, List<PageRoute> routes, GeneratedNames names
   }
 
   String server(ServerSettings settings) {
-    return ServerWriter.write(model, names, settings).toString();
+    return ServerWriter.write(model, names, settings, RuleSpec.rules(settings.rules())).toString();
   }
 }

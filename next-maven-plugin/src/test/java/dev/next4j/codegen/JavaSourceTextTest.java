@@ -2,7 +2,10 @@ package dev.next4j.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.next4j.codegen.JavaSourceText.Declaration;
 import dev.next4j.codegen.JavaSourceText.PackageLine;
+import dev.next4j.codegen.JavaSourceText.Supertype;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +84,41 @@ class JavaSourceTextTest {
   void blanksCommentsAndLiteralsButKeepsLineBreaks() {
     assertThat(JavaSourceText.blankCommentsAndLiterals("a /* b\nc */ d // e\nf \"g\\\"h\" 'i' \"\"\"\nj\"\"\" k"))
         .isEqualTo("a     \n     d     \nf               \n     k");
+  }
+
+  @Test
+  void readsTheDeclarationsSupertypesWithTheirTypeArguments() {
+    JavaSourceText text = JavaSourceText.of("package p;\n\n@Deprecated\npublic final class $slug<T extends Object>\n"
+        + "    implements @Ann Page<Routes.BlogSlug>, java.io.Serializable, Map<String, List<T>> {\n}", "$slug");
+
+    assertThat(text.declaration()).contains(new Declaration("class", 4, false, List.of(
+        new Supertype("Page", "Routes.BlogSlug"), new Supertype("java.io.Serializable", ""),
+        new Supertype("Map", "String,List<T>"))));
+  }
+
+  @Test
+  void seesASuperclassAndARecordsInterfacesAfterItsComponents() {
+    assertThat(JavaSourceText.of("class About extends Base<X> implements Page<Routes.About> {}", "About").declaration())
+        .contains(new Declaration("class", 1, true, List.of(new Supertype("Page", "Routes.About"))));
+    assertThat(JavaSourceText.of("record About(List<String> a, int b) implements dev.next4j.runtime.Page<Routes.About> {}", "About")
+        .declaration())
+        .contains(new Declaration("record", 1, false, List.of(new Supertype("dev.next4j.runtime.Page", "Routes.About"))));
+  }
+
+  @Test
+  void readsAnInterfacesExtendsAsInterfacesAndSkipsPermits() {
+    assertThat(JavaSourceText.of("sealed interface A extends Page<X>, B permits C, D {}", "A").declaration())
+        .contains(new Declaration("interface", 1, false, List.of(new Supertype("Page", "X"), new Supertype("B", ""))));
+  }
+
+  @Test
+  void findsNoDeclarationWhenTheFileDeclaresAnotherName() {
+    assertThat(JavaSourceText.of("package p;\nclass Other implements Page<X> {}", "About").declaration()).isEmpty();
+  }
+
+  @Test
+  void aPlainClassHasNoSupertypes() {
+    assertThat(JavaSourceText.of("package p;\n// implements Page<X>\npublic final class About {\n}", "About").declaration())
+        .contains(new Declaration("class", 3, false, List.of()));
   }
 }

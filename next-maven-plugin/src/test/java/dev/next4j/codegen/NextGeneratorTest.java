@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.next4j.codegen.GenerationResult.Failed;
 import dev.next4j.codegen.GenerationResult.Generated;
+import dev.next4j.runtime.RouteRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,7 +179,7 @@ class NextGeneratorTest {
     SampleSite.everyRouteKind(dir);
     site().generate();
     ageOutputs();
-    site().page("Contact.java");
+    site().page("Contact.java", "implements Page<Routes.Contact>");
 
     GenerationResult second = site().generate();
 
@@ -215,7 +217,7 @@ class NextGeneratorTest {
 
   @Test
   void sourcesNoLongerGeneratedAreDeletedAndOthersKept() throws IOException {
-    site().page("Index.java");
+    site().page("Index.java", "implements Page<Routes.Index>");
     site().generate();
     site().file("target/generated-sources/next/com/acme/Mine.java", "package com.acme; class Mine {}");
     GeneratorConfig defaults = site().config();
@@ -263,7 +265,7 @@ class NextGeneratorTest {
 
   @Test
   void aFailedRunIsNotRememberedAsUpToDate() throws IOException {
-    site().page("Index.java");
+    site().page("Index.java", "implements Page<Routes.Index>");
     site().generate();
     site().page("$$$all.java");
     assertThat(site().generate()).isInstanceOf(Failed.class);
@@ -296,4 +298,94 @@ class NextGeneratorTest {
     assertThat(((Failed) result).diagnostics()).extracting(Diagnostic::code)
         .containsExactly("next.invalid-base-path", "next.invalid-page-name");
   }
+
+  @Test
+  void failsOnEveryBadRuleAtOnceNamingItsListIndexAndField() throws IOException {
+    site().page("Index.java");
+    GeneratorConfig defaults = site().config();
+    List<RuleSpec> rules = List.of(
+        new RuleSpec(RouteRule.Kind.REDIRECT, 0, "/a/(?!x)", "/b", true, null, null, List.of(), List.of(), null),
+        new RuleSpec(RouteRule.Kind.REDIRECT, 1, "/loop", "/loop", false, null, null, List.of(), List.of(), null),
+        new RuleSpec(RouteRule.Kind.AFTER_FILES, 0, "/feedback/:type", "/feedback/:id", null, null, null, List.of(),
+            List.of(), null),
+        new RuleSpec(RouteRule.Kind.AFTER_FILES, 1, "/c", null, null, null, null, List.of(), List.of(), null),
+        new RuleSpec(RouteRule.Kind.HEADERS, 0, "/d", null, null, null, Map.of(),
+            List.of(new RuleSpec.ConditionSpec("cookiee", "k", null)), List.of(), null));
+    GeneratorConfig config = new GeneratorConfig(dir, defaults.sourceRoots(), Optional.empty(), Optional.empty(),
+        defaults.outputDir(), defaults.manifestFile(), ServerSettings.defaults().withRules(rules));
+
+    GenerationResult result = NextGenerator.generate(config);
+
+    assertThat(((Failed) result).diagnostics()).extracting(Diagnostic::format).containsExactlyInAnyOrder(
+        "pom.xml: error: [next.invalid-rule] <rewrites> #2 (/c) <destination>: `destination` is missing.",
+        "pom.xml: error: [next.invalid-rule] <headers> #1 (/d) <headers>: `headers` field cannot be empty.",
+        "pom.xml: error: [next.invalid-rule] <headers> #1 (/d) <has>: invalid type \"cookiee\" for a `has` item;"
+            + " valid types are header, cookie, query and host.",
+        "pom.xml: error: [next.invalid-rule] <redirects> #1 (/a/(?!x)) <source>: Error parsing `/a/(?!x)`; Reason:"
+            + " Pattern cannot start with \"?\" at 4.",
+        "pom.xml: error: [next.invalid-rule] <rewrites> #1 (/feedback/:type) <destination>: `destination` has"
+            + " segments not in `source` or `has` (id).",
+        "pom.xml: error: [next.invalid-rule] <redirects> #2 (/loop) <destination>: the redirects form a loop:"
+            + " /loop -> /loop.");
+  }
+
+  @Test
+  void aClassThatImplementsNoPageKindFailsAtItsFileNamingTheKindsAndTheHelperRule() throws IOException {
+    site().page("Index.java", "implements Page<Routes.Index>").page("blog/Util.java").page("blog/_Util.java")
+        .page("api/Plain.java");
+
+    GenerationResult result = site().generate();
+
+    assertThat(result).isInstanceOf(Failed.class);
+    assertThat(((Failed) result).diagnostics()).extracting(Diagnostic::format).containsExactly(
+        Site.PAGES + "/api/Plain.java:3: error: [next.not-a-page] The class in api/Plain.java implements no page kind, so it"
+            + " cannot serve /api/plain; implement ApiRoute<Routes.ApiPlain>, or rename the file to start with '_' if it is a"
+            + " helper." + KINDS,
+        Site.PAGES + "/blog/Util.java:3: error: [next.not-a-page] The class in blog/Util.java implements no page kind, so it"
+            + " cannot serve /blog/util; implement Page<Routes.BlogUtil> (or StaticPage<Routes.BlogUtil>), or rename the file"
+            + " to start with '_' if it is a helper." + KINDS);
+  }
+
+  @Test
+  void aPageWithAnotherRoutesRecordOrKindFailsAtItsFile() throws IOException {
+    site().page("Index.java", "implements Page<Routes.Index>")
+        .page("blog/$slug.java", "implements Page<Routes.Index>")
+        .page("About.java", "implements ApiRoute<Routes.About>")
+        .page("api/Hello.java", "implements Page<Routes.ApiHello>")
+        .page("Contact.java", "implements FormPage<Routes.About>")
+        .page("_404.java", "implements Page<Routes.Index>");
+
+    GenerationResult result = site().generate();
+
+    assertThat(((Failed) result).diagnostics()).extracting(Diagnostic::format).containsExactly(
+        Site.PAGES + "/About.java:3: error: [next.wrong-page-kind] The class in About.java implements ApiRoute, but its route"
+            + " /about needs Page<Routes.About> (or StaticPage<Routes.About>)." + KINDS,
+        Site.PAGES + "/Contact.java:3: error: [next.wrong-params-record] The class in Contact.java implements"
+            + " FormPage<Routes.About>, but the record of its route /contact is Routes.Contact; write implements"
+            + " FormPage<Routes.Contact>.",
+        Site.PAGES + "/_404.java:3: error: [next.not-a-page] The special file _404.java must declare a class that implements"
+            + " ErrorPage; rename it if it is not meant to be one." + KINDS,
+        Site.PAGES + "/api/Hello.java:3: error: [next.wrong-page-kind] The class in api/Hello.java implements Page, but its"
+            + " route /api/hello needs ApiRoute<Routes.ApiHello>." + KINDS,
+        Site.PAGES + "/blog/$slug.java:3: error: [next.wrong-params-record] The class in blog/$slug.java implements"
+            + " Page<Routes.Index>, but the record of its route /blog/[slug] is Routes.BlogSlug; write implements"
+            + " Page<Routes.BlogSlug>.");
+  }
+
+  @Test
+  void whatOnlyJavacCanKnowIsLeftToJavac() throws IOException {
+    // A base class or the page's own interface may bring the kind; imported and qualified records are the route's.
+    GenerationResult result = site().page("Index.java", "extends _Base").page("About.java", "implements _AboutPage")
+        .page("blog/$slug.java", "implements dev.next4j.runtime.Page<com.acme.Routes.BlogSlug>")
+        .page("Contact.java", "implements Page<Contact>").page("Raw.java", "implements Page")
+        .page("Form.java", "implements FormPage<Routes.Form>")
+        .page("_App.java", "extends _BaseApp").generate();
+
+    assertThat(result).isInstanceOf(Generated.class);
+  }
+
+  private static final String KINDS = " A class in the pages package is a Page (HTML), a StaticPage (rendered once) or,"
+      + " under api/, an ApiRoute, each with its route's record from Routes; the special files are _App (App), _404 and"
+      + " _500 (ErrorPage) and _Middleware (Middleware). A helper that is not a page goes in a file or folder whose name"
+      + " starts with '_' (e.g. _Layout.java).";
 }

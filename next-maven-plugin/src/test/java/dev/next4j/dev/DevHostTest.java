@@ -25,6 +25,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dev server as the runtime's host: each request serves the session's table or the error page
@@ -48,7 +51,7 @@ class DevHostTest {
 
   @BeforeEach
   void install() {
-    HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL));
+    HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL, List.of()));
   }
 
   @AfterEach
@@ -190,7 +193,7 @@ class DevHostTest {
       for (int i = 0; i < 14; i++) {
         Socket tab = new Socket("127.0.0.1", server.getAddress().getPort());
         tab.setSoTimeout(5000);
-        write(tab, "GET /_next/live-reload HTTP/1.1\r\nHost: x\r\n\r\n");
+        write(tab, "GET /_next/live-reload HTTP/1.1\r\nHost: localhost\r\n\r\n");
         tabs.add(tab);
       }
       for (Socket tab : tabs) {
@@ -210,6 +213,83 @@ class DevHostTest {
   }
 
   @Test
+  void aDnsRebindingHostOrAForeignOriginGets403AndLocalNamesAreServed() throws Exception {
+    session.publish(new DevState.Ready(site("x")));
+    NextApp app = app(NextConfig.defaults());
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newFixedThreadPool(2));
+    server.createContext("/", app.requestHandler());
+    server.start();
+    int port = server.getAddress().getPort();
+    try {
+      String rebinding = rawGet(port, "Host: attacker.example:" + port);
+      String foreignOrigin = rawGet(port, "Host: localhost:" + port + "\r\nOrigin: http://attacker.example");
+
+      assertThat(rebinding).startsWith("HTTP/1.1 403 ").contains("not Host \"attacker.example:" + port + "\"")
+          .contains("DNS").doesNotContain("<p>x</p>");
+      assertThat(foreignOrigin).startsWith("HTTP/1.1 403 ").contains("Origin \"http://attacker.example\"");
+      for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "app.localhost")) {
+        assertThat(rawGet(port, "Host: " + host + "\r\nOrigin: http://" + host)).as(host).startsWith("HTTP/1.1 200 ");
+      }
+    } finally {
+      server.stop(0);
+      ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+  }
+
+  @Test
+  void refusalNamesTheBoundHostAsAllowed() {
+    assertThat(DevHost.refusal("devbox.lan:3000", null, "devbox.lan")).isNull();
+    assertThat(DevHost.refusal("DEVBOX.LAN", "http://devbox.lan:3000", "devbox.lan")).isNull();
+    assertThat(DevHost.refusal("192.168.1.7:3000", null, "0.0.0.0")).isNull();
+    assertThat(DevHost.refusal(null, null, "localhost")).contains("not Host \"null\"");
+    assertThat(DevHost.refusal("evil.localhost.attacker.example", null, "localhost")).isNotNull();
+  }
+
+  @Test
+  void liveReloadStreamsPastTheCapGet503() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    LiveReload hub = new LiveReload("", null, Duration.ofSeconds(30));
+    server.createContext("/", hub::open);
+    server.setExecutor(Executors.newFixedThreadPool(2));
+    server.start();
+    List<Socket> tabs = new ArrayList<>();
+    try {
+      for (int i = 0; i < LiveReload.MAX_STREAMS; i++) {
+        Socket tab = new Socket("127.0.0.1", server.getAddress().getPort());
+        tab.setSoTimeout(5000);
+        write(tab, "GET /_next/live-reload HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(new String(tab.getInputStream().readNBytes(15), StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 200 OK");
+        tabs.add(tab);
+      }
+      try (Socket extra = new Socket("127.0.0.1", server.getAddress().getPort())) {
+        extra.setSoTimeout(5000);
+        write(extra, "GET /_next/live-reload HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        String answer = new String(extra.getInputStream().readNBytes(200), StandardCharsets.ISO_8859_1);
+
+        assertThat(answer).startsWith("HTTP/1.1 503 ").contains("at most " + LiveReload.MAX_STREAMS + " live-reload streams");
+      }
+      assertThat(hub.openStreams()).isEqualTo(LiveReload.MAX_STREAMS);
+    } finally {
+      for (Socket tab : tabs) {
+        tab.close();
+      }
+      hub.close();
+      server.stop(0);
+      ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+  }
+
+  /** The whole answer to {@code GET /} with {@code headers} on a fresh connection. */
+  private static String rawGet(int port, String headers) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(5000);
+      write(socket, "GET / HTTP/1.1\r\n" + headers + "\r\nConnection: close\r\n\r\n");
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void pingsFindDeadClientsAndDropThem() throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     LiveReload hub = new LiveReload("", null, Duration.ofMillis(50));
@@ -218,7 +298,7 @@ class DevHostTest {
     server.start();
     try (Socket client = new Socket("127.0.0.1", server.getAddress().getPort())) {
       client.setSoTimeout(5000);
-      write(client, "GET /_next/live-reload HTTP/1.1\r\nHost: x\r\n\r\n");
+      write(client, "GET /_next/live-reload HTTP/1.1\r\nHost: localhost\r\n\r\n");
       BufferedReader lines = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
       String line;
       do {
@@ -237,6 +317,42 @@ class DevHostTest {
       hub.close();
       server.stop(0);
       ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+  }
+
+  @Test
+  void publicFilesAreReadFromDiskOnEveryRequestAndNothingOutsideTheFolderIs(@TempDir Path project) throws IOException {
+    Path resources = project.resolve("src/main/resources");
+    Path folder = resources.resolve("public");
+    Files.createDirectories(folder.resolve("css"));
+    Files.writeString(folder.resolve("css/site.css"), "body { color: red }");
+    Files.writeString(resources.resolve("secret.properties"), "password=hunter2");
+    Files.createSymbolicLink(folder.resolve("linked.properties"), resources.resolve("secret.properties"));
+    HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL, DevServer.publicFolders(List.of(resources))));
+    session.publish(new DevState.Ready(site("page")));
+    NextApp app = app(NextConfig.defaults());
+
+    Response first = app.handle(Request.get("/css/site.css"));
+    String firstText = first.bodyText();   // a public file's body is streamed: read it before the edit
+    Files.writeString(folder.resolve("css/site.css"), "body { color: blue; margin: 0 }");
+    Response edited = app.handle(Request.get("/css/site.css"));
+    Response missing = app.handle(Request.get("/new.txt"));
+    Files.writeString(folder.resolve("new.txt"), "new");
+    Response added = app.handle(Request.get("/new.txt"));
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.header("content-type")).hasValue("text/css; charset=utf-8");
+    assertThat(firstText).isEqualTo("body { color: red }");
+    assertThat(edited.bodyText()).isEqualTo("body { color: blue; margin: 0 }");
+    assertThat(edited.header("etag")).isPresent().isNotEqualTo(first.header("etag"));
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(added.status()).isEqualTo(200);
+    assertThat(added.bodyText()).isEqualTo("new");
+    for (String path : List.of("/../secret.properties", "/%2e%2e/secret.properties", "/css/..%2f..%2fsecret.properties",
+        "/css%2f..%2f..%2fsecret.properties", "/..%5csecret.properties", "/linked.properties", "/secret.properties")) {
+      Response r = app.handle(Request.get(path));
+      assertThat(r.bodyText()).as(path).doesNotContain("hunter2");
+      assertThat(r.status()).as(path).isIn(400, 404, 308);
     }
   }
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -56,7 +57,7 @@ class DevServerTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("<h1>Hello</h1>");
     assertThat(project.log.lines).anyMatch(l -> l.matches(
-        "\\[INFO] next4j dev server ready on http://localhost:\\d+ \\(1 routes, started in \\d+ ms\\)"));
+        "\\[READY] next4j dev server ready on http://localhost:\\d+ \\(1 route, started in \\d+ ms\\)"));
     assertThat(dir.resolve("target/classes/com/acme/pages/Index.class")).exists();
   }
 
@@ -118,7 +119,7 @@ class DevServerTest {
     assertThat(broken.statusCode()).isEqualTo(500);
     assertThat(broken.body()).contains("Compile error").contains("src/main/java/com/acme/pages/Index.java:11");
     assertThat(project.log.lines).anyMatch(l -> l.matches(
-        "\\[INFO] next4j dev server ready on http://localhost:\\d+ \\(0 routes, started in \\d+ ms\\)"));
+        "\\[READY] next4j dev server ready on http://localhost:\\d+ \\(0 routes, started in \\d+ ms\\)"));
 
     project.page("Index", "<h1>Repaired</h1>");
 
@@ -151,13 +152,36 @@ class DevServerTest {
   }
 
   @Test
-  void aPageThatNoLongerFitsTheRouteTableIsBlamedNotTheGeneratedCode() throws Exception {
+  void aClassThatIsNoPageShowsTheGeneratorsErrorAtItsFile() throws Exception {
     start();
 
     project.write("src/main/java/com/acme/pages/Index.java", """
         package com.acme.pages;
 
         public final class Index {
+        }
+        """);
+
+    HttpResponse<String> broken = awaitBody("/", body -> body.contains("Route error"));
+    assertThat(broken.body()).contains("src/main/java/com/acme/pages/Index.java:3")
+        .contains("[next.not-a-page] The class in Index.java implements no page kind");
+  }
+
+  @Test
+  void aPageThatNoLongerFitsTheRouteTableIsBlamedNotTheGeneratedCode() throws Exception {
+    start();
+
+    // The generator cannot see what a base class brings, so javac reports it in Routes.java.
+    project.write("src/main/java/com/acme/pages/_Base.java", """
+        package com.acme.pages;
+
+        public class _Base {
+        }
+        """);
+    project.write("src/main/java/com/acme/pages/Index.java", """
+        package com.acme.pages;
+
+        public final class Index extends _Base {
         }
         """);
 
@@ -224,6 +248,172 @@ class DevServerTest {
     assertThat(awaitBody("/", body -> body.contains("<p>Hello from an edited resource</p>")).statusCode()).isEqualTo(200);
     assertThat(awaitLog("Reloaded in")).matches(
         "\\[INFO] Reloaded in \\d+ ms: src/main/resources/greeting.txt changed");
+  }
+
+  @Test
+  void aResourceFolderMadeAfterStartIsWatchedAndAFailedStaticInitialiserIsRetried() throws Exception {
+    project.write("src/main/java/com/acme/pages/Index.java", """
+        package com.acme.pages;
+
+        import com.acme.Routes;
+        import dev.next4j.runtime.Page;
+        import dev.next4j.runtime.Request;
+        import dev.next4j.runtime.Response;
+
+        public final class Index implements Page<Routes.Index> {
+          private static final String GREETING = read();
+
+          private static String read() {
+            try (var in = Index.class.getResourceAsStream("/greeting.txt")) {
+              if (in == null) {
+                throw new IllegalStateException("missing resource greeting.txt");
+              }
+              return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+
+          @Override
+          public Response render(Request request, Routes.Index params) {
+            return Response.html("<p>" + GREETING + "</p>");
+          }
+        }
+        """);
+    assertThat(Files.exists(dir.resolve("src/main/resources"))).isFalse();
+    start();
+    assertThat(get("/").body()).contains("missing resource greeting.txt");
+
+    project.write("src/main/resources/greeting.txt", "Hello from a new folder");
+
+    assertThat(awaitBody("/", body -> body.contains("<p>Hello from a new folder</p>")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theProjectsAnnotationProcessorsRunOnEveryCompile() throws Exception {
+    // A tiny processor, compiled here: it writes com.acme.Greeting, which the page reads.
+    Path processorSources = dir.resolve("processor-src");
+    Path processor = dir.resolve("processor");
+    Files.createDirectories(processorSources);
+    Files.createDirectories(processor.resolve("META-INF/services"));
+    Files.writeString(processorSources.resolve("GreetingProcessor.java"), """
+        import java.io.Writer;
+        import java.util.Set;
+        import javax.annotation.processing.*;
+        import javax.lang.model.SourceVersion;
+        import javax.lang.model.element.TypeElement;
+
+        @SupportedAnnotationTypes("*")
+        public final class GreetingProcessor extends AbstractProcessor {
+          @Override
+          public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+          }
+
+          @Override
+          public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (round.processingOver() || processingEnv.getElementUtils().getTypeElement("com.acme.Greeting") != null) {
+              return false;
+            }
+            try (Writer out = processingEnv.getFiler().createSourceFile("com.acme.Greeting").openWriter()) {
+              out.write("package com.acme; public final class Greeting { public static final String TEXT = \\"made by a processor\\"; }");
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+            return false;
+          }
+        }
+        """);
+    Files.writeString(processor.resolve("META-INF/services/javax.annotation.processing.Processor"), "GreetingProcessor\n");
+    assertThat(javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", processor.toString(),
+        processorSources.resolve("GreetingProcessor.java").toString())).isZero();
+    String page = """
+        package com.acme.pages;
+
+        import com.acme.Routes;
+        import dev.next4j.runtime.Page;
+        import dev.next4j.runtime.Request;
+        import dev.next4j.runtime.Response;
+
+        public final class Index implements Page<Routes.Index> {
+          @Override
+          public Response render(Request request, Routes.Index params) {
+            return Response.html("<p>%s" + com.acme.Greeting.TEXT + "</p>");
+          }
+        }
+        """;
+    project.write("src/main/java/com/acme/pages/Index.java", page.formatted(""));
+
+    server = DevServer.start(project.settings()
+        .compilerOptions(JavacOptions.processorPath(List.of(processor), dir.resolve("target/generated-sources/annotations")))
+        .build());
+
+    assertThat(get("/").body()).contains("<p>made by a processor</p>");
+    assertThat(dir.resolve("target/generated-sources/annotations/com/acme/Greeting.java")).isRegularFile();
+    project.write("src/main/java/com/acme/pages/Index.java", page.formatted("again "));
+    assertThat(awaitBody("/", body -> body.contains("<p>again made by a processor</p>")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aCustomResourceIsCopiedToItsTargetPathFilteredAndAnEditReloads() throws Exception {
+    project.write("src/main/config/site.properties", "title=${site.title}");
+    project.write("src/main/config/ignored.txt", "not included");
+    project.write("src/main/java/com/acme/pages/Index.java", """
+        package com.acme.pages;
+
+        import com.acme.Routes;
+        import dev.next4j.runtime.Page;
+        import dev.next4j.runtime.Request;
+        import dev.next4j.runtime.Response;
+
+        public final class Index implements Page<Routes.Index> {
+          @Override
+          public Response render(Request request, Routes.Index params) throws Exception {
+            try (var in = Index.class.getResourceAsStream("/conf/site.properties")) {
+              boolean ignored = Index.class.getResource("/conf/ignored.txt") != null;
+              return Response.html("<p>" + new String(in.readAllBytes(), "UTF-8") + " " + ignored + "</p>");
+            }
+          }
+        }
+        """);
+    server = DevServer.start(project.settings()
+        .resources(List.of(ResourceSet.plain(dir.resolve("src/main/resources")),
+            new ResourceSet(dir.resolve("src/main/config"), "conf", List.of("**/*.properties"), List.of(), true)))
+        .filterProperties(java.util.Map.of("site.title", "Acme"))
+        .build());
+    assertThat(get("/").body()).contains("<p>title=Acme false</p>");
+
+    project.write("src/main/config/site.properties", "title=${site.title}!");
+
+    assertThat(awaitBody("/", body -> body.contains("<p>title=Acme! false</p>")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anEditedEnvFileIsReadOnTheNextRequest() throws Exception {
+    project.write(".env", "GREETING=Hello\n");
+    project.write("src/main/java/com/acme/pages/Index.java", """
+        package com.acme.pages;
+
+        import com.acme.Routes;
+        import dev.next4j.runtime.Page;
+        import dev.next4j.runtime.Request;
+        import dev.next4j.runtime.Response;
+
+        public final class Index implements Page<Routes.Index> {
+          @Override
+          public Response render(Request request, Routes.Index params) {
+            return Response.html("<p>" + request.env().get("GREETING").orElse("none") + "</p>");
+          }
+        }
+        """);
+    start();
+    assertThat(get("/").body()).contains("<p>Hello</p>");
+
+    project.write(".env.development.local", "GREETING=Hi from local\n");
+
+    assertThat(awaitLog("[.env.development.local] changed")).isEqualTo(
+        "[INFO] [.env.development.local] changed: the app reads the environment again");
+    assertThat(awaitBody("/", body -> body.contains("<p>Hi from local</p>")).statusCode()).isEqualTo(200);
   }
 
   @Test

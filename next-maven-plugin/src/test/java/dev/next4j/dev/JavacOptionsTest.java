@@ -2,6 +2,8 @@ package dev.next4j.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,5 +34,15 @@ class JavacOptionsTest {
             List.of("-Xlint:all", "-Werror"), Map.of("maven.compiler.release", "17")))
         .containsExactly("--release", "17", "-encoding", "UTF-8", "-parameters", "--enable-preview", "-proc:full",
             "-Xlint:all", "-Werror");
+  }
+
+  @Test
+  void processorPathsBecomeProcessorPathWithMavensGeneratedSourcesFolder() {
+    Path lombok = Path.of("/repo/lombok.jar");
+    Path mapstruct = Path.of("/repo/mapstruct-processor.jar");
+
+    assertThat(JavacOptions.processorPath(List.of(lombok, mapstruct), Path.of("/p/target/generated-sources/annotations")))
+        .containsExactly("-processorpath", lombok + File.pathSeparator + mapstruct,
+            "-s", Path.of("/p/target/generated-sources/annotations").toString());
   }
 }

@@ -3,6 +3,7 @@ package dev.next4j.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.next4j.codegen.Diagnostic;
+import dev.next4j.codegen.TemplateSources;
 import dev.next4j.dev.IncrementalCompiler.CompileError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class ProblemsTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    problems = new Problems(project, project.resolve("target/next/generated-lines.tsv"));
+    problems = new Problems(project, project.resolve("target/next/generated-lines.tsv"), TemplateSources.defaults(project));
     about = write("src/main/java/com/acme/pages/About.java", """
         package com.acme.pages;
 
@@ -62,6 +63,62 @@ class ProblemsTest {
             + generatedLine + "\n"
             + "  (javac saw this in the generated target/generated-sources/next/com/acme/Routes.java:12, "
             + "which was made from this page)\n");
+  }
+
+  @Test
+  void anErrorInTheJavaCompiledFromATemplateIsPlacedAtTheTemplateLine() throws IOException {
+    write("src/main/jte/blog/post.jte", "@param String title\n\n<h1>${title.nope()}</h1>\n");
+    TemplateSources templates = TemplateSources.defaults(project);
+    templates.generate();
+    Path generated = templates.outputDir().resolve("gg/jte/generated/precompiled/blog/JtepostGenerated.java");
+    List<String> lines = Files.readAllLines(generated);
+    int javaLine = 1;
+    while (!lines.get(javaLine - 1).contains("title.nope()")) {
+      javaLine++;
+    }
+
+    DevProblem problem = problems.compile(List.of(new CompileError(Optional.of(generated), javaLine, 0,
+        "cannot find symbol", lines.get(javaLine - 1))));
+
+    assertThat(problem.file()).isEqualTo("src/main/jte/blog/post.jte");
+    assertThat(problem.line()).isEqualTo(3);
+    assertThat(problem.detail()).startsWith("src/main/jte/blog/post.jte:3: error: cannot find symbol\n")
+        .contains("(javac saw this in the generated target/generated-sources/jte/gg/jte/generated/precompiled/blog/"
+            + "JtepostGenerated.java:" + javaLine + ", which was compiled from this template)");
+  }
+
+  @Test
+  void anExceptionThrownInATemplatesJavaIsPlacedAtTheTemplateLine() throws IOException {
+    write("src/main/jte/blog/post.jte", "@param String title\n\n<h1>${title.trim()}</h1>\n");
+    TemplateSources templates = TemplateSources.defaults(project);
+    templates.generate();
+    Path generated = templates.outputDir().resolve("gg/jte/generated/precompiled/blog/JtepostGenerated.java");
+    List<String> lines = Files.readAllLines(generated);
+    int javaLine = 1;
+    while (!lines.get(javaLine - 1).contains("title.trim()")) {
+      javaLine++;
+    }
+    NullPointerException error = new NullPointerException("title is null");
+    error.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("gg.jte.generated.precompiled.blog.JtepostGenerated", "render", "JtepostGenerated.java", javaLine),
+        new StackTraceElement("com.acme.pages.About", "render", "About.java", 4)});
+
+    DevProblem problem = problems.exception(Problems.LOAD_ERROR, error, List.of(project.resolve("src/main/java")));
+
+    assertThat(problem.place()).isEqualTo("src/main/jte/blog/post.jte:3");
+  }
+
+  @Test
+  void aTemplateJteCannotParseIsATemplateErrorAtItsLine() throws IOException {
+    write("src/main/jte/cart.jte", "@param String name\n@if(name.isEmpty())\n<p>none</p>\n");
+    TemplateSources templates = TemplateSources.defaults(project);
+
+    DevProblem problem = problems.template(
+        templates.diagnostic((dev.next4j.jte.compiler.TemplateCompiler.Failed) templates.generate()));
+
+    assertThat(problem.kind()).isEqualTo("Template error");
+    assertThat(problem.place()).isEqualTo("src/main/jte/cart.jte:4");
+    assertThat(problem.message()).isEqualTo("[next.template-error] Missing @endif");
   }
 
   @Test

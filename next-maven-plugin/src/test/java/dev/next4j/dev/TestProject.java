@@ -52,10 +52,22 @@ final class TestProject {
         .quietPeriod(java.time.Duration.ofMillis(30));
   }
 
+  /** {@link #settings()} for a site with jte templates: next-jte and jte-runtime on its class paths. */
+  DevSettings.Builder templateSettings() {
+    List<Path> jte = List.of(classesOf(dev.next4j.jte.Templates.class), classesOf(gg.jte.html.HtmlTemplateOutput.class));
+    List<Path> compile = new java.util.ArrayList<>(jte);
+    compile.add(runtimeClasses());
+    return settings().compileClasspath(compile).runtimeClasspath(jte);
+  }
+
   /** Where next-runtime's classes are on the test class path. */
   static Path runtimeClasses() {
+    return classesOf(RouteTable.class);
+  }
+
+  private static Path classesOf(Class<?> type) {
     try {
-      return Path.of(RouteTable.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -78,6 +90,11 @@ final class TestProject {
     @Override
     public void error(String line) {
       add("[ERROR] " + line);
+    }
+
+    @Override
+    public void ready(String line) {
+      add("[READY] " + line);
     }
 
     private void add(String line) {

@@ -1,5 +1,7 @@
 package dev.next4j.runtime;
 
+import java.util.Optional;
+
 /**
  * The {@code _App} page: receives every page's response and may wrap it, for a shared layout or
  * shell (Next.js's {@code _app}). API routes are not wrapped.
@@ -16,4 +18,19 @@ package dev.next4j.runtime;
 public interface App {
   /** Returns the response to send for {@code page}, the response the routed page rendered. */
   Response wrap(Request request, Response page) throws Exception;
+
+  /**
+   * The JSON codec of the app, for {@link Request#json(Class)} and {@link Request#jsonCodec()}:
+   * the way a site run by its generated {@code NextServer} names its codec. A custom server may
+   * give one with {@link NextOptions.Builder#json(JsonCodec)} instead, which wins. Asked once per
+   * table (again after each dev reload), not per request. Default: none.
+   *
+   * <pre>{@code
+   * private static final JsonCodec JSON = new JacksonCodec();
+   * public Optional<JsonCodec> json() { return Optional.of(JSON); }
+   * }</pre>
+   */
+  default Optional<JsonCodec> json() {
+    return Optional.empty();
+  }
 }

@@ -17,17 +17,17 @@ import java.util.Optional;
  * fields by name, and uploaded files by name, each in a temporary file.
  *
  * <pre>{@code
- * try (Form form = request.form()) {
- *   String title = form.value("title").orElse("");            // first value of field "title"
- *   List<String> tags = form.values("tag");                   // every value, in order
- *   Optional<UploadedFile> cover = form.file("cover");        // a file input
- *   ...
- * }                                                            // temporary files deleted here
+ * Form form = request.form();
+ * String title = form.value("title").orElse("");            // first value of field "title"
+ * List<String> tags = form.values("tag");                   // every value, in order
+ * Optional<UploadedFile> cover = form.file("cover");        // a file input
  * }</pre>
  *
  * <p>Files are streamed to disk as they arrive, never held whole in memory. {@link #close()}
- * deletes them; close the form when the request is done, with try-with-resources as above. When
- * parsing fails, the files written so far are deleted before the exception leaves.
+ * deletes them. A form from {@link Request#form()} belongs to its request, and the server closes it
+ * after the response is written; close a form you read with {@link #parse} yourself, with
+ * try-with-resources. When parsing fails, the files written so far are deleted before the
+ * exception leaves.
  */
 public final class Form implements AutoCloseable {
   private final Map<String, List<String>> values;

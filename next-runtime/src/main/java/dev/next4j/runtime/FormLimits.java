@@ -6,7 +6,7 @@ package dev.next4j.runtime;
  *
  * <pre>{@code
  * FormLimits limits = FormLimits.defaults().withMaxFileBytes(50L * 1024 * 1024);   // 50 MiB files
- * try (Form form = request.form(limits)) { ... }
+ * Form form = request.form(limits);   // closed by the server after the response
  * }</pre>
  *
  * <table>

@@ -2,14 +2,17 @@ package dev.next4j.runtime;
 
 /**
  * A request the server refuses with a 4xx status and a message for the client, thrown by the
- * request helpers ({@link Request#form()}, {@link Request#json(Class, JsonCodec)}) and by a page's
- * own code.
+ * request helpers ({@link Request#form()}, {@link Request#json(Class)}) and by a page's own code.
+ *
+ * <p>Let it leave the page, middleware or API route: the app answers with its status and its
+ * message as plain text (e.g. 413 "form field 'bio' is over the limit of 65536 bytes"), logged at
+ * debug level only, never a 500. A 404 from a page gets the site's {@code _404} page instead, as
+ * {@link Response#notFound()} does. Catch it to answer some other way:
  *
  * <pre>{@code
- * try (Form form = request.form()) {
- *   ...
- * } catch (HttpException e) {
- *   return e.toResponse();   // e.g. 413 "form field 'bio' is over the limit of 65536 bytes"
+ * Post post = request.json(Post.class);     // a malformed body leaves as a 400
+ * if (!store.has(post.id())) {
+ *   throw new HttpException(404, "no post " + post.id());
  * }
  * }</pre>
  *

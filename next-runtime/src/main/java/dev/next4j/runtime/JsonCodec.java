@@ -3,15 +3,17 @@ package dev.next4j.runtime;
 import java.io.InputStream;
 
 /**
- * Turns values into JSON and JSON request bodies into values, for {@link Response#json(Object,
- * JsonCodec)} and {@link Request#json(Class, JsonCodec)}. The runtime has no JSON library of its
- * own; the {@code next-jackson} artifact provides {@code dev.next4j.jackson.JacksonCodec}, and any
- * other library fits behind these two methods.
+ * Turns values into JSON and JSON request bodies into values, for {@link Request#json(Class)} and
+ * {@link Response#json(Object, JsonCodec)}. The runtime has no JSON library of its own; the {@code
+ * next-jackson} artifact provides {@code dev.next4j.jackson.JacksonCodec}, and any other library
+ * fits behind these two methods.
+ *
+ * <p>An app is given its codec once: by {@code _App} ({@link App#json()}), or by a custom server
+ * ({@link NextOptions.Builder#json(JsonCodec)}). Pages then reach it through the request:
  *
  * <pre>{@code
- * JsonCodec codec = new JacksonCodec();                  // once, e.g. in a static final field
- * Post post = request.json(Post.class, codec);           // malformed body: HttpException 400
- * return Response.json(List.of(post), codec);            // [{"title":"hello"}]
+ * Post post = request.json(Post.class);                          // malformed body: HttpException 400
+ * return Response.json(List.of(post), request.jsonCodec());     // [{"title":"hello"}]
  * }</pre>
  *
  * <p>An implementation must be safe to use from many threads at once.

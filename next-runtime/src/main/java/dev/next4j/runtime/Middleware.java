@@ -18,6 +18,9 @@ import java.util.Objects;
  *   }
  * }
  * }</pre>
+ *
+ * <p>{@link Request#path()} is the path in its canonical spelling, the one the router matches, so
+ * the check above also holds for {@code /%61dmin} and every other spelling of {@code /admin}.
  */
 @FunctionalInterface
 public interface Middleware {
@@ -45,7 +48,11 @@ public interface Middleware {
 
   /** What a middleware decided; see {@link Middleware#next()}, {@link #rewrite} and {@link #respond}. */
   sealed interface Result {
-    /** This result, also setting header {@code name} on the response the request gets. */
+    /**
+     * This result, also setting header {@code name} on the response the request gets.
+     *
+     * @throws IllegalArgumentException for a header {@link Response#withHeader} refuses
+     */
     Result withHeader(String name, String value);
 
     /** Continue to routing, adding {@code headers} to the response. */
@@ -54,6 +61,7 @@ public interface Middleware {
 
       public Next {
         headers = Map.copyOf(headers);
+        headers.forEach(Response::checkHeader);
       }
 
       @Override
@@ -66,6 +74,7 @@ public interface Middleware {
     record Rewrite(String target, Map<String, String> headers) implements Result {
       public Rewrite {
         headers = Map.copyOf(headers);
+        headers.forEach(Response::checkHeader);
       }
 
       @Override

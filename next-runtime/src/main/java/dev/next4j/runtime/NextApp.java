@@ -3,6 +3,7 @@ package dev.next4j.runtime;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.next4j.runtime.generated.PublicFileIndex;
 import dev.next4j.runtime.internal.DefaultNextApp;
 import dev.next4j.runtime.internal.ServeCommand;
 import java.io.IOException;
@@ -44,6 +45,15 @@ public interface NextApp extends AutoCloseable, Revalidator {
   }
 
   /**
+   * Makes an app serving {@code table} and the files under {@code public/} that {@code publicFiles}
+   * lists (the build's index, {@code PublicFileIndex.load(NextServer.class)}): what the generated
+   * {@code NextServer.app(options)} calls. Public files are asked after middleware and before routes.
+   */
+  static NextApp create(RouteTable table, NextConfig buildConfig, NextOptions options, PublicFileIndex publicFiles) {
+    return new DefaultNextApp(table, buildConfig, options, publicFiles.files());
+  }
+
+  /**
    * Runs an app as a server from the command line; the generated {@code main} is exactly {@code
    * NextApp.serve(args, NextServer::app)}.
    *
@@ -53,8 +63,9 @@ public interface NextApp extends AutoCloseable, Revalidator {
    * and containers set it to the machine's name. {@code --dev} (or the {@code next.dev} system property,
    * which {@code next:run} sets) makes a dev-mode app. Prints one line once ready, e.g. {@code next4j ready on
    * http://localhost:3000 (12 routes, started in 45 ms)}, the time counted from this call; a bad
-   * argument or a port in use is one line on stderr and exit code 1. SIGTERM and Ctrl-C close the
-   * app, which frees the port.
+   * argument or a port in use is one line on stderr and exit code 1. SIGTERM and Ctrl-C {@linkplain
+   * #close() close} the app gracefully: requests in flight finish (up to {@code
+   * -Dnext.shutdownTimeout} seconds, default 30), then the port is freed.
    */
   static void serve(String[] args, Function<NextOptions, NextApp> factory) {
     ServeCommand.run(args, System.getenv(), factory);
@@ -74,7 +85,20 @@ public interface NextApp extends AutoCloseable, Revalidator {
    */
   HttpHandler requestHandler();
 
-  /** Serves {@code request} without any HTTP server: the server-neutral entry point. */
+  /**
+   * The app's environment: the process environment over the {@code .env} files of {@link
+   * NextOptions#dir()}, for mode {@code development} in dev mode and {@code production} otherwise
+   * (see {@link Env} for the order). Loaded when the app is made; in dev mode it is loaded again
+   * when a file changed. Pages see the same through {@link Request#env()}.
+   *
+   * @throws IllegalArgumentException (from {@link NextApp#create}) for a malformed {@code .env} line
+   */
+  Env env();
+
+  /**
+   * Serves {@code request} without any HTTP server: the server-neutral entry point. The form the
+   * request read ({@link Request#form()}) is closed before this returns.
+   */
   Response handle(Request request);
 
   /**
@@ -107,9 +131,22 @@ public interface NextApp extends AutoCloseable, Revalidator {
    */
   HttpServer start() throws IOException;
 
-  /** Stops the app's own server, if it made one, and releases what the host holds for it. Idempotent. */
+  /**
+   * Shuts down gracefully: {@link #draining()} turns true and new requests get 503 with {@code
+   * Connection: close}; requests in flight get up to {@code -Dnext.shutdownTimeout} seconds
+   * (default 30) to finish, and any still running then are cut and logged; then the app's own
+   * server, if it made one, stops, and what the host holds for it is released. Blocks until done.
+   * Idempotent. {@code NextApp.serve} calls it on SIGTERM and Ctrl-C.
+   */
   @Override
   void close();
+
+  /**
+   * Whether {@link #close()} has begun: the app finishes what it serves and takes nothing new. A
+   * readiness probe answers "not ready" from the moment this is true, so a load balancer stops
+   * sending before the server goes away.
+   */
+  boolean draining();
 
   /** The options the app was made with. */
   NextOptions options();

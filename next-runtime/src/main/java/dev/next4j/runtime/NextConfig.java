@@ -1,5 +1,7 @@
 package dev.next4j.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,6 +19,8 @@ public final class NextConfig {
   private final boolean generateEtags;
   private final boolean compress;
   private final long bodySizeLimit;
+  private final List<RouteRule> rules;
+  private final boolean caseSensitiveRoutes;
 
   private NextConfig(Builder builder) {
     this.basePath = builder.basePath;
@@ -25,6 +29,8 @@ public final class NextConfig {
     this.generateEtags = builder.generateEtags;
     this.compress = builder.compress;
     this.bodySizeLimit = builder.bodySizeLimit;
+    this.rules = List.copyOf(builder.rules);
+    this.caseSensitiveRoutes = builder.caseSensitiveRoutes;
   }
 
   /**
@@ -72,6 +78,22 @@ public final class NextConfig {
     return bodySizeLimit;
   }
 
+  /**
+   * The redirects, rewrites and headers rules, in the order given (each kind keeps its own order;
+   * kinds run in the pipeline's order whatever their place here). Checked when the config was built.
+   */
+  public List<RouteRule> rules() {
+    return rules;
+  }
+
+  /**
+   * Whether rule sources match with case (Next.js's {@code experimental.caseSensitiveRoutes});
+   * default false. {@code beforeFiles} rewrites ignore case either way, as in Next.js.
+   */
+  public boolean caseSensitiveRoutes() {
+    return caseSensitiveRoutes;
+  }
+
   /** A builder holding this configuration's values. */
   public Builder toBuilder() {
     return new Builder()
@@ -80,7 +102,9 @@ public final class NextConfig {
         .poweredByHeader(poweredByHeader)
         .generateEtags(generateEtags)
         .compress(compress)
-        .bodySizeLimit(bodySizeLimit);
+        .bodySizeLimit(bodySizeLimit)
+        .rules(rules)
+        .caseSensitiveRoutes(caseSensitiveRoutes);
   }
 
   @Override
@@ -91,19 +115,23 @@ public final class NextConfig {
         && ((NextConfig) o).poweredByHeader == poweredByHeader
         && ((NextConfig) o).generateEtags == generateEtags
         && ((NextConfig) o).compress == compress
-        && ((NextConfig) o).bodySizeLimit == bodySizeLimit;
+        && ((NextConfig) o).bodySizeLimit == bodySizeLimit
+        && ((NextConfig) o).rules.equals(rules)
+        && ((NextConfig) o).caseSensitiveRoutes == caseSensitiveRoutes;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit);
+    return Objects.hash(
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes);
   }
 
   @Override
   public String toString() {
     return "NextConfig{basePath=\"" + basePath + "\", trailingSlash=" + trailingSlash
         + ", poweredByHeader=" + poweredByHeader + ", generateEtags=" + generateEtags
-        + ", compress=" + compress + ", bodySizeLimit=" + bodySizeLimit + "}";
+        + ", compress=" + compress + ", bodySizeLimit=" + bodySizeLimit
+        + (rules.isEmpty() ? "" : ", rules=" + rules) + (caseSensitiveRoutes ? ", caseSensitiveRoutes=true" : "") + "}";
   }
 
   /** Builds a {@link NextConfig}; every value starts at Next.js's default. */
@@ -114,6 +142,8 @@ public final class NextConfig {
     private boolean generateEtags = true;
     private boolean compress = true;
     private long bodySizeLimit = 1024 * 1024;
+    private final List<RouteRule> rules = new ArrayList<>();
+    private boolean caseSensitiveRoutes;
 
     private Builder() {}
 
@@ -168,7 +198,38 @@ public final class NextConfig {
       return this;
     }
 
+    /** Adds redirects, rewrites and headers rules, after those added before (see {@link RouteRule}). */
+    public Builder rules(RouteRule... rules) {
+      return rules(List.of(rules));
+    }
+
+    /** Adds redirects, rewrites and headers rules, after those added before (see {@link RouteRule}). */
+    public Builder rules(List<RouteRule> rules) {
+      for (RouteRule rule : rules) {
+        this.rules.add(Objects.requireNonNull(rule, "rule"));
+      }
+      return this;
+    }
+
+    public Builder caseSensitiveRoutes(boolean caseSensitiveRoutes) {
+      this.caseSensitiveRoutes = caseSensitiveRoutes;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalArgumentException listing every problem of the rules ({@link RouteRule#check})
+     */
     public NextConfig build() {
+      List<RouteRule.Problem> problems = RouteRule.check(rules, basePath);
+      if (!problems.isEmpty()) {
+        StringBuilder message = new StringBuilder("invalid redirects, rewrites or headers:");
+        for (RouteRule.Problem problem : problems) {
+          message.append("\n  ").append(problem);
+        }
+        throw new IllegalArgumentException(message.toString());
+      }
       return new NextConfig(this);
     }
   }

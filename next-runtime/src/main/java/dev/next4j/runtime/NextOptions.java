@@ -24,6 +24,11 @@ public final class NextOptions {
   private final HttpServer httpServer;
   private final Clock clock;
   private final PageCache pageCache;
+  private final JsonCodec json;
+  private final boolean accessLog;
+  private final boolean probes;
+  private final String livenessPath;
+  private final String readinessPath;
 
   private NextOptions(Builder builder) {
     this.dev = builder.dev;
@@ -35,6 +40,11 @@ public final class NextOptions {
     this.httpServer = builder.httpServer;
     this.clock = builder.clock;
     this.pageCache = builder.pageCache;
+    this.json = builder.json;
+    this.accessLog = builder.accessLog;
+    this.probes = builder.probes;
+    this.livenessPath = builder.livenessPath;
+    this.readinessPath = builder.readinessPath;
   }
 
   public static Builder builder() {
@@ -100,6 +110,48 @@ public final class NextOptions {
     return Optional.ofNullable(pageCache);
   }
 
+  /**
+   * The JSON codec pages and API routes read and write JSON with ({@link Request#json(Class)},
+   * {@link Request#jsonCodec()}); when given, it wins over the one {@code _App} names ({@link
+   * App#json()}). Default: none.
+   */
+  public Optional<JsonCodec> json() {
+    return Optional.ofNullable(json);
+  }
+
+  /**
+   * Whether every request served over HTTP gets one access-log line (logfmt, through the {@code
+   * System.Logger} {@code dev.next4j.access} at {@code INFO}: {@code method=GET path=/about
+   * status=200 bytes=512 duration_ms=1.204 request_id=...}) and an {@code X-Request-Id} (the
+   * client's when valid, else a new one) on the request and the response. Probe requests are not
+   * logged. Default: the {@code next.accessLog} system property, else off, as {@code next start}
+   * prints nothing per request. {@link NextApp#handle} logs nothing: it has no HTTP exchange.
+   */
+  public boolean accessLog() {
+    return accessLog;
+  }
+
+  /**
+   * Whether the app answers the liveness and readiness probes at {@link #livenessPath()} and {@link
+   * #readinessPath()}, before the base path, redirects, middleware and routes. Default true.
+   */
+  public boolean probes() {
+    return probes;
+  }
+
+  /** The liveness probe's path: 200 {@code ok} while the app answers. Default {@code /_next/health/live}. */
+  public String livenessPath() {
+    return livenessPath;
+  }
+
+  /**
+   * The readiness probe's path: 200 {@code ready}, or 503 {@code draining} once the app is closing
+   * (SIGTERM). Default {@code /_next/health/ready}.
+   */
+  public String readinessPath() {
+    return readinessPath;
+  }
+
   /** A builder holding these options. */
   public Builder toBuilder() {
     Builder builder = new Builder().dev(dev).dir(dir).quiet(quiet).port(port);
@@ -108,13 +160,19 @@ public final class NextOptions {
     builder.httpServer = httpServer;
     builder.clock = clock;
     builder.pageCache = pageCache;
+    builder.json = json;
+    builder.accessLog = accessLog;
+    builder.probes = probes;
+    builder.livenessPath = livenessPath;
+    builder.readinessPath = readinessPath;
     return builder;
   }
 
   @Override
   public String toString() {
     return "NextOptions{dev=" + dev + ", dir=" + dir + ", conf=" + conf + ", quiet=" + quiet
-        + ", hostname=" + hostname + ", port=" + port + ", httpServer=" + httpServer + ", clock=" + clock + ", pageCache=" + pageCache + "}";
+        + ", hostname=" + hostname + ", port=" + port + ", httpServer=" + httpServer + ", json=" + json + ", accessLog=" + accessLog
+        + ", probes=" + (probes ? livenessPath + " " + readinessPath : "off") + ", clock=" + clock + ", pageCache=" + pageCache + "}";
   }
 
   /** Builds {@link NextOptions}; invalid values fail at {@link #build()} with a message naming them. */
@@ -128,6 +186,11 @@ public final class NextOptions {
     private HttpServer httpServer;
     private Clock clock = Clock.systemUTC();
     private PageCache pageCache;
+    private JsonCodec json;
+    private boolean accessLog = Boolean.getBoolean("next.accessLog");
+    private boolean probes = true;
+    private String livenessPath = "/_next/health/live";
+    private String readinessPath = "/_next/health/ready";
 
     private Builder() {}
 
@@ -176,6 +239,32 @@ public final class NextOptions {
       return this;
     }
 
+    /** See {@link NextOptions#json()}. */
+    public Builder json(JsonCodec json) {
+      this.json = Objects.requireNonNull(json, "json");
+      return this;
+    }
+
+    public Builder accessLog(boolean accessLog) {
+      this.accessLog = accessLog;
+      return this;
+    }
+
+    public Builder probes(boolean probes) {
+      this.probes = probes;
+      return this;
+    }
+
+    public Builder livenessPath(String livenessPath) {
+      this.livenessPath = Objects.requireNonNull(livenessPath, "livenessPath");
+      return this;
+    }
+
+    public Builder readinessPath(String readinessPath) {
+      this.readinessPath = Objects.requireNonNull(readinessPath, "readinessPath");
+      return this;
+    }
+
     /** The options; fails with {@link IllegalArgumentException} naming any invalid value. */
     public NextOptions build() {
       if (port < 0 || port > 65535) {
@@ -184,7 +273,19 @@ public final class NextOptions {
       if (hostname != null && (hostname.isBlank() || hostname.chars().anyMatch(c -> c <= ' ' || c == '/'))) {
         throw new IllegalArgumentException("hostname is not a host name: \"" + hostname + "\"");
       }
+      checkProbePath("livenessPath", livenessPath);
+      checkProbePath("readinessPath", readinessPath);
+      if (livenessPath.equals(readinessPath)) {
+        throw new IllegalArgumentException("livenessPath and readinessPath must differ: both are \"" + livenessPath + "\"");
+      }
       return new NextOptions(this);
+    }
+
+    private static void checkProbePath(String name, String path) {
+      if (!path.startsWith("/") || path.length() == 1 || path.chars().anyMatch(c -> c <= ' ' || c == '?' || c == '#' || c >= 0x7f)) {
+        throw new IllegalArgumentException(name + " must be a path like /_next/health/live, without query, "
+            + "spaces or non-ASCII characters: \"" + path + "\"");
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.next4j.runtime;
 
 import dev.next4j.runtime.internal.QueryStrings;
+import dev.next4j.runtime.internal.UrlRules;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * request.queryParam("draft");  // Optional[1]
  * }</pre>
  *
- * <p>A request is immutable. Route parameters are filled in by the router ({@link
+ * <p>A request is immutable, but for the form it reads once ({@link #form()}), which it shares with
+ * its copies and the server closes after the response. Route parameters are filled in by the router ({@link
  * #withRoute(String, Map)}), and they win over query parameters of the same name in {@link
  * #query()}, as in Next.js.
  */
@@ -36,6 +38,9 @@ public final class Request {
   private final byte[] body;
   private final String route;
   private final Map<String, Object> routeParams;
+  private final JsonCodec jsonCodec;
+  private final Env env;
+  private final FormSlot formSlot;
   private final Revalidator revalidator;
 
   private volatile Map<String, List<String>> query;
@@ -49,6 +54,9 @@ public final class Request {
       byte[] body,
       String route,
       Map<String, Object> routeParams,
+      JsonCodec jsonCodec,
+      Env env,
+      FormSlot formSlot,
       Revalidator revalidator) {
     this.method = method;
     this.path = path;
@@ -57,6 +65,9 @@ public final class Request {
     this.body = body;
     this.route = route;
     this.routeParams = routeParams;
+    this.jsonCodec = jsonCodec;
+    this.env = env;
+    this.formSlot = formSlot;
     this.revalidator = revalidator;
   }
 
@@ -75,7 +86,18 @@ public final class Request {
     return method;
   }
 
-  /** The URL path as received, still percent-encoded, without the query: {@code /blog/a%20b}. */
+  /**
+   * The URL path without the query, in its one canonical spelling: an escape of a character that
+   * may stand plainly in a path is decoded ({@code /%61dmin} is {@code /admin}), every other
+   * escape stays in upper-case hex ({@code %2F}, {@code %25}, {@code %20}, non-ASCII as its UTF-8
+   * bytes: {@code /caf%C3%A9}). Middleware, the {@code next.config} rules, public files and the
+   * router all see this same string, so a check on the plain spelling ({@code
+   * path().startsWith("/admin")}) holds for every spelling of it. An encoded slash ({@code %2F})
+   * stays inside its segment, as the router keeps it; decode a segment with {@link
+   * java.net.URLDecoder} only for display. A path with a malformed escape is kept as given (it is
+   * answered with 400 before middleware when it comes over HTTP). The rules: {@code
+   * UrlRules.canonicalPath} in the runtime's {@code internal} package.
+   */
   public String path() {
     return path;
   }
@@ -217,36 +239,78 @@ public final class Request {
 
   /**
    * The body as a form ({@code application/x-www-form-urlencoded} or {@code multipart/form-data}),
-   * read within {@code limits}. Uploaded files go to temporary files in a directory this process
-   * creates under {@code java.io.tmpdir} ({@code next4j-uploads-…}); close the form to delete them.
-   * Each call reads the body again and returns a new form.
+   * read within {@code limits}. The body is parsed once, by the first call; later calls on this
+   * request (and on its routed and rewritten copies) return the same form, whatever limits they
+   * pass. Uploaded files go to temporary files in a directory this process creates under {@code
+   * java.io.tmpdir} ({@code next4j-uploads-…}).
+   *
+   * <p>The form belongs to the request: the server deletes its files once the response is written
+   * (see {@link #closeForm()}), also when the page throws, so a page need not close it.
    *
    * <pre>{@code
-   * try (Form form = request.form(FormLimits.defaults().withMaxFileBytes(1024 * 1024))) {
-   *   String name = form.value("name").orElse("");
-   *   ...
-   * }
+   * Form form = request.form(FormLimits.defaults().withMaxFileBytes(1024 * 1024));
+   * String name = form.value("name").orElse("");
    * }</pre>
    *
    * @throws HttpException 415 for another {@code Content-Type}, 400 for a malformed or cut-short
    *     body, 413 for a field, file or body over {@code limits}
    */
   public Form form(FormLimits limits) {
-    return Form.parse(
-        new ByteArrayInputStream(body), header("content-type").orElse(null), limits, FormParser.uploadDirectory());
+    if (limits == null) {
+      throw new NullPointerException("limits == null");
+    }
+    synchronized (formSlot) {
+      if (formSlot.closed) {
+        throw new IllegalStateException("form() after the request's form was closed (the response was already written)");
+      }
+      if (formSlot.form == null) {
+        formSlot.form = Form.parse(
+            new ByteArrayInputStream(body()), header("content-type").orElse(null), limits, FormParser.uploadDirectory());
+      }
+      return formSlot.form;
+    }
   }
 
   /**
-   * The body read as JSON into a {@code type} by {@code codec}.
+   * Deletes the temporary files of the form {@link #form()} read, if it read one; later calls to
+   * {@code form()} fail. The server calls this after writing the response; call it yourself when
+   * you hand requests to a page outside a server (a test calling a page directly). Calling it again
+   * does nothing.
+   */
+  public void closeForm() {
+    Form form;
+    synchronized (formSlot) {
+      form = formSlot.form;
+      formSlot.form = null;
+      formSlot.closed = true;
+    }
+    if (form != null) {
+      form.close();
+    }
+  }
+
+  /**
+   * The body read as JSON into a {@code type} by the app's codec (see {@link #jsonCodec()}).
    *
    * <pre>{@code
    * record NewPost(String title, List<String> tags) {}
-   * NewPost post = request.json(NewPost.class, codec);
+   * NewPost post = request.json(NewPost.class);
    * }</pre>
    *
    * @throws HttpException 415 unless the {@code Content-Type} is {@code application/json} or
    *     another {@code +json} type; 400 for malformed JSON or JSON that does not fit {@code type};
    *     413 for a body over the codec's limit
+   * @throws IllegalStateException if the app has no JSON codec
+   */
+  public <T> T json(Class<T> type) {
+    return json(type, jsonCodec());
+  }
+
+  /**
+   * The body read as JSON into a {@code type} by {@code codec}, for code that has its own codec;
+   * {@link #json(Class)} uses the app's.
+   *
+   * @throws HttpException as {@link #json(Class)}
    */
   public <T> T json(Class<T> type, JsonCodec codec) {
     if (type == null || codec == null) {
@@ -260,7 +324,61 @@ public final class Request {
           "a JSON body needs Content-Type application/json, not "
               + (contentType.isEmpty() ? "none" : "\"" + contentType + "\""));
     }
-    return codec.read(new ByteArrayInputStream(body), type);
+    return codec.read(new ByteArrayInputStream(body()), type);
+  }
+
+  /**
+   * The app's JSON codec: the one given with {@link NextOptions.Builder#json(JsonCodec)}, else the
+   * one {@code _App} names ({@link App#json()}). Write a value with it as {@code
+   * Response.json(value, request.jsonCodec())}.
+   *
+   * @throws IllegalStateException if the app has none, saying how to give one
+   */
+  public JsonCodec jsonCodec() {
+    if (jsonCodec == null) {
+      throw new IllegalStateException("the app has no JSON codec: return one from _App's json() "
+          + "(e.g. new dev.next4j.jackson.JacksonCodec() from the next-jackson artifact), or give it to a custom "
+          + "server with NextOptions.builder().json(codec)");
+    }
+    return jsonCodec;
+  }
+
+  /**
+   * This request reading and writing JSON with {@code codec} ({@link #jsonCodec()}); the app
+   * does this for every request, and a test calling a page directly can do the same.
+   */
+  public Request withJsonCodec(JsonCodec codec) {
+    if (codec == null) {
+      throw new NullPointerException("codec == null");
+    }
+    return new Request(method, path, rawQuery, headers, body, route, routeParams, codec, env, formSlot, revalidator);
+  }
+
+  /**
+   * The app's environment ({@link NextApp#env()}): the process environment over the project's
+   * {@code .env} files. In dev mode an edited {@code .env} file shows on the next request.
+   *
+   * <pre>{@code
+   * String greeting = request.env().get("GREETING").orElse("Hello");
+   * }</pre>
+   *
+   * @throws IllegalStateException for a request no app has served (a test calling a page
+   *     directly: give it one with {@link #withEnv(Env)})
+   */
+  public Env env() {
+    if (env == null) {
+      throw new IllegalStateException("this request has no environment: only a request an app serves has one "
+          + "(in a test, give it one with request.withEnv(Env.load(dir, \"test\")))");
+    }
+    return env;
+  }
+
+  /** This request with {@code env} as {@link #env()}; the app does this for every request. */
+  public Request withEnv(Env env) {
+    if (env == null) {
+      throw new NullPointerException("env == null");
+    }
+    return new Request(method, path, rawQuery, headers, body, route, routeParams, jsonCodec, env, formSlot, revalidator);
   }
 
   /**
@@ -270,8 +388,7 @@ public final class Request {
    */
   public Request withRoute(String route, Map<String, Object> routeParams) {
     return new Request(
-        method, path, rawQuery, headers, body, route, Collections.unmodifiableMap(new LinkedHashMap<>(routeParams)),
-        revalidator);
+        method, path, rawQuery, headers, body, route, Collections.unmodifiableMap(new LinkedHashMap<>(routeParams)), jsonCodec, env, formSlot, revalidator);
   }
 
   /** This request with another path and query (a rewrite), unrouted. */
@@ -279,12 +396,15 @@ public final class Request {
     int q = target.indexOf('?');
     return new Request(
         method,
-        q < 0 ? target : target.substring(0, q),
+        canonical(q < 0 ? target : target.substring(0, q)),
         q < 0 ? "" : target.substring(q + 1),
         headers,
         body,
         "",
         Map.of(),
+        jsonCodec,
+        env,
+        formSlot,
         revalidator);
   }
 
@@ -292,7 +412,7 @@ public final class Request {
   public Request withHeader(String name, String value) {
     Map<String, List<String>> copy = new LinkedHashMap<>(headers);
     copy.put(name.toLowerCase(Locale.ROOT), List.of(value));
-    return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, route, routeParams, revalidator);
+    return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, route, routeParams, jsonCodec, env, formSlot, revalidator);
   }
 
   /**
@@ -300,7 +420,7 @@ public final class Request {
    * sets itself; tests of a page may set their own.
    */
   public Request withRevalidator(Revalidator revalidator) {
-    return new Request(method, path, rawQuery, headers, body, route, routeParams,
+    return new Request(method, path, rawQuery, headers, body, route, routeParams, jsonCodec, env, formSlot,
         Objects.requireNonNull(revalidator, "revalidator"));
   }
 
@@ -329,6 +449,18 @@ public final class Request {
     return (List<String>) value;
   }
 
+  /** {@code path} in its canonical spelling, or as given when it has a malformed escape. */
+  private static String canonical(String path) {
+    String canonical = UrlRules.canonicalPath(path);
+    return canonical == null ? path : canonical;
+  }
+
+  /** The form a request and its copies share, parsed at most once; see {@link #form(FormLimits)}. */
+  private static final class FormSlot {
+    private Form form;
+    private boolean closed;
+  }
+
   private static String unquote(String value) {
     return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
         ? value.substring(1, value.length() - 1)
@@ -352,7 +484,7 @@ public final class Request {
       }
       this.method = method.toUpperCase(Locale.ROOT);
       int q = target.indexOf('?');
-      this.path = q < 0 ? target : target.substring(0, q);
+      this.path = canonical(q < 0 ? target : target.substring(0, q));
       this.rawQuery = q < 0 ? "" : target.substring(q + 1);
     }
 
@@ -377,7 +509,7 @@ public final class Request {
     public Request build() {
       Map<String, List<String>> copy = new LinkedHashMap<>();
       headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-      return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, "", Map.of(), null);
+      return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, "", Map.of(), null, null, new FormSlot(), null);
     }
   }
 }

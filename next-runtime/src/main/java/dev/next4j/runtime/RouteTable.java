@@ -20,7 +20,7 @@ public final class RouteTable {
 
   /** What serves a route, which decides the methods it answers. */
   public enum Kind {
-    /** A {@link Page}: GET and HEAD. */
+    /** A {@link Page}: GET and HEAD; a {@link FormPage} POST too. */
     PAGE,
     /** A {@link StaticPage}: GET and HEAD. */
     STATIC_PAGE,

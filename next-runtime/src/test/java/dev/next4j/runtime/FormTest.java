@@ -303,13 +303,13 @@ class FormTest {
         .header("Content-Type", MULTIPART)
         .body(part("f", "filename=\"x.txt\"", "123") + "--XyZ--")
         .build();
-    Path path;
-    try (Form form = upload.form(FormLimits.defaults())) {
-      path = form.file("f").orElseThrow().path();
-      assertThat(path).hasContent("123");
-      assertThat(path.getParent().getFileName().toString()).startsWith("next4j-uploads-");
-      assertThat(path.getParent().getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
-    }
+    Form form = upload.form(FormLimits.defaults());
+    Path path = form.file("f").orElseThrow().path();
+    assertThat(path).hasContent("123");
+    assertThat(path.getParent().getFileName().toString()).startsWith("next4j-uploads-");
+    assertThat(path.getParent().getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
+    assertThat(upload.form()).as("parsed once").isSameAs(form);
+    upload.closeForm();
     assertThat(path).doesNotExist();
     assertRefused(() -> Request.builder("POST", "/").body("a=1").build().form(), 415,
         "a form needs Content-Type application/x-www-form-urlencoded or multipart/form-data; the request has none");

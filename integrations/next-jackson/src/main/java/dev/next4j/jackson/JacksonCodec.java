@@ -16,22 +16,29 @@ import java.io.InputStream;
 import java.util.Objects;
 
 /**
- * A {@link JsonCodec} backed by a Jackson {@link ObjectMapper}: {@code Response.json(value, codec)}
- * writes with it, {@code request.json(Type.class, codec)} reads with it, and bad input becomes a
- * clean 400 or 413 instead of a 500.
+ * A {@link JsonCodec} backed by a Jackson {@link ObjectMapper}, and bad input becomes a clean 400
+ * or 413 instead of a 500. Give it to the app once, from {@code _App}:
  *
  * <pre>{@code
- * public final class Posts implements ApiRoute<Posts.Params> {
- *   static final JacksonCodec JSON = new JacksonCodec();
+ * public final class _App implements App {
+ *   private static final JsonCodec JSON = new JacksonCodec();
+ *   public Response wrap(Request request, Response page) { return page; }
+ *   public Optional<JsonCodec> json() { return Optional.of(JSON); }
+ * }
+ *
+ * public final class Posts implements ApiRoute<Routes.ApiPosts> {
  *   record NewPost(String title) {}
  *   record Created(long id, String title) {}
  *
- *   public Response handle(Request request, Params params) {
- *     NewPost post = request.json(NewPost.class, JSON);           // {"title":"Hi"}
- *     return Response.json(new Created(1, post.title()), JSON).withStatus(201);
+ *   public Response handle(Request request, Routes.ApiPosts params) {
+ *     NewPost post = request.json(NewPost.class);                 // {"title":"Hi"}
+ *     return Response.json(new Created(1, post.title()), request.jsonCodec()).withStatus(201);
  *   }
  * }
  * }</pre>
+ *
+ * <p>A custom server can give it with {@code NextOptions.builder().json(new JacksonCodec())}
+ * instead.
  *
  * <p>Reading answers:
  *
@@ -44,7 +51,7 @@ import java.util.Objects;
  * </ul>
  *
  * <p>A codec is immutable and safe to share between threads, as its {@code ObjectMapper} is once
- * configured. Keep one per site, in a static final field until the app-wide setting exists.
+ * configured. Make one per site.
  */
 public final class JacksonCodec implements JsonCodec {
   /** The largest body {@link #read} accepts by default: 1 MiB, like {@code NextConfig.bodySizeLimit}. */

@@ -1,6 +1,7 @@
 package dev.next4j.runtime.generated;
 
 import dev.next4j.runtime.ApiRoute;
+import dev.next4j.runtime.FormPage;
 import dev.next4j.runtime.Page;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
@@ -30,6 +31,8 @@ public final class Route {
   private final List<Segment> segments;
   private final Responder responder;
   private final StaticPaths staticPaths;
+  /** A {@link FormPage}: it answers POST too. */
+  private final boolean post;
 
   private Route(String pattern, RouteTable.Kind kind, Object handler, Segment[] segments, Responder responder,
       StaticPaths staticPaths) {
@@ -39,12 +42,23 @@ public final class Route {
     this.segments = List.of(segments);
     this.responder = responder;
     this.staticPaths = staticPaths;
+    this.post = handler instanceof FormPage;
   }
 
-  /** A page served per request. */
+  /**
+   * A page served per request; a {@link FormPage} also answers POST, with its {@code post}. (The
+   * generated table writes every page this way; which of the two it is shows here, where the page
+   * object is, not in the generated code.)
+   */
   public static <P extends Record> Route page(String pattern, ParamsFactory<P> params, Page<P> page, Segment... segments) {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(page, "page");
+    if (page instanceof FormPage<P> form) {
+      return new Route(pattern, RouteTable.Kind.PAGE, page, segments,
+          request -> request.method().equals("POST")
+              ? form.post(request, params.params(request))
+              : form.render(request, params.params(request)), null);
+    }
     return new Route(pattern, RouteTable.Kind.PAGE, page, segments,
         request -> page.render(request, params.params(request)), null);
   }
@@ -116,12 +130,12 @@ public final class Route {
 
   /** Whether this route answers {@code method} (upper case). */
   public boolean allows(String method) {
-    return kind == RouteTable.Kind.API || method.equals("GET") || method.equals("HEAD");
+    return kind == RouteTable.Kind.API || method.equals("GET") || method.equals("HEAD") || post && method.equals("POST");
   }
 
   /** The methods a page answers, for a 405's {@code Allow} header. */
   public String allowHeader() {
-    return kind == RouteTable.Kind.API ? "*" : "GET, HEAD";
+    return kind == RouteTable.Kind.API ? "*" : post ? "GET, HEAD, POST" : "GET, HEAD";
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.next4j.runtime.generated;
 
 import dev.next4j.runtime.App;
 import dev.next4j.runtime.ErrorPage;
+import dev.next4j.runtime.JsonCodec;
 import dev.next4j.runtime.Middleware;
 import dev.next4j.runtime.internal.RouteMatcher;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class Routing {
   private final Middleware middleware;
   private final ErrorPage notFound;
   private final ErrorPage error;
+  /** {@code _App}'s {@link App#json()}, asked once, when the table is built. */
+  private final JsonCodec json;
   /** Answers prepared per route, so that a match without params allocates nothing. */
   private final Match.Found[] paramless;
   private final Match.MethodNotAllowed[] notAllowed;
@@ -54,6 +57,7 @@ public final class Routing {
     this.middleware = middleware;
     this.notFound = notFound;
     this.error = error;
+    this.json = app == null ? null : Objects.requireNonNull(app.json(), "_App's json() returned null").orElse(null);
     this.paramless = new Match.Found[this.routes.length];
     this.notAllowed = new Match.MethodNotAllowed[this.routes.length];
     this.allowsGet = new boolean[this.routes.length];
@@ -85,6 +89,11 @@ public final class Routing {
 
   public Optional<ErrorPage> error() {
     return Optional.ofNullable(error);
+  }
+
+  /** The JSON codec {@code _App} names ({@link App#json()}), if any. */
+  public Optional<JsonCodec> json() {
+    return Optional.ofNullable(json);
   }
 
   /**

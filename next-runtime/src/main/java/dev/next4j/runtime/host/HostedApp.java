@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A host's hooks into one app: what {@link AppHost#attach} returns. The app calls them from its
@@ -28,6 +30,16 @@ public interface HostedApp extends AutoCloseable {
    * returns it as it is, or changed.
    */
   Response filter(Request request, Response response);
+
+  /**
+   * Folders whose files the app serves at {@code /} instead of the build's {@code public/} index,
+   * read from disk on every request (an edited or a new file shows at once); asked once, when the
+   * app is created. The same rules hold as for the index: only regular files found by listing the
+   * folders, no symbolic links. Empty (the default) keeps the build's index.
+   */
+  default List<Path> publicFolders() {
+    return List.of();
+  }
 
   /** The app closed: release what this app holds (open streams). */
   @Override

@@ -3,6 +3,8 @@ package dev.next4j.runtime.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.next4j.runtime.Env;
+import dev.next4j.runtime.JsonCodec;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
@@ -23,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -44,7 +49,23 @@ public final class DefaultNextApp implements NextApp {
   private final StaticPages staticPages;
   private final HostedApp host;
   private final HttpHandler handler = this::serveExchange;
+  private final Probes probes;
+  private final AccessLog accessLog;
 
+  /**
+   * How long {@link #close()} lets in-flight requests finish: the {@code next.shutdownTimeout}
+   * system property in seconds, 30 by default (Spring Boot's), 0 to cut them at once.
+   */
+  static final String SHUTDOWN_TIMEOUT_PROPERTY = "next.shutdownTimeout";
+
+  static final long DEFAULT_SHUTDOWN_SECONDS = 30;
+
+  /** Requests being served through {@link #requestHandler()} now (the host's own streams excluded). */
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  private volatile boolean draining;
+
+  private volatile Env env;
   private volatile boolean prepared;
   private HttpServer server;
   private ExecutorService ownExecutor;
@@ -62,12 +83,19 @@ public final class DefaultNextApp implements NextApp {
     this.table = Objects.requireNonNull(table, "table");
     this.options = Objects.requireNonNull(options, "options");
     this.config = options.conf().orElse(Objects.requireNonNull(buildConfig, "buildConfig"));
+    this.env = Env.load(options.dir(), options.dev() ? "development" : "production");
     boolean showErrors = options.dev() && !options.quiet();
     this.host = options.dev() ? HostSlot.installed().map(h -> h.attach(config, options)).orElse(null) : null;
+    // Under a host that names public folders (next:run), they are read from disk on every request.
+    PublicFiles files = host == null || host.publicFolders().isEmpty()
+        ? publicFiles
+        : new PublicFileServer(new DiskPublicFiles(host.publicFolders()));
     // Dev mode renders static pages on every request, as `next dev` does; production serves them stored.
     this.staticPages = options.dev() ? null : StaticPages.load(config, options.clock(),
         options.pageCache().orElseGet(PageCache::inMemory), Regenerations.EXECUTOR, classLoader(table));
-    this.dispatcher = new Dispatcher(config, showErrors, publicFiles, new ResponseFinisher(config, host), staticPages);
+    this.dispatcher = new Dispatcher(config, showErrors, files, new ResponseFinisher(config, host), staticPages);
+    this.probes = new Probes(options, () -> draining);
+    this.accessLog = options.accessLog() ? new AccessLog() : null;
   }
 
   /** The loader of the site's classes, which holds its prerendered pages: the first page's. */
@@ -117,8 +145,14 @@ public final class DefaultNextApp implements NextApp {
   public Response handle(Request request) {
     Objects.requireNonNull(request, "request");
     prepare();
-    Request served = request.withRevalidator(this);
-    return withTable(served, current -> dispatcher.dispatch(served, current));
+    if (probes.matches(request.path())) {
+      return probes.answer(request);
+    }
+    try {
+      return withTable(request, dispatcher::dispatch);
+    } finally {
+      closeForm(request);
+    }
   }
 
   @Override
@@ -137,8 +171,7 @@ public final class DefaultNextApp implements NextApp {
     }
     String target = (path.equals("/index") ? "/" : path) + encode(query);
     answer(exchange, request -> {
-      Request rendered = request.withTarget(target);
-      return withTable(rendered, current -> dispatcher.render(rendered, current));
+      return withTable(request.withTarget(target), dispatcher::render);
     });
   }
 
@@ -146,7 +179,7 @@ public final class DefaultNextApp implements NextApp {
   public void render404(HttpExchange exchange) throws IOException {
     Objects.requireNonNull(exchange, "exchange");
     prepare();
-    answer(exchange, request -> withTable(request, current -> dispatcher.notFound(request, current)));
+    answer(exchange, request -> withTable(request, dispatcher::notFound));
   }
 
   @Override
@@ -154,7 +187,7 @@ public final class DefaultNextApp implements NextApp {
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(error, "error");
     prepare();
-    answer(exchange, request -> withTable(request, current -> dispatcher.failed(request, error, current)));
+    answer(exchange, request -> withTable(request, (req, current) -> dispatcher.failed(req, error, current)));
   }
 
   @Override
@@ -211,8 +244,16 @@ public final class DefaultNextApp implements NextApp {
     }
   }
 
+  /**
+   * Drains, then stops: new requests get 503 with {@code Connection: close} (and {@link
+   * #draining()} turns true, for a readiness probe), requests in flight get up to {@code
+   * next.shutdownTimeout} seconds (default 30) to finish, and those still running then are cut and
+   * logged. Then the host is released and the app's own server and executor stop. A custom server
+   * that keeps its own {@code HttpServer} running after this answers 503 on readiness for good.
+   */
   @Override
   public void close() {
+    draining = true;
     HttpServer stop;
     ExecutorService executor;
     synchronized (this) {
@@ -223,6 +264,7 @@ public final class DefaultNextApp implements NextApp {
       stop = ownServer ? server : null;
       executor = ownExecutor;
     }
+    awaitInFlight(shutdownTimeoutMillis());
     if (host != null) {
       host.close();
     }
@@ -232,6 +274,66 @@ public final class DefaultNextApp implements NextApp {
     if (executor != null) {
       executor.shutdownNow();
     }
+  }
+
+  @Override
+  public boolean draining() {
+    return draining;
+  }
+
+  /** Waits until no request is in flight or {@code millis} passed; logs the requests cut. */
+  private void awaitInFlight(long millis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    int running = inFlight.get();
+    if (running > 0) {
+      Logs.LOG.log(Level.INFO, "next4j is shutting down: waiting up to " + millis / 1000 + " s for " + running
+          + (running == 1 ? " request" : " requests") + " in flight");
+    }
+    while ((running = inFlight.get()) > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (running > 0) {
+      Logs.LOG.log(Level.WARNING, "next4j shut down with " + running + (running == 1 ? " request" : " requests")
+          + " still in flight after " + millis / 1000 + " s (" + SHUTDOWN_TIMEOUT_PROPERTY + "); they were cut");
+    }
+  }
+
+  static long shutdownTimeoutMillis() {
+    String value = System.getProperty(SHUTDOWN_TIMEOUT_PROPERTY);
+    if (value == null || value.isBlank()) {
+      return TimeUnit.SECONDS.toMillis(DEFAULT_SHUTDOWN_SECONDS);
+    }
+    try {
+      long seconds = Long.parseLong(value.trim());
+      if (seconds >= 0) {
+        return TimeUnit.SECONDS.toMillis(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    Logs.LOG.log(Level.WARNING, "-D" + SHUTDOWN_TIMEOUT_PROPERTY + "=" + value + " is not a number of seconds (0 or "
+        + "more); using " + DEFAULT_SHUTDOWN_SECONDS);
+    return TimeUnit.SECONDS.toMillis(DEFAULT_SHUTDOWN_SECONDS);
+  }
+
+  @Override
+  public Env env() {
+    Env current = env;
+    if (options.dev()) {
+      // An edited .env takes effect on the next request; the dev server reloads the browser.
+      Env reloaded = current.reloaded();
+      if (reloaded != current) {
+        env = reloaded;
+        Logs.LOG.log(Level.INFO, "reloaded the environment from " + reloaded.files());
+      }
+      return reloaded;
+    }
+    return current;
   }
 
   @Override
@@ -257,19 +359,33 @@ public final class DefaultNextApp implements NextApp {
   /** The handler of {@link #requestHandler()}. */
   private void serveExchange(HttpExchange exchange) throws IOException {
     prepare();
+    if (probes.matches(exchange.getRequestURI().getRawPath())) {
+      answerProbe(exchange);
+      return;
+    }
     if (host != null && host.serve(exchange)) {
       return;
     }
-    answer(exchange, request -> withTable(request, current -> dispatcher.dispatch(request, current)));
+    inFlight.incrementAndGet();
+    try {
+      if (draining) {
+        HttpBinding.write(exchange, ErrorPages.plain(503).withHeader("Retry-After", "1"), true);
+        return;
+      }
+      answer(exchange, request -> withTable(request, dispatcher::dispatch));
+    } finally {
+      inFlight.decrementAndGet();
+    }
   }
 
   /**
    * Runs {@code action} with the table to serve now: the app's own, or, with a host, the one the
    * host names; when the host answers instead (a broken build), that answer is finished and sent.
+   * The request reaches {@code action} with the app's environment and JSON codec ({@link #withApp}).
    */
-  private Response withTable(Request request, Function<RouteTable, Response> action) {
+  private Response withTable(Request request, BiFunction<Request, RouteTable, Response> action) {
     if (host == null) {
-      return action.apply(table);
+      return action.apply(withApp(request, table), table);
     }
     Serving serving;
     try {
@@ -282,30 +398,85 @@ public final class DefaultNextApp implements NextApp {
       Response response = answer.response();
       return dispatcher.finish(request, options.quiet() ? ErrorPages.plain(response.status()) : response);
     }
-    return action.apply(((Serving.Table) serving).table());
+    RouteTable current = ((Serving.Table) serving).table();
+    return action.apply(withApp(request, current), current);
   }
 
-  /** Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response. */
+  /**
+   * {@code request} with the app's environment, this app behind {@link Request#revalidate}, and with
+   * the options' JSON codec, else the one {@code current}'s {@code _App} names.
+   */
+  private Request withApp(Request request, RouteTable current) {
+    Request served = request.withEnv(env()).withRevalidator(this);
+    JsonCodec codec = options.json().orElse(null);
+    if (codec == null) {
+      codec = current.routing().json().orElse(null);
+    }
+    return codec == null ? served : served.withJsonCodec(codec);
+  }
+
+  /** Answers a probe: no body is read, nothing is logged. */
+  private void answerProbe(HttpExchange exchange) throws IOException {
+    Request request = Request.builder(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()).build();
+    HttpBinding.write(exchange, probes.answer(request), false);
+  }
+
+  /**
+   * Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response; with
+   * the access log on, gives the request and the response their request id and logs the line.
+   */
   private void answer(HttpExchange exchange, Function<Request, Response> pipeline) throws IOException {
+    long begun = accessLog == null ? 0 : System.nanoTime();
+    String requestId = accessLog == null ? null
+        : AccessLog.requestId(exchange.getRequestHeaders().getFirst(AccessLog.HEADER));
     HttpBinding.Read read = HttpBinding.read(exchange, config.bodySizeLimit());
-    if (read instanceof HttpBinding.Read.Refused refused) {
-      Response refusal = refused.response();
-      if (config.poweredByHeader()) {
-        refusal = refusal.withHeader("X-Powered-By", "next4j");
-      }
-      HttpBinding.write(exchange, refusal, true);
-      return;
-    }
-    HttpBinding.Read.Ok ok = (HttpBinding.Read.Ok) read;
-    Response response;
+    Request received = read instanceof HttpBinding.Read.Ok okRead ? okRead.request() : null;
     try {
-      response = pipeline.apply(ok.request().withRevalidator(this));
-    } catch (RuntimeException e) {
-      // The pipeline answers page failures itself; this is a failure of next4j's own.
-      Logs.LOG.log(Level.ERROR, "next4j failed to serve " + ok.request(), e);
-      response = ErrorPages.plain(500);
+      Response response;
+      boolean close;
+      if (read instanceof HttpBinding.Read.Refused refused) {
+        response = refused.response();
+        if (config.poweredByHeader()) {
+          response = response.withHeader("X-Powered-By", "next4j");
+        }
+        close = true;
+      } else {
+        HttpBinding.Read.Ok ok = (HttpBinding.Read.Ok) read;
+        Request request = requestId == null ? ok.request() : ok.request().withHeader(AccessLog.HEADER, requestId);
+        try {
+          response = pipeline.apply(request);
+          close = ok.chunked();
+        } catch (Throwable e) {
+          // The pipeline answers page failures itself; this is a failure of next4j's own (or an
+          // Error while answering one): a 500, and the connection closes after it.
+          Logs.LOG.log(Level.ERROR, "next4j failed to serve " + request, e);
+          response = ErrorPages.plain(500);
+          close = true;
+        }
+      }
+      if (accessLog == null) {
+        HttpBinding.write(exchange, response, close);
+        return;
+      }
+      response = response.withHeader(AccessLog.HEADER, requestId);
+      long bytes = HttpBinding.write(exchange, response, close);
+      accessLog.log(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), response.status(), bytes,
+          System.nanoTime() - begun, requestId);
+    } finally {
+      if (received != null) {
+        // The uploaded files of the form the page read, deleted once the response is out.
+        closeForm(received);
+      }
     }
-    HttpBinding.write(exchange, response, ok.chunked());
+  }
+
+  /** Closes {@code request}'s form; a file that cannot be deleted is logged, not thrown. */
+  private static void closeForm(Request request) {
+    try {
+      request.closeForm();
+    } catch (RuntimeException e) {
+      Logs.LOG.log(Level.WARNING, "could not delete the uploaded files of " + request, e);
+    }
   }
 
   /** {@code query} as {@code ?a=1&b=2}, each name and value form-encoded; empty for no query. */

@@ -2,23 +2,31 @@ package dev.next4j.runtime.internal;
 
 import dev.next4j.runtime.App;
 import dev.next4j.runtime.ErrorPage;
+import dev.next4j.runtime.HttpException;
 import dev.next4j.runtime.Middleware;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
+import dev.next4j.runtime.RouteRule;
 import dev.next4j.runtime.RouteTable;
 import dev.next4j.runtime.generated.Match;
 import dev.next4j.runtime.generated.Route;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The request pipeline without HTTP, in Next.js order: slash normalisation ({@code //}, {@code \}
- * → 308), the base path (404 outside it), the trailing-slash 308s, {@code _Middleware}, public
- * files, routes (405 with {@code Allow}, 400 for a malformed escape, 404), the page (a static page
- * from its stored bytes, see {@link StaticPages}), {@code _App} around it, and the error pages. Every response leaves through the {@link ResponseFinisher}.
+ * → 308), the headers rules (their headers go on whatever answers), the trailing-slash 308s, the
+ * redirect rules, the base path (404 outside it), {@code _Middleware}, the {@code beforeFiles}
+ * rewrites, files ({@code public/} and pages without params), the {@code afterFiles} rewrites
+ * (each followed by a look at files and all routes), dynamic routes, the {@code fallback} rewrites
+ * (likewise), 404; a route can also answer 405 with {@code Allow} or 400 for a malformed escape.
+ * The page renders with {@code _App} around it (a static page from its stored bytes, see {@link
+ * StaticPages}), and every response leaves through the {@link
+ * ResponseFinisher}.
  */
 final class Dispatcher {
   /** Special pages that are never routable, whatever the table holds (Next.js's blocked pages). */
@@ -29,6 +37,7 @@ final class Dispatcher {
   private final PublicFiles publicFiles;
   private final ResponseFinisher finisher;
   private final StaticPages staticPages;
+  private final CustomRoutes rules;
 
   /**
    * {@code showErrors}: whether clients see exceptions (dev mode, not quiet). {@code staticPages}:
@@ -41,6 +50,7 @@ final class Dispatcher {
     this.publicFiles = publicFiles;
     this.finisher = finisher;
     this.staticPages = staticPages;
+    this.rules = CustomRoutes.compile(config.rules(), config.basePath(), config.caseSensitiveRoutes());
   }
 
   /** Serves {@code request}, as a client sent it, with {@code table}. */
@@ -50,21 +60,27 @@ final class Dispatcher {
     if (clean != null) {
       return finish(request, redirect(clean, request.rawQuery()), false);
     }
+    Map<String, List<String>> ruleHeaders = rules.headers(request);
     String appPath = UrlRules.stripBasePath(path, config.basePath());
-    if (appPath == null) {
-      return finish(request, errorPage(request, 404, table), false);
-    }
-    String target = UrlRules.trailingSlashTarget(path, appPath, config.trailingSlash());
+    String target = appPath == null ? null : UrlRules.trailingSlashTarget(path, appPath, config.trailingSlash());
     if (target != null) {
-      return finish(request, redirect(target, request.rawQuery()), false);
+      return withHeaders(finish(request, redirect(target, request.rawQuery()), false), ruleHeaders);
+    }
+    Optional<Response> redirect = rules.redirect(request);
+    if (redirect.isPresent()) {
+      return withHeaders(finish(request, redirect.get(), false), ruleHeaders);
+    }
+    if (appPath == null) {
+      return withHeaders(finish(request, errorPage(request, 404, table), false), ruleHeaders);
     }
     Request inApp = config.basePath().isEmpty() ? request : request.withTarget(withQuery(appPath, request.rawQuery()));
-    return afterRedirects(inApp, table);
+    return withHeaders(afterRedirects(inApp, table), ruleHeaders);
   }
 
   /**
    * Serves {@code request}, whose path is already a path inside the app (a custom server's {@code
-   * render}): middleware and routing run, the redirects for the URL's shape do not.
+   * render}): middleware, rewrites and routing run; the headers and redirect rules, which match
+   * the URL as the client sent it, do not.
    */
   Response render(Request request, RouteTable table) {
     return afterRedirects(request, table);
@@ -96,7 +112,9 @@ final class Dispatcher {
         if (result == null) {
           throw new IllegalStateException("_Middleware returned no result (null); return Middleware.next()");
         }
-      } catch (Exception | LinkageError | StackOverflowError e) {
+      } catch (HttpException e) {
+        return finish(request, refusal(request, e, table, false), false);
+      } catch (Throwable e) { // AssertionError and OutOfMemoryError too: the client gets its 500
         return finish(request, failure(request, e, table), false);
       }
       if (result instanceof Middleware.Result.Respond respond) {
@@ -110,35 +128,120 @@ final class Dispatcher {
       }
     }
     Outcome outcome = resolve(routed, table);
-    return finisher.finish(routed, outcome.response(), outcome.page(), headers);
+    return finisher.finish(outcome.request(), outcome.response(), outcome.page(), headers);
   }
 
+  /**
+   * The rewrite phases around the file system and the routes, as Next.js's {@code resolve-routes}
+   * runs them. {@code beforeFiles} rules all apply, each seeing the path the previous one made;
+   * then files; then each matching {@code afterFiles} rule rewrites and the result is looked up
+   * among files and all routes, the next rule seeing the rewritten path when nothing answers; then
+   * dynamic routes; then the {@code fallback} rules likewise; then 404. Rule sources match the
+   * path with the base path, as the client sent it.
+   */
   private Outcome resolve(Request request, RouteTable table) {
-    String path = UrlRules.routingPath(request.path());
-    if (BLOCKED.contains(path)) {
-      return new Outcome(errorPage(request, 404, table), false);
+    Request current = request;
+    for (int next = 0; next >= 0; ) {
+      Rewrite rewrite = nextRewrite(RouteRule.Kind.BEFORE_FILES, current, next);
+      current = rewrite == null ? current : rewrite.request();
+      next = rewrite == null ? -1 : rewrite.next();
     }
-    if (path.equals("/404")) {
-      return new Outcome(errorPage(request, 404, table), false);
+    Optional<Outcome> file = lookUp(current, table, false);
+    if (file.isPresent()) {
+      return file.get();
+    }
+    for (RouteRule.Kind phase : new RouteRule.Kind[] {RouteRule.Kind.AFTER_FILES, null, RouteRule.Kind.FALLBACK}) {
+      if (phase == null) {
+        Optional<Outcome> dynamic = lookUp(current, table, true);
+        if (dynamic.isPresent()) {
+          return dynamic.get();
+        }
+        continue;
+      }
+      for (int next = 0; next >= 0; ) {
+        Rewrite rewrite = nextRewrite(phase, current, next);
+        if (rewrite == null) {
+          break;
+        }
+        current = rewrite.request();
+        next = rewrite.next();
+        Optional<Outcome> hit = lookUp(current, table, true);
+        if (hit.isPresent()) {
+          return hit.get();
+        }
+      }
+    }
+    return new Outcome(errorPage(current, 404, table), false, current);
+  }
+
+  /**
+   * The first rule of {@code phase} from place {@code from} on that matches {@code request}, and
+   * the request it rewrites to; null when none matches.
+   */
+  private Rewrite nextRewrite(RouteRule.Kind phase, Request request, int from) {
+    String path = fullPath(request);
+    for (CustomRoutes.Compiled rule : rules.candidates(phase, path)) {
+      if (rule.position < from) {
+        continue;
+      }
+      Map<String, Object> params = rule.match(path, request);
+      if (params != null) {
+        return new Rewrite(rewritten(request, rule, params), rule.position + 1);
+      }
+    }
+    return null;
+  }
+
+  /** A rewritten request, and the place of the rule after the one that rewrote it. */
+  private record Rewrite(Request request, int next) {}
+
+  /** The path of {@code request} with the base path, as rule sources see it. */
+  private String fullPath(Request request) {
+    return config.basePath().isEmpty() ? request.path() : config.basePath() + request.path();
+  }
+
+  /** {@code request} rewritten by {@code rule}, back inside the app (without the base path). */
+  private Request rewritten(Request request, CustomRoutes.Compiled rule, Map<String, Object> params) {
+    String target = rule.rewriteTarget(params, request.rawQuery());
+    String basePath = config.basePath();
+    if (!basePath.isEmpty() && target.startsWith(basePath)) {
+      String rest = target.substring(basePath.length());
+      target = rest.isEmpty() || rest.startsWith("?") ? "/" + rest : rest;
+    }
+    return request.withTarget(target);
+  }
+
+  /**
+   * What answers {@code request} from the file system (the special paths, {@code public/} files,
+   * pages without params), and with {@code dynamic} from any route; empty when nothing does.
+   */
+  private Optional<Outcome> lookUp(Request request, RouteTable table, boolean dynamic) {
+    String path = UrlRules.routingPath(request.path());
+    if (BLOCKED.contains(path) || path.equals("/404")) {
+      return Optional.of(new Outcome(errorPage(request, 404, table), false, request));
     }
     if (path.equals("/500")) {
-      return new Outcome(errorPage(request, 500, table), false);
+      return Optional.of(new Outcome(errorPage(request, 500, table), false, request));
     }
     Optional<Response> file = publicFiles.find(request, path);
     if (file.isPresent()) {
-      return new Outcome(file.get(), true);
+      return Optional.of(new Outcome(file.get(), true, request));
     }
     Match match = table.routing().match(request.method(), path);
     if (match instanceof Match.Found found) {
-      return render(found.route(), request.withRoute(found.route().pattern(), found.params()), table);
+      if (!dynamic && found.route().pattern().indexOf('[') >= 0) {
+        return Optional.empty();
+      }
+      Request routed = request.withRoute(found.route().pattern(), found.params());
+      return Optional.of(render(found.route(), routed, table));
     }
     if (match instanceof Match.MethodNotAllowed notAllowed) {
-      return new Outcome(ErrorPages.plain(405).withHeader("Allow", notAllowed.allow()), false);
+      return Optional.of(new Outcome(ErrorPages.plain(405).withHeader("Allow", notAllowed.allow()), false, request));
     }
     if (match instanceof Match.BadRequest) {
-      return new Outcome(ErrorPages.plain(400), false);
+      return Optional.of(new Outcome(ErrorPages.plain(400), false, request));
     }
-    return new Outcome(errorPage(request, 404, table), false);
+    return Optional.empty();
   }
 
   private Outcome render(Route route, Request routed, RouteTable table) {
@@ -147,15 +250,21 @@ final class Dispatcher {
       if (staticPages != null && route.kind() == RouteTable.Kind.STATIC_PAGE) {
         // Stored bytes, already wrapped by _App when they were rendered; empty is fallback NOT_FOUND.
         Optional<Response> stored = staticPages.serve(route, routed, UrlRules.routingPath(routed.path()), table);
-        return stored.map(r -> new Outcome(r, true)).orElseGet(() -> new Outcome(errorPage(routed, 404, table), false));
+        return stored.map(r -> new Outcome(r, true, routed)).orElseGet(() -> new Outcome(errorPage(routed, 404, table), false, routed));
       }
       Response response = route.respond(routed);
       if (response == null) {
         throw new IllegalStateException(route.kind() + " " + route.pattern() + " returned no response (null)");
       }
-      return new Outcome(page ? wrap(table, routed, response) : response, page);
-    } catch (Exception | LinkageError | StackOverflowError e) {
-      return new Outcome(failure(routed, e, table), false);
+      if (page && response.status() == 404 && response.bodyLength() == 0) {
+        // Response.notFound() from a page: Next.js's notFound: true.
+        return new Outcome(errorPage(routed, 404, table), false, routed);
+      }
+      return new Outcome(page ? wrap(table, routed, response) : response, page, routed);
+    } catch (HttpException e) {
+      return new Outcome(refusal(routed, e, table, page), false, routed);
+    } catch (Throwable e) { // AssertionError and OutOfMemoryError too: the client gets its 500
+      return new Outcome(failure(routed, e, table), false, routed);
     }
   }
 
@@ -170,6 +279,17 @@ final class Dispatcher {
       throw new IllegalStateException("_App returned no response (null) from wrap()");
     }
     return wrapped;
+  }
+
+  /**
+   * The answer to an {@link HttpException} from middleware, a page or an API route: its status with
+   * its message as plain text, or, for a 404 from a page, the site's 404 page. It is the client's
+   * mistake, not the server's, so it is logged at debug level only.
+   */
+  private static Response refusal(Request request, HttpException refused, RouteTable table, boolean page) {
+    Logs.LOG.log(Level.DEBUG, () -> request.method() + " " + request.path() + " refused with "
+        + refused.status() + ": " + refused.getMessage(), refused);
+    return page && refused.status() == 404 ? errorPage(request, 404, table) : refused.toResponse();
   }
 
   private Response failure(Request request, Throwable error, RouteTable table) {
@@ -195,7 +315,7 @@ final class Dispatcher {
           throw new IllegalStateException("the _" + status + " page returned no response (null)");
         }
         return wrap(table, request, page).withStatus(status);
-      } catch (Exception | LinkageError | StackOverflowError e) {
+      } catch (Throwable e) { // AssertionError and OutOfMemoryError too: the client gets its 500
         Logs.LOG.log(Level.ERROR, "the _" + status + " page failed for " + request.method() + " " + request.path()
             + "; answering with the built-in page", e);
       }
@@ -219,6 +339,24 @@ final class Dispatcher {
     return rawQuery.isEmpty() ? path : path + "?" + rawQuery;
   }
 
-  /** A response and whether a page made it (pages get ETags). */
-  private record Outcome(Response response, boolean page) {}
+  /**
+   * {@code response} with the headers rules' {@code headers}: a header the response already has
+   * stays (the page decides), except {@code Set-Cookie}, whose values are added.
+   */
+  private static Response withHeaders(Response response, Map<String, List<String>> headers) {
+    Response r = response;
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      if (header.getKey().equalsIgnoreCase("set-cookie")) {
+        for (String value : header.getValue()) {
+          r = r.addHeader(header.getKey(), value);
+        }
+      } else if (r.header(header.getKey()).isEmpty()) {
+        r = r.withHeader(header.getKey(), header.getValue().get(0));
+      }
+    }
+    return r;
+  }
+
+  /** A response, whether a page made it (pages get ETags), and the request as it was finally routed. */
+  private record Outcome(Response response, boolean page, Request request) {}
 }

@@ -60,10 +60,14 @@ final class ErrorPages {
         return "Method Not Allowed.";
       case 413:
         return "Request body too large.";
+      case 414:
+        return "Request target too long.";
       case 431:
         return "Request header fields too large.";
       case 500:
         return "Internal Server Error.";
+      case 501:
+        return "Not Implemented.";
       case 503:
         return "Service Unavailable.";
       default:

@@ -4,20 +4,27 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a JDK {@link HttpExchange} into a {@link Request}, enforcing the size limits, and writes a
  * {@link Response} back with a correct {@code Content-Length} (HEAD: the length GET would have,
- * and no body).
+ * and no body). A streamed body is written straight to the connection, never copied whole into
+ * memory: with its {@code Content-Length} when its length is known, else chunked. When its writer
+ * fails halfway the status is already sent, so the exchange is closed short and the client sees a
+ * truncated body (its length or the chunked end is missing); the failure reaches the caller.
  *
  * <p>A request with a chunked body always gets {@code Connection: close}: the JDK's chunked decoder
  * wraps an oversized chunk size and reads trailers as the next request, so nothing after such a
@@ -26,6 +33,16 @@ import java.util.Map;
 final class HttpBinding {
   /** Request line and headers beyond this many bytes are answered with 431. */
   static final int MAX_HEADER_BYTES = 16 * 1024;
+
+  /** A request target (path and query) longer than this is answered with 414. */
+  static final int MAX_TARGET_LENGTH = 8 * 1024;
+
+  /**
+   * The methods next4j serves (routes then answer 405 for those they do not take); any other, and a
+   * method in the wrong case, is answered with 501.
+   */
+  static final Set<String> METHODS = Collections.unmodifiableSet(
+      new LinkedHashSet<>(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")));
 
   /** More header lines than this are answered with 431. */
   static final int MAX_HEADERS = 100;
@@ -50,14 +67,32 @@ final class HttpBinding {
 
   /** Reads {@code exchange}'s request, with a body of at most {@code bodyLimit} bytes. */
   static Read read(HttpExchange exchange, long bodyLimit) {
+    String method = exchange.getRequestMethod();
+    if (!isToken(method)) {
+      return refuse(400, "the method is not a token");
+    }
+    if (!METHODS.contains(method)) {
+      // Methods are case-sensitive (RFC 9110 §9.1): "get" is an unknown method, not GET.
+      return refuse(501, "next4j implements the methods " + METHODS + "; \"" + method + "\" is none of them"
+          + " (methods are case-sensitive)");
+    }
     URI uri = exchange.getRequestURI();
     String path = uri.getRawPath();
     if (path == null || !path.startsWith("/")) {
-      return new Read.Refused(ErrorPages.plain(400));
+      return refuse(400, "the request target is not a path starting with /");
+    }
+    String query = uri.getRawQuery();
+    String target = query == null ? path : path + "?" + query;
+    if (target.length() > MAX_TARGET_LENGTH) {
+      return refuse(414, "the request target is longer than " + MAX_TARGET_LENGTH + " characters");
+    }
+    String problem = UrlRules.targetProblem(target);
+    if (problem != null) {
+      return refuse(400, problem);
     }
     Headers headers = exchange.getRequestHeaders();
     int count = 0;
-    long bytes = exchange.getRequestMethod().length() + uri.toString().length() + 11;
+    long bytes = method.length() + target.length() + 11;
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       for (String value : header.getValue()) {
         count++;
@@ -65,7 +100,12 @@ final class HttpBinding {
       }
     }
     if (count > MAX_HEADERS || bytes > MAX_HEADER_BYTES) {
-      return new Read.Refused(ErrorPages.plain(431));
+      return refuse(431, count > MAX_HEADERS ? "more than " + MAX_HEADERS + " header lines"
+          : "the request line and headers are over " + MAX_HEADER_BYTES + " bytes");
+    }
+    Read badFraming = checkFraming(headers, exchange.getProtocol());
+    if (badFraming != null) {
+      return badFraming;
     }
     boolean chunked = headers.containsKey("Transfer-Encoding");
     String length = headers.getFirst("Content-Length");
@@ -74,22 +114,20 @@ final class HttpBinding {
       if (declared - bodyLimit <= DISCARD_BYTES) {
         discard(exchange.getRequestBody(), declared);
       }
-      return new Read.Refused(ErrorPages.plain(413));
+      return refuse(413, "the body is over " + bodyLimit + " bytes");
     }
     byte[] body;
     try {
       body = readBody(exchange.getRequestBody(), bodyLimit);
     } catch (IOException | RuntimeException e) {
       // A malformed chunked body (a bad chunk size, a trailer); the JDK only reports it this way.
-      return new Read.Refused(ErrorPages.plain(400));
+      return refuse(400, "the chunked body is malformed");
     }
     if (body == null) {
       discard(exchange.getRequestBody(), DISCARD_BYTES);
-      return new Read.Refused(ErrorPages.plain(413));
+      return refuse(413, "the body is over " + bodyLimit + " bytes");
     }
-    String query = uri.getRawQuery();
-    Request.Builder request =
-        Request.builder(exchange.getRequestMethod(), query == null ? path : path + "?" + query);
+    Request.Builder request = Request.builder(method, target);
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       for (String value : header.getValue()) {
         request.header(header.getKey(), value);
@@ -101,9 +139,9 @@ final class HttpBinding {
   /**
    * Sends {@code response} on {@code exchange} and closes it; with {@code close}, the connection
    * closes too. Headers the exchange already has stay, unless the response sets the same name
-   * ({@code Set-Cookie} values add up).
+   * ({@code Set-Cookie} values add up). Returns the body bytes sent (0 for HEAD, 204, 304).
    */
-  static void write(HttpExchange exchange, Response response, boolean close) throws IOException {
+  static long write(HttpExchange exchange, Response response, boolean close) throws IOException {
     try {
       Headers out = exchange.getResponseHeaders();
       for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
@@ -131,18 +169,125 @@ final class HttpBinding {
           }
         });
         exchange.sendResponseHeaders(status, -1);
-      } else if (bodiless || response.bodyLength() == 0) {
+        return 0;
+      } else if (bodiless || response.contentLength() == 0) {
         exchange.sendResponseHeaders(status, -1);
+        return 0;
       } else {
-        byte[] body = response.body();
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream stream = exchange.getResponseBody()) {
-          stream.write(body);
+        // The JDK sends a length it is given, and a length of 0 as chunked.
+        long length = response.contentLength();
+        exchange.sendResponseHeaders(status, length < 0 ? 0 : length);
+        if (length >= 0) {
+          try (OutputStream stream = exchange.getResponseBody()) {
+            response.writeBody(stream);
+          }
+          return length;
+        }
+        try (CountingStream stream = new CountingStream(exchange.getResponseBody())) {
+          response.writeBody(stream);
+          return stream.count;
         }
       }
     } finally {
       exchange.close();
     }
+  }
+
+  /** Counts the bytes of a chunked body on their way out, for the access log. */
+  private static final class CountingStream extends FilterOutputStream {
+    long count;
+
+    CountingStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+  }
+
+  /**
+   * The refusal of a request with bad framing headers, or null: 400 for a {@code Host} missing
+   * (HTTP/1.1), repeated or not a host, a {@code Content-Length} that is not digits ({@code +5}),
+   * repeated with another value or next to {@code Transfer-Encoding}; 501 for a {@code
+   * Transfer-Encoding} other than {@code chunked}.
+   */
+  private static Read checkFraming(Headers headers, String protocol) {
+    List<String> host = headers.getOrDefault("Host", List.of());
+    if (host.size() > 1) {
+      return refuse(400, "the request has " + host.size() + " Host headers; it must have one");
+    }
+    if (host.isEmpty() && !protocol.equals("HTTP/1.0")) {
+      return refuse(400, "the request has no Host header; an HTTP/1.1 request must have one");
+    }
+    if (!host.isEmpty() && !isHost(host.get(0))) {
+      return refuse(400, "the Host header is not a host[:port]: \"" + host.get(0) + "\"");
+    }
+    List<String> lengths = headers.getOrDefault("Content-Length", List.of());
+    for (String length : lengths) {
+      if (length.isEmpty() || length.length() > 18 || !length.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return refuse(400, "Content-Length must be decimal digits: \"" + length + "\"");
+      }
+      if (!length.equals(lengths.get(0))) {
+        return refuse(400, "the request has Content-Length headers with different values");
+      }
+    }
+    List<String> codings = headers.getOrDefault("Transfer-Encoding", List.of());
+    if (!codings.isEmpty()) {
+      if (!lengths.isEmpty()) {
+        return refuse(400, "the request has both Content-Length and Transfer-Encoding");
+      }
+      if (codings.size() > 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
+        return refuse(501, "next4j accepts Transfer-Encoding: chunked only, not \"" + String.join(", ", codings) + "\"");
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code value} is a {@code Host}: a name, IPv4 or {@code [IPv6]}, with an optional port. */
+  private static boolean isHost(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "-._~:[]%!$&'()*+,;=".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isToken(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The built-in page for {@code status}, saying {@code reason} too; the connection closes after it. */
+  private static Read refuse(int status, String reason) {
+    Response page = ErrorPages.plain(status);
+    String html = page.bodyText().replace("</body>", "<p>" + ErrorPages.escape(reason) + "</p></body>");
+    return new Read.Refused(page.withBody(html));
   }
 
   /** Reads and drops up to {@code max} bytes of {@code in}; a failure only ends it early. */
@@ -160,11 +305,7 @@ final class HttpBinding {
   }
 
   private static long parseLength(String value) {
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return Long.MAX_VALUE;
-    }
+    return Long.parseLong(value);
   }
 
   /** The body, or {@code null} when it is longer than {@code limit}. */

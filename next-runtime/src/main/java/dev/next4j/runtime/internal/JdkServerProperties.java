@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code sun.net.httpserver.*} settings next4j runs the JDK server with. The JDK reads them
+ * The {@code sun.net.httpserver.*} and {@code jdk.httpserver.*} settings next4j runs the JDK
+ * server with; each is a limit listed in the runtime's README. The JDK reads them
  * once per JVM, when the first {@code HttpServer} is made, so {@link #apply()} runs before that;
  * a value given with {@code -D} wins.
  *
@@ -21,10 +22,14 @@ import java.util.Map;
  *   <li>{@code drainAmount=0}: a body left unread (one refused with 413) is not read to its end
  *       before the answer goes out; the connection closes instead. next4j reads every body it
  *       accepts, so kept-alive connections are unaffected.
+ *   <li>{@code maxIdleConnections=10000} (the JDK's is 200): past it the JDK closes kept-alive
+ *       connections as soon as they idle, so 1,000 keep-alive clients read thousands of resets.
+ *   <li>{@code jdk.httpserver.maxConnections=10000} (the JDK's is unlimited): connections past it
+ *       are accepted and closed at once, before any handler runs.
+ *   <li>{@code maxRspTime=60} (seconds to send a response once its headers went out): a client
+ *       that never reads cannot hold a connection and a thread forever. {@code next:run} sets it
+ *       to 0 (off) before the app starts: its live-reload stream lasts as long as the browser tab.
  * </ul>
- *
- * <p>{@code maxRspTime} stays unset: a dev-mode live-reload stream is a response that lasts as
- * long as the browser tab.
  */
 final class JdkServerProperties {
   static final Map<String, String> DEFAULTS = defaults();
@@ -51,6 +56,9 @@ final class JdkServerProperties {
     values.put("sun.net.httpserver.maxReqHeaders", "200");
     values.put("sun.net.httpserver.maxReqHeaderSize", "65536");
     values.put("sun.net.httpserver.drainAmount", "0");
+    values.put("sun.net.httpserver.maxIdleConnections", "10000");
+    values.put("jdk.httpserver.maxConnections", "10000");
+    values.put("sun.net.httpserver.maxRspTime", "60");
     return java.util.Collections.unmodifiableMap(values);
   }
 }

@@ -6,8 +6,10 @@ import java.util.Optional;
 
 /**
  * The files under {@code public/}, served at {@code /}: the pipeline asks them after middleware
- * and before routes (Next.js's filesystem step), so a public file beats a dynamic route. This is
- * the extension point for the build's file index; until one is plugged in there are {@link #NONE}.
+ * and before routes (Next.js's filesystem step), so a public file beats a dynamic route. The build's
+ * index ({@code PublicFileIndex}) and dev mode's folders are served by {@link PublicFileServer}; a
+ * site without {@code public/} has {@link #NONE}. Anything else answered in the same step (stored
+ * pages) can be chained as one more {@code PublicFiles}: ask it when this one has nothing.
  */
 @FunctionalInterface
 public interface PublicFiles {

@@ -7,6 +7,7 @@ import dev.next4j.runtime.host.HostedApp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +16,16 @@ import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The last steps every response takes, whatever produced it: middleware headers, {@code
+ * The last steps every response takes, whatever produced it: a response that sets {@code
+ * Content-Length} itself becomes a logged 500 (other framing headers and 1xx statuses cannot be
+ * set at all: {@code Response} refuses them), middleware headers, {@code
  * X-Powered-By}, the host's filter (under {@code next:run}: the live-reload script), the ETag and a 304 for a matching {@code
  * If-None-Match}, gzip, and HEAD's empty body.
+ *
+ * <p>A streamed body ({@link Response#isStreamed()}) is never read here: it gets no computed ETag
+ * (a response may carry its own, and a matching {@code If-None-Match} still gives a 304), is never
+ * gzipped on the fly (a response may carry a body it compressed itself, with {@code
+ * Content-Encoding}), and HEAD sends its declared length, or none when it is unknown.
  */
 final class ResponseFinisher {
   /** Bodies smaller than this are sent as they are: gzip would save little or grow them. */
@@ -42,6 +50,12 @@ final class ResponseFinisher {
    */
   Response finish(Request request, Response response, boolean page, Map<String, String> headers) {
     Response r = response;
+    if (r.header("content-length").isPresent()) {
+      // The server frames the body itself; a length from user code could only contradict it.
+      Logs.LOG.log(Level.ERROR, request.method() + " " + request.path() + ": the response sets Content-Length, which "
+          + "the server sets from the body; remove it. Answering 500");
+      r = ErrorPages.plain(500);
+    }
     for (Map.Entry<String, String> header : headers.entrySet()) {
       if (r.header(header.getKey()).isEmpty()) {
         r = r.withHeader(header.getKey(), header.getValue());
@@ -56,7 +70,7 @@ final class ResponseFinisher {
     boolean head = request.method().equals("HEAD");
     boolean readOnly = head || request.method().equals("GET");
     if (readOnly && r.status() == 200) {
-      if (page && config.generateEtags() && r.header("etag").isEmpty()) {
+      if (page && config.generateEtags() && r.header("etag").isEmpty() && !r.isStreamed()) {
         r = r.withHeader("ETag", etag(r.body()));
       }
       if (r.header("etag").isPresent() && matches(request.header("if-none-match"), r.header("etag").get())) {
@@ -67,7 +81,9 @@ final class ResponseFinisher {
       r = compress(request, r);
     }
     if (head) {
-      r = r.withHeader("Content-Length", Integer.toString(r.bodyLength())).withBody(new byte[0]);
+      long length = r.contentLength();
+      r = (length < 0 ? r.withoutHeader("Content-Length") : r.withHeader("Content-Length", Long.toString(length)))
+          .withBody(new byte[0]);
     }
     return r;
   }
@@ -121,7 +137,7 @@ final class ResponseFinisher {
   }
 
   private static Response compress(Request request, Response r) {
-    if (r.status() < 200 || r.status() == 204 || r.status() == 304 || r.bodyLength() < MIN_GZIP_BYTES) {
+    if (r.isStreamed() || r.status() < 200 || r.status() == 204 || r.status() == 304 || r.bodyLength() < MIN_GZIP_BYTES) {
       return r;
     }
     if (r.header("content-encoding").isPresent()

@@ -101,9 +101,26 @@ class HttpServingTest {
     // Escapes of bytes that are no UTF-8 pass the URI parser and reach the router: 400 too.
     HttpResponse<String> router = served.get("/blog/%C3%28");
 
-    assertThat(jdk).startsWith("HTTP/1.1 400 Bad Request\r\n");
+    // The JDK's 400 is its own page, without next4j's headers: it answers before any handler runs.
+    assertThat(jdk).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("URISyntaxException").doesNotContain("X-powered-by");
     assertThat(router.statusCode()).isEqualTo(400);
     assertThat(router.body()).contains("<h1>400</h1><p>Bad Request.</p>");
+    assertThat(router.headers().firstValue("x-powered-by")).hasValue("next4j");
+    assertThat(router.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+  }
+
+  @Test
+  void theJdkWrites308WithAnEmptyReasonPhraseWhichClientsRead() throws IOException {
+    // The JDK writes the status line from its own table (Java 17 and 25 alike), which has no phrase
+    // for 307, 308, 429 and 431; RFC 9112 section 4 allows an empty one, and clients read the code.
+    String raw;
+    try (java.net.Socket socket = served.socket()) {
+      Served.write(socket, "GET /about/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      raw = Served.readAll(socket);
+    }
+
+    assertThat(raw).startsWith("HTTP/1.1 308 \r\n").containsIgnoringCase("\r\nLocation: /about\r\n");
+    assertThat(served.get("/about/").statusCode()).isEqualTo(308);
   }
 
   @Test

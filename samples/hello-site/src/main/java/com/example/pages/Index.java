@@ -14,7 +14,9 @@ public final class Index implements Page<Routes.Index> {
             + "<ul>"
             + "<li><a href=\"" + new Routes.About().href() + "\">About</a></li>"
             + "<li><a href=\"" + new Routes.BlogSlug("first-post").href() + "\">A blog post</a></li>"
-            + "<li><a href=\"" + new Routes.ApiHello().href() + "\">An API route</a></li>"
+            + "<li><a href=\"" + new Routes.BlogSlug("no-such-post").href() + "\">A post that does not exist</a> (the 404 page)</li>"
+            + "<li><a href=\"" + new Routes.ApiHello().href() + "\">An API route</a> (JSON through Jackson)</li>"
+            + "<li><a href=\"" + new Routes.Subscribe().href() + "\">A form</a> (post, validate, redirect, cookie)</li>"
             + "</ul>"));
   }
 }

@@ -5,7 +5,8 @@ public final class _Layout {
   private _Layout() {}
 
   public static String page(String title, String body) {
-    return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + title + "</title></head>"
+    return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + title + "</title>"
+        + "<link rel=\"stylesheet\" href=\"/styles.css\"></head>"
         + "<body><h1>" + title + "</h1>" + body + "</body></html>";
   }
 

@@ -9,7 +9,7 @@ import dev.next4j.runtime.Response;
 public final class Index implements Page<Routes.Index> {
   @Override
   public Response render(Request request, Routes.Index params) {
-    return Response.html(_Html.page("Hello from next4j",
+    return Response.html(_Layout.page("Hello from next4j",
         "<p>Edit this page in pages/Index.java and save: mvn next:run reloads it.</p>"
             + "<ul>"
             + "<li><a href=\"" + new Routes.BlogSlug("hello world").href() + "\">A blog post</a></li>"

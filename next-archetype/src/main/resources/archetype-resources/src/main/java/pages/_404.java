@@ -1,6 +1,7 @@
 package ${package}.pages;
 
 import dev.next4j.runtime.ErrorPage;
+import dev.next4j.runtime.Html;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 
@@ -8,6 +9,6 @@ import dev.next4j.runtime.Response;
 public final class _404 implements ErrorPage {
   @Override
   public Response render(Request request, int status) {
-    return Response.html(_Html.page("Not found", "<p>Nothing at " + _Html.escape(request.path()) + ".</p>"));
+    return Response.html(_Layout.page("Not found", "<p>Nothing at " + Html.text(request.path()) + ".</p>"));
   }
 }

@@ -5,6 +5,7 @@ package com.acme;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
+import dev.next4j.runtime.generated.PublicFileIndex;
 import javax.annotation.processing.Generated;
 
 /**
@@ -38,8 +39,9 @@ public final class NextServer {
   /**
    * The app for {@code options}, not yet prepared: what a custom server calls (Next.js's
    * {@code next(options)}). {@code options.conf()}, when given, replaces {@link #CONFIG}.
+   * The files under {@code public/} are those the build indexed into this jar.
    */
   public static NextApp app(NextOptions options) {
-    return NextApp.create(Routes.table(), CONFIG, options);
+    return NextApp.create(Routes.table(), CONFIG, options, PublicFileIndex.load(NextServer.class));
   }
 }

@@ -2,7 +2,8 @@
 package ${package}.pages.blog;
 
 import ${package}.Routes;
-import ${package}.pages._Html;
+import ${package}.pages._Layout;
+import dev.next4j.runtime.Html;
 import dev.next4j.runtime.Page;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
@@ -11,7 +12,7 @@ import dev.next4j.runtime.Response;
 public final class ${symbol_dollar}slug implements Page<Routes.BlogSlug> {
   @Override
   public Response render(Request request, Routes.BlogSlug params) {
-    return Response.html(_Html.page("Post: " + _Html.escape(params.slug()),
+    return Response.html(_Layout.page("Post: " + Html.text(params.slug()),
         "<p><a href=\"" + new Routes.Index().href() + "\">Home</a></p>"));
   }
 }

@@ -1,0 +1,18 @@
+package dev.next4j.maven;
+
+import java.util.List;
+
+/**
+ * A {@code <redirect>} of {@code <redirects>} (Next.js's {@code redirects()}): {@code <source>},
+ * {@code <destination>}, {@code <permanent>} (308 or 307) or {@code <statusCode>}, optional {@code
+ * <has>} / {@code <missing>} conditions and {@code <basePath>false</basePath>}.
+ */
+public class Redirect {
+  String source;
+  String destination;
+  Boolean permanent;
+  Integer statusCode;
+  List<Condition> has;
+  List<Condition> missing;
+  Boolean basePath;
+}

@@ -1,0 +1,16 @@
+package dev.next4j.maven;
+
+import java.util.List;
+
+/**
+ * A {@code <rewrite>} of {@code <rewrites>} (after files), {@code <beforeFilesRewrites>} or {@code
+ * <fallbackRewrites>}: {@code <source>}, {@code <destination>}, optional {@code <has>} / {@code
+ * <missing>} conditions and {@code <basePath>}.
+ */
+public class Rewrite {
+  String source;
+  String destination;
+  List<Condition> has;
+  List<Condition> missing;
+  Boolean basePath;
+}
