@@ -3,6 +3,7 @@ package dev.next4j.runtime;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.next4j.runtime.binding.HttpEngine;
 import dev.next4j.runtime.binding.ServerExchange;
 import dev.next4j.runtime.generated.PublicFileIndex;
 import dev.next4j.runtime.internal.DefaultNextApp;
@@ -69,7 +70,17 @@ public interface NextApp extends AutoCloseable, Revalidator {
    * -Dnext.shutdownTimeout} seconds, default 30), then the port is freed.
    */
   static void serve(String[] args, Function<NextOptions, NextApp> factory) {
-    ServeCommand.run(args, System.getenv(), factory);
+    ServeCommand.run(args, System.getenv(), factory, ServeCommand.JDK);
+  }
+
+  /**
+   * {@link #serve(String[], Function)} on another HTTP engine: the same arguments, ready line and
+   * graceful shutdown (the app drains, then {@code engine}'s server stops). The generated {@code
+   * main} of a site that depends on {@code next-helidon} is {@code NextApp.serve(args,
+   * NextServer::app, new HelidonEngine())}.
+   */
+  static void serve(String[] args, Function<NextOptions, NextApp> factory, HttpEngine engine) {
+    ServeCommand.run(args, System.getenv(), factory, engine);
   }
 
   /**

@@ -3,9 +3,12 @@ package dev.next4j.runtime.internal;
 import com.sun.net.httpserver.HttpServer;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextOptions;
+import dev.next4j.runtime.binding.HttpEngine;
+import dev.next4j.runtime.binding.RunningServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,25 @@ public final class ServeCommand {
           + "  --port N, -p N       port to listen on (else env PORT, else 3000; 0 picks a free port)\n"
           + "  --hostname H, -H H   address to bind (else env NEXT_HOSTNAME, else all interfaces)\n"
           + "  --dev                dev mode: error details in the browser";
+
+  /**
+   * The JDK's server: {@link NextApp#start()}, on a server of the app's own, which the app's {@code
+   * close()} stops itself.
+   */
+  public static final HttpEngine JDK = app -> {
+    HttpServer server = app.start();
+    return new RunningServer() {
+      @Override
+      public InetSocketAddress address() {
+        return server.getAddress();
+      }
+
+      @Override
+      public void stop() {
+        // app.close() stopped the server it made.
+      }
+    };
+  };
 
   private ServeCommand() {}
 
@@ -140,10 +162,12 @@ public final class ServeCommand {
   }
 
   /**
-   * Parses {@code args} and {@code env}, starts the app {@code factory} makes, and prints the ready
-   * line; on bad input or a port in use, prints one line on stderr and exits with status 1.
+   * Parses {@code args} and {@code env}, starts the app {@code factory} makes on {@code engine}, and
+   * prints the ready line; on bad input or a port in use, prints one line on stderr and exits with
+   * status 1. On SIGTERM and Ctrl-C the app closes (draining), then the engine's server stops.
    */
-  public static void run(String[] args, Map<String, String> env, Function<NextOptions, NextApp> factory) {
+  public static void run(
+      String[] args, Map<String, String> env, Function<NextOptions, NextApp> factory, HttpEngine engine) {
     long begun = System.nanoTime();
     if (args.length == 2 && args[0].equals("--prerender")) {
       prerender(Path.of(args[1]), factory);
@@ -166,10 +190,10 @@ public final class ServeCommand {
     }
     run.hostname().ifPresent(options::hostname);
     NextApp app = factory.apply(options.build());
-    HttpServer server;
+    RunningServer server;
     try {
       app.prepare();
-      server = app.start();
+      server = engine.start(app);
     } catch (BindException e) {
       // "Address already in use"; an address of another machine is a BindException too.
       if (e.getMessage() != null && e.getMessage().contains("in use")) {
@@ -184,10 +208,14 @@ public final class ServeCommand {
       fail("cannot listen on " + run.hostname().orElse("all interfaces") + " port " + run.port() + ": " + e.getMessage());
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "next4j-shutdown"));
+    RunningServer started = server;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.close();
+      started.stop();
+    }, "next4j-shutdown"));
     // From serve() being called, not from the JVM's start: the process start time Linux reports
     // is only exact to the second, and the JVM's own boot is the JVM's business.
-    System.out.println(readyLine(run.hostname(), server.getAddress().getPort(), app.routes().size(),
+    System.out.println(readyLine(run.hostname(), server.address().getPort(), app.routes().size(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun)));
   }
 

@@ -1,5 +1,6 @@
 package dev.next4j.runtime.internal;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.next4j.runtime.Middleware;
@@ -101,8 +102,13 @@ class HttpServingTest {
     // Escapes of bytes that are no UTF-8 pass the URI parser and reach the router: 400 too.
     HttpResponse<String> router = served.get("/blog/%C3%28");
 
-    // The JDK's 400 is its own page, without next4j's headers: it answers before any handler runs.
-    assertThat(jdk).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("URISyntaxException").doesNotContain("X-powered-by");
+    if (Served.onJdk()) {
+      // The JDK's 400 is its own page, without next4j's headers: it answers before any handler runs.
+      assertThat(jdk).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("URISyntaxException").doesNotContain("X-powered-by");
+    } else {
+      // Helidon passes the escape on: next4j's canonical path refuses it.
+      assertThat(jdk).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("malformed escape");
+    }
     assertThat(router.statusCode()).isEqualTo(400);
     assertThat(router.body()).contains("<h1>400</h1><p>Bad Request.</p>");
     assertThat(router.headers().firstValue("x-powered-by")).hasValue("next4j");
@@ -111,6 +117,7 @@ class HttpServingTest {
 
   @Test
   void theJdkWrites308WithAnEmptyReasonPhraseWhichClientsRead() throws IOException {
+    assumeTrue(Served.onJdk(), "the JDK's status line; Helidon writes \"308 Permanent Redirect\"");
     // The JDK writes the status line from its own table (Java 17 and 25 alike), which has no phrase
     // for 307, 308, 429 and 431; RFC 9112 section 4 allows an empty one, and clients read the code.
     String raw;
@@ -224,7 +231,8 @@ class HttpServingTest {
       String both = Served.readAll(socket);
 
       assertThat(both.split("HTTP/1.1 200 OK", -1)).hasSize(3);
-      assertThat(both).contains("X-page: /about").contains("X-page: /blog/[slug]");
+      // The JDK writes "X-page", Helidon "x-page": header names are case-insensitive.
+      assertThat(both.toLowerCase()).contains("x-page: /about").contains("x-page: /blog/[slug]");
     }
   }
 

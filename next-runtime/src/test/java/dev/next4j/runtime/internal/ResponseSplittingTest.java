@@ -68,7 +68,12 @@ class ResponseSplittingTest {
   void aLineBreakSpelledAboveU00FFIsA500AndNoInjectedHeader(String page) throws IOException {
     String answer = exchange("GET " + page + "?next=" + SPLIT + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
-    assertThat(answer).startsWith("HTTP/1.1 500 ").contains("<h1>500</h1>");
+    if (Served.onJdk()) {
+      assertThat(answer).startsWith("HTTP/1.1 500 ").contains("<h1>500</h1>");
+    } else {
+      // Helidon checks response header values itself and refuses the answer with its own 400.
+      assertThat(answer).startsWith("HTTP/1.1 400 ");
+    }
     assertThat(answer.toLowerCase()).doesNotContain("set-cookie: sid=evil").doesNotContain("\nset-cookie");
   }
 

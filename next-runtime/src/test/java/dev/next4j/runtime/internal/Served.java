@@ -1,7 +1,8 @@
 package dev.next4j.runtime.internal;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.next4j.runtime.NextApp;
+import dev.next4j.runtime.binding.HttpEngine;
+import dev.next4j.runtime.binding.RunningServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,9 +14,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ServiceLoader;
 
-/** An app started on its own server on a free port, with a client for it; closing stops both. */
+/**
+ * An app started on a server on a free port, with a client for it; closing stops both. The server is
+ * the JDK's, or the engine that {@code -Dnext.test.engine=<class>} names among the {@link
+ * HttpEngine} services on the test class path: the helidon module runs these tests on Helidon so.
+ */
 final class Served implements AutoCloseable {
+  /** The system property naming the engine the serving tests run on; the JDK's when unset. */
+  static final String ENGINE_PROPERTY = "next.test.engine";
+
+  static final HttpEngine ENGINE = engine(System.getProperty(ENGINE_PROPERTY));
+
   static final HttpClient CLIENT =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -24,23 +35,42 @@ final class Served implements AutoCloseable {
           .build();
 
   final NextApp app;
-  final HttpServer server;
+  final RunningServer server;
   final int port;
 
-  private Served(NextApp app, HttpServer server) {
+  private Served(NextApp app, RunningServer server) {
     this.app = app;
     this.server = server;
-    this.port = server.getAddress().getPort();
+    this.port = server.address().getPort();
   }
 
-  /** Prepares and starts {@code app} (made with port 0 and host 127.0.0.1 or none). */
+  /** Prepares and starts {@code app} (made with port 0 and host 127.0.0.1 or none) on {@link #ENGINE}. */
   static Served start(NextApp app) {
     try {
       app.prepare();
-      return new Served(app, app.start());
+      return new Served(app, ENGINE.start(app));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether the tests run on the JDK's server (a test of the JDK's own behaviour asks). */
+  static boolean onJdk() {
+    return ENGINE == ServeCommand.JDK;
+  }
+
+  /** The engine {@code name} (a class name) names, or the JDK's for null. */
+  static HttpEngine engine(String name) {
+    if (name == null || name.isBlank()) {
+      return ServeCommand.JDK;
+    }
+    for (HttpEngine engine : ServiceLoader.load(HttpEngine.class)) {
+      if (engine.getClass().getName().equals(name)) {
+        return engine;
+      }
+    }
+    throw new IllegalStateException("-D" + ENGINE_PROPERTY + "=" + name + " names no HttpEngine service on the test "
+        + "class path (META-INF/services/" + HttpEngine.class.getName() + ")");
   }
 
   URI uri(String target) {
@@ -118,5 +148,6 @@ final class Served implements AutoCloseable {
   @Override
   public void close() {
     app.close();
+    server.stop();
   }
 }

@@ -1,5 +1,6 @@
 package dev.next4j.runtime.internal;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.next4j.runtime.NextApp;
@@ -53,18 +54,25 @@ class StrictHttpTest {
     "a malformed escape            | GET /about%G0 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n                           | 400 | malformed escape",
   })
   void refusedWithItsStatusAndReason(String what, String request, int status, String reason) throws IOException {
+    // Helidon reads the method case-insensitively ("get" is GET) and the request line as UTF-8 (a
+    // raw byte arrives as U+FFFD); next-helidon's HelidonEngineTest pins both.
+    assumeTrue(Served.onJdk() || !what.equals("lower-case get"), "Helidon serves \"get\" as GET");
+    if (!Served.onJdk() && what.equals("a raw non-ASCII byte")) {
+      reason = "the non-ASCII byte 0xFFFD";
+    }
     String answer = exchange(request.strip().replace("\\r\\n", "\r\n").replace("\\u00e9", "\u00e9"));
 
     assertThat(answer).as(what).startsWith("HTTP/1.1 " + status + " ").contains("\r\nConnection: close\r\n");
     if (answer.contains("<!DOCTYPE html>")) {
       // next4j's refusal says why; some of these the JDK server refuses itself first, with its own text.
-      assertThat(answer).as(what).contains(reason);
+      assertThat(answer).as(what).contains(ErrorPages.escape(reason));
     }
     assertThat(TestSite.RECORDED).doesNotContain("POST /api/record");
   }
 
   @Test
   void http10WithoutHostIsServed() throws IOException {
+    assumeTrue(Served.onJdk(), "Helidon 4.2 answers no HTTP/1.0 request; next-helidon's HelidonEngineTest pins it");
     assertThat(exchange("GET /about HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.1 200 ");
   }
 
@@ -96,6 +104,7 @@ class StrictHttpTest {
    */
   @Test
   void pastTheJdkLimitsTheClientGetsNothingOrTheJdksOwnAnswer() throws IOException {
+    assumeTrue(Served.onJdk(), "the JDK's own limits; next-helidon's HelidonEngineTest pins Helidon's");
     String hugeHeader = exchange("GET /about HTTP/1.1\r\nHost: x\r\nX-Long: " + "v".repeat(100_000) + "\r\n\r\n");
     StringBuilder many = new StringBuilder("GET /about HTTP/1.1\r\nHost: x\r\n");
     for (int i = 0; i < 300; i++) {
