@@ -144,6 +144,7 @@ final class Fingerprint {
         Boolean.toString(settings.poweredByHeader()), Boolean.toString(settings.generateEtags()),
         Boolean.toString(settings.compress()), Long.toString(settings.bodySizeLimit()),
         Boolean.toString(settings.caseSensitiveRoutes()),
+        config.engine().name(),
         String.join("\n", settings.rules().stream().map(RuleSpec::describe).toList()));
   }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
  *     owns it and deletes files it generated there before that are no longer generated
  * @param manifestFile the route manifest, e.g. {@code target/next/routes.tsv} (see {@code RouteManifest})
  * @param settings the server settings compiled into {@code NextServer}
+ * @param engine the HTTP engine {@code NextServer.main} serves on
  */
 public record GeneratorConfig(
     Path projectDir,
@@ -26,7 +27,8 @@ public record GeneratorConfig(
     Optional<String> generatedPackage,
     Path outputDir,
     Path manifestFile,
-    ServerSettings settings) {
+    ServerSettings settings,
+    ServerEngine engine) {
 
   public GeneratorConfig {
     projectDir = Objects.requireNonNull(projectDir, "projectDir").toAbsolutePath().normalize();
@@ -36,6 +38,19 @@ public record GeneratorConfig(
     outputDir = Objects.requireNonNull(outputDir, "outputDir").toAbsolutePath().normalize();
     manifestFile = Objects.requireNonNull(manifestFile, "manifestFile").toAbsolutePath().normalize();
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(engine, "engine");
+  }
+
+  /** A configuration whose {@code NextServer} serves on the JDK's server. */
+  public GeneratorConfig(
+      Path projectDir,
+      List<Path> sourceRoots,
+      Optional<String> pagesPackage,
+      Optional<String> generatedPackage,
+      Path outputDir,
+      Path manifestFile,
+      ServerSettings settings) {
+    this(projectDir, sourceRoots, pagesPackage, generatedPackage, outputDir, manifestFile, settings, ServerEngine.JDK);
   }
 
   /**

@@ -65,7 +65,7 @@ public final class NextGenerator {
     }
     Map<Path, String> files = new LinkedHashMap<>();
     put(files, config.outputDir(), RoutesWriter.write(model, routes, names, config.settings()));
-    put(files, config.outputDir(), ServerWriter.write(model, names, config.settings(), rules));
+    put(files, config.outputDir(), ServerWriter.write(model, names, config.settings(), rules, config.engine()));
     SourceMap sourceMap = SourceMap.of(config.projectDir(), files, routes, model.specials());
     files.put(config.manifestFile(), RouteManifest.of(routes, model.specials()).text());
     files.put(SourceMap.file(config), sourceMap.text());

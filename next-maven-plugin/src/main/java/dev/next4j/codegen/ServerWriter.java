@@ -19,6 +19,7 @@ import javax.lang.model.element.Modifier;
  * <pre>{@code
  * public static final NextConfig CONFIG = NextConfig.builder().basePath("/docs").build();
  * public static void main(String[] args) { NextApp.serve(args, NextServer::app); }
+ * // with next-helidon among the dependencies: NextApp.serve(args, NextServer::app, new HelidonEngine())
  * public static NextApp app(NextOptions options) {
  *   return NextApp.create(Routes.table(), CONFIG, options, PublicFileIndex.load(NextServer.class));
  * }
@@ -35,7 +36,11 @@ final class ServerWriter {
 
   private ServerWriter() {}
 
-  static JavaFile write(RouteModel model, GeneratedNames names, ServerSettings settings, List<RouteRule> rules) {
+  static JavaFile write(
+      RouteModel model, GeneratedNames names, ServerSettings settings, List<RouteRule> rules, ServerEngine engine) {
+    CodeBlock serve = engine.engineClass()
+        .map(type -> CodeBlock.of("$T.serve(args, $T::app, new $T())", NEXT_APP, names.server(), type))
+        .orElseGet(() -> CodeBlock.of("$T.serve(args, $T::app)", NEXT_APP, names.server()));
     TypeSpec server = TypeSpec.classBuilder(names.server())
         .addJavadoc("The server of the pages in {@code $L}.\n", model.pagesPackage())
         .addJavadoc("\n<p>{@code java -cp <classpath> $L [--port <port>] [--hostname <host>]} serves them: the port\n",
@@ -54,7 +59,7 @@ final class ServerWriter {
             .addJavadoc("Serves the pages until the process is stopped, printing the URL and the route count.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .addParameter(String[].class, "args")
-            .addStatement("$T.serve(args, $T::app)", NEXT_APP, names.server())
+            .addStatement(serve)
             .build())
         .addMethod(MethodSpec.methodBuilder("app")
             .addJavadoc("The app for {@code options}, not yet prepared: what a custom server calls (Next.js's\n")

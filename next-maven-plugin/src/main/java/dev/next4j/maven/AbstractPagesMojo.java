@@ -2,6 +2,7 @@ package dev.next4j.maven;
 
 import dev.next4j.codegen.GeneratorConfig;
 import dev.next4j.codegen.RuleSpec;
+import dev.next4j.codegen.ServerEngine;
 import dev.next4j.codegen.ServerSettings;
 import dev.next4j.codegen.TemplateSources;
 import dev.next4j.runtime.RouteRule.Kind;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -132,7 +134,23 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
         manifestFile.toPath(),
         new ServerSettings(
             basePath == null ? "" : basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit,
-            rules(), caseSensitiveRoutes));
+            rules(), caseSensitiveRoutes),
+        engine());
+  }
+
+  /**
+   * The HTTP engine the generated {@code NextServer.main} serves on: Helidon's when the pom depends
+   * on {@code dev.next4j:next-helidon} outside the test scope, else the JDK's.
+   */
+  private ServerEngine engine() {
+    for (Dependency dependency : project.getDependencies()) {
+      Optional<ServerEngine> engine =
+          ServerEngine.ofDependency(dependency.getGroupId(), dependency.getArtifactId(), dependency.getScope());
+      if (engine.isPresent()) {
+        return engine.get();
+      }
+    }
+    return ServerEngine.JDK;
   }
 
   /** The rules of the pom, each with its kind and its place in its list. */

@@ -20,6 +20,10 @@ record Generation(RouteModel model, List<PageRoute> routes, GeneratedNames names
   }
 
   String server(ServerSettings settings) {
-    return ServerWriter.write(model, names, settings, RuleSpec.rules(settings.rules())).toString();
+    return server(settings, ServerEngine.JDK);
+  }
+
+  String server(ServerSettings settings, ServerEngine engine) {
+    return ServerWriter.write(model, names, settings, RuleSpec.rules(settings.rules()), engine).toString();
   }
 }
