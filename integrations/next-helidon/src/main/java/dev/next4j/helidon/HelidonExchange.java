@@ -1,0 +1,186 @@
+package dev.next4j.helidon;
+
+import dev.next4j.runtime.binding.ServerExchange;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One Helidon request and response as a {@link ServerExchange}. Helidon has parsed the request line
+ * and headers and frames the response (Content-Length when the app gives a length, else chunked);
+ * next4j's pipeline does the rest, as on the JDK's server.
+ */
+final class HelidonExchange implements ServerExchange {
+  private final ServerRequest request;
+  private final ServerResponse response;
+  private OutputStream body;
+  private boolean close;
+  private boolean chunked;
+
+  HelidonExchange(ServerRequest request, ServerResponse response) {
+    this.request = request;
+    this.response = response;
+  }
+
+  @Override
+  public String method() {
+    return request.prologue().method().text();
+  }
+
+  @Override
+  public String target() {
+    HttpPrologue prologue = request.prologue();
+    String path = prologue.uriPath().rawPath();
+    String query = prologue.query().rawValue();
+    // Helidon keeps no difference between "/a?" and "/a": both reach the app as "/a".
+    return query.isEmpty() ? path : path + "?" + query;
+  }
+
+  @Override
+  public String protocol() {
+    HttpPrologue prologue = request.prologue();
+    return prologue.protocol() + "/" + prologue.protocolVersion();
+  }
+
+  @Override
+  public Map<String, List<String>> headers() {
+    return new HeaderMap(request.headers());
+  }
+
+  @Override
+  public List<String> header(String name) {
+    return request.headers().all(HeaderNames.create(name), List::of);
+  }
+
+  @Override
+  public InputStream body() {
+    return request.content().inputStream();
+  }
+
+  @Override
+  public OutputStream send(int status, Map<String, List<String>> headers, long length, boolean close) {
+    response.status(status(status));
+    ServerResponseHeaders out = response.headers();
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      List<String> values = header.getValue();
+      out.set(HeaderNames.create(header.getKey()), values.toArray(new String[0]));
+    }
+    if (close) {
+      out.set(HeaderValues.CONNECTION_CLOSE);
+      this.close = true;
+    }
+    if (length == 0) {
+      // No body: Helidon sends Content-Length: 0 (a HEAD answer keeps the length it was given).
+      response.send();
+      return OutputStream.nullOutputStream();
+    }
+    if (length > 0) {
+      response.contentLength(length);
+    } else {
+      chunked = true;
+    }
+    body = response.outputStream();
+    return body;
+  }
+
+  /**
+   * Helidon's status for {@code code}, with a reason phrase also for 431, which Helidon's table
+   * lacks (it would write {@code 431 431}).
+   */
+  static Status status(int code) {
+    Status status = Status.create(code);
+    if (code == 431 && status.reasonPhrase().isEmpty()) {
+      return Status.create(431, "Request Header Fields Too Large");
+    }
+    return status;
+  }
+
+  /**
+   * Whether the handler must make Helidon close the connection after this exchange: the app asked
+   * for it, or the client did ({@code Connection: close}; Helidon 4.2 takes no HTTP/1.0 request at
+   * all). Not after a chunked body: Helidon writes its last chunk only when the handler
+   * returns normally, so that connection stays open with Helidon (the client, told {@code
+   * Connection: close}, closes it).
+   */
+  boolean closesConnection() {
+    if (chunked) {
+      return false;
+    }
+    if (close) {
+      return true;
+    }
+    List<String> connection = header("Connection");
+    for (String value : connection) {
+      for (String option : value.split(",")) {
+        String token = option.trim();
+        if (token.equalsIgnoreCase("close")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (body != null) {
+      body.close();
+    }
+  }
+
+  /** Helidon's request headers as a map of name to values, read through, never copied whole. */
+  private static final class HeaderMap extends AbstractMap<String, List<String>> {
+    private final Headers headers;
+
+    HeaderMap(Headers headers) {
+      this.headers = headers;
+    }
+
+    @Override
+    public List<String> get(Object name) {
+      return name instanceof String text ? headers.all(HeaderNames.create(text), () -> null) : null;
+    }
+
+    @Override
+    public Set<Entry<String, List<String>>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Entry<String, List<String>>> iterator() {
+          Iterator<Header> each = headers.iterator();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return each.hasNext();
+            }
+
+            @Override
+            public Entry<String, List<String>> next() {
+              Header header = each.next();
+              return Map.entry(header.name(), header.allValues());
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return headers.size();
+        }
+      };
+    }
+  }
+}
