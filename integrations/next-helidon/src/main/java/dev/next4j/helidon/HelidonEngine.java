@@ -65,10 +65,11 @@ public final class HelidonEngine implements HttpEngine {
             .build())
         .routing(routing -> routing.any(handler(app)))
         .build();
-    checkFree(options);
     server.start();
     if (!server.isRunning()) {
-      // Helidon logs why and returns; the check above caught the usual cause, a port in use.
+      // Helidon logs why and returns a server that is not running; the usual cause is a port in
+      // use, which a bind of our own reports as the JDK's server would, with a BindException.
+      checkFree(options);
       throw new IOException("Helidon's web server did not start on " + options.hostname().orElse("all interfaces")
           + " port " + options.port() + "; its log above says why");
     }
@@ -77,12 +78,9 @@ public final class HelidonEngine implements HttpEngine {
 
   /**
    * Throws the {@link BindException} of a port in use (or an address not this machine's) as the
-   * JDK's server would: Helidon only logs it and returns a server that is not running.
+   * JDK's server would, after Helidon failed to start: Helidon only logs it.
    */
   private static void checkFree(NextOptions options) throws IOException {
-    if (options.port() == 0) {
-      return;
-    }
     InetSocketAddress address = options.hostname()
         .map(host -> new InetSocketAddress(host, options.port()))
         .orElseGet(() -> new InetSocketAddress(options.port()));
