@@ -91,8 +91,9 @@ final class ServerWriter {
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .returns(NEXT_APP)
           .addParameter(NEXT_OPTIONS, "options")
-          .addStatement(services.contextTakesEnv() ? "$T context = new $T($T.of(options))" : "$T context = new $T()",
-              context, context, ENV)
+          .addCode(services.contextTakesEnv()
+              ? CodeBlock.of("$T context = new $T($T.of(options));\n", context, context, ENV)
+              : CodeBlock.of("$T context = new $T();\n", context, context))
           .addStatement("return $T.create($T.table(context), CONFIG, options, $T.load($T.class), context)",
               NEXT_APP, names.routes(), PUBLIC_FILE_INDEX, names.server())
           .build());
