@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * The class loaders of a dev session. A base loader holds the project's dependencies for the
  * whole session; each reload gets a fresh loader, child of the base, for the project's own classes
- * and resources, so edited classes are loaded anew while dependencies stay loaded.
+ * and resources, so edited classes are loaded anew while dependencies stay loaded. A site with
+ * services ({@code _Context}) has one more loader between the two, {@link #services}, holding the
+ * context's classes for as long as the context lives (see {@code DevContext}).
  *
  * <p>The runtime ({@code dev.next4j.runtime} and its subpackages) is shared with the dev server,
  * on purpose: every class of it comes from the dev server's loader, never from the project's
