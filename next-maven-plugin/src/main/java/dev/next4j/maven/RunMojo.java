@@ -25,6 +25,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.model.Resource;
+import org.apache.maven.model.building.ModelBuildingException;
 import org.apache.maven.model.building.ModelProblem;
 import org.apache.maven.plugin.MavenPluginManager;
 import org.apache.maven.plugin.MojoExecution;
@@ -204,16 +205,24 @@ public final class RunMojo extends AbstractPagesMojo {
     }
   }
 
-  /** The first problem of a pom that does not build, with its line. */
+  /**
+   * The first error of a pom that does not build (a parse error, an invalid model, a parent or
+   * import that does not resolve), with its line: Maven puts them on the model building exception
+   * it wraps, or on the per-project results.
+   */
   private static DevRunner.ProjectError projectError(ProjectBuildingException e) {
+    List<ModelProblem> problems = new ArrayList<>();
+    if (e.getCause() instanceof ModelBuildingException model) {
+      problems.addAll(model.getProblems());
+    }
     if (e.getResults() != null) {
       for (ProjectBuildingResult result : e.getResults()) {
-        for (ModelProblem problem : result.getProblems()) {
-          if (problem.getSeverity() != ModelProblem.Severity.WARNING) {
-            return new DevRunner.ProjectError(problem.getMessage() + (problem.getLineNumber() > 0
-                ? " (pom.xml:" + problem.getLineNumber() + ")" : ""), problem.getLineNumber());
-          }
-        }
+        problems.addAll(result.getProblems());
+      }
+    }
+    for (ModelProblem problem : problems) {
+      if (problem.getSeverity() != ModelProblem.Severity.WARNING) {
+        return new DevRunner.ProjectError(problem.getMessage(), problem.getLineNumber());
       }
     }
     return new DevRunner.ProjectError(e.getMessage(), 0);
