@@ -61,7 +61,9 @@ import org.eclipse.aether.resolution.DependencyResult;
  * http://localhost:3000, and on every save of a page, a source or a file under {@code public/}
  * regenerates the routes, recompiles what changed and swaps the app in place, without a restart.
  * Compile errors, route errors and exceptions show in the browser and here; the browser reloads by
- * itself after each change. Ctrl-C stops it.
+ * itself after each change. A saved {@code pom.xml} restarts the session by itself on the same
+ * port, with the project read again by Maven's project builder (see {@code docs/dev-mode.md}).
+ * Ctrl-C stops it.
  *
  * <p>The app runs inside Maven's JVM: no second JVM is left behind, and {@code -D} properties on
  * the command line reach it. With {@code <mainClass>}, the user's custom server runs instead of
