@@ -3,6 +3,7 @@ package dev.next4j.runtime;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.next4j.runtime.binding.ServerExchange;
 import dev.next4j.runtime.generated.PublicFileIndex;
 import dev.next4j.runtime.internal.DefaultNextApp;
 import dev.next4j.runtime.internal.ServeCommand;
@@ -33,7 +34,7 @@ import java.util.function.Function;
  * also sets takes the page's value; {@code Set-Cookie} values add up). Headers set on the exchange
  * after the handler returned are lost: the response has been sent by then.
  */
-public interface NextApp extends AutoCloseable {
+public interface NextApp extends AutoCloseable, Revalidator {
   /**
    * Makes an app serving {@code table}: the entry point of generated code ({@code
    * NextServer.app(options)}), not of users, who get their app from {@code NextServer.app}. {@code
@@ -84,6 +85,18 @@ public interface NextApp extends AutoCloseable {
    * the dev server's live-reload stream, which {@link #handle} cannot (it needs the exchange).
    */
   HttpHandler requestHandler();
+
+  /**
+   * Serves one exchange of any HTTP engine through the whole pipeline, what {@link
+   * #requestHandler()} does for the JDK's: the probes, draining's 503, the strict request checks and
+   * limits, the canonical path, routing, the response finishing, the access log and the cleanup of
+   * an uploaded form; closes the exchange before it returns. Another engine's binding calls it from
+   * its handler, on a thread that may block (a page may).
+   *
+   * @throws IOException when writing the response failed (the client went away, a streamed body's
+   *     writer failed halfway); the exchange is closed
+   */
+  void serve(ServerExchange exchange) throws IOException;
 
   /**
    * The app's environment: the process environment over the {@code .env} files of {@link
@@ -153,6 +166,14 @@ public interface NextApp extends AutoCloseable {
 
   /** The configuration in force: {@code options.conf()} when given, else the pom's. */
   NextConfig config();
+
+  /**
+   * Renders the static page at {@code path} again now and stores it (Next.js's {@code
+   * res.revalidate}); pages and API routes reach it as {@link Request#revalidate}. See {@link
+   * Revalidator#revalidate} for what happens when rendering fails.
+   */
+  @Override
+  void revalidate(String path);
 
   /** The route table being served. */
   RouteTable routes();

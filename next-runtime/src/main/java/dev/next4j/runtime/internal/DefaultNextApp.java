@@ -8,9 +8,11 @@ import dev.next4j.runtime.JsonCodec;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
+import dev.next4j.runtime.PageCache;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.binding.ServerExchange;
 import dev.next4j.runtime.host.HostSlot;
 import dev.next4j.runtime.host.HostedApp;
 import dev.next4j.runtime.host.Serving;
@@ -45,6 +47,7 @@ public final class DefaultNextApp implements NextApp {
   private final NextConfig config;
   private final NextOptions options;
   private final Dispatcher dispatcher;
+  private final StaticPages staticPages;
   private final HostedApp host;
   private final HttpHandler handler = this::serveExchange;
   private final Probes probes;
@@ -88,9 +91,28 @@ public final class DefaultNextApp implements NextApp {
     PublicFiles files = host == null || host.publicFolders().isEmpty()
         ? publicFiles
         : new PublicFileServer(new DiskPublicFiles(host.publicFolders()));
-    this.dispatcher = new Dispatcher(config, showErrors, files, new ResponseFinisher(config, host));
+    // Dev mode renders static pages on every request, as `next dev` does; production serves them stored.
+    this.staticPages = options.dev() ? null : StaticPages.load(config, options.clock(),
+        options.pageCache().orElseGet(PageCache::inMemory), Regenerations.EXECUTOR, classLoader(table));
+    this.dispatcher = new Dispatcher(config, showErrors, files, new ResponseFinisher(config, host), staticPages);
     this.probes = new Probes(options, () -> draining);
     this.accessLog = options.accessLog() ? new AccessLog() : null;
+  }
+
+  /** The loader of the site's classes, which holds its prerendered pages: the first page's. */
+  private static ClassLoader classLoader(RouteTable table) {
+    return table.routing().routes().stream()
+        .map(route -> route.handler().getClass().getClassLoader())
+        .findFirst()
+        .orElse(DefaultNextApp.class.getClassLoader());
+  }
+
+  @Override
+  public void revalidate(String path) {
+    if (staticPages == null) {
+      return;
+    }
+    staticPages.revalidate(path, table);
   }
 
   /** Applies next4j's JDK server settings, once; every serving method calls it first. */
@@ -149,7 +171,7 @@ public final class DefaultNextApp implements NextApp {
           "render path must be a path without query or fragment: \"" + path + "\" (pass the query as a map)");
     }
     String target = (path.equals("/index") ? "/" : path) + encode(query);
-    answer(exchange, request -> {
+    answer(new JdkExchange(exchange), request -> {
       return withTable(request.withTarget(target), dispatcher::render);
     });
   }
@@ -158,7 +180,7 @@ public final class DefaultNextApp implements NextApp {
   public void render404(HttpExchange exchange) throws IOException {
     Objects.requireNonNull(exchange, "exchange");
     prepare();
-    answer(exchange, request -> withTable(request, dispatcher::notFound));
+    answer(new JdkExchange(exchange), request -> withTable(request, dispatcher::notFound));
   }
 
   @Override
@@ -166,7 +188,8 @@ public final class DefaultNextApp implements NextApp {
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(error, "error");
     prepare();
-    answer(exchange, request -> withTable(request, (req, current) -> dispatcher.failed(req, error, current)));
+    answer(new JdkExchange(exchange),
+        request -> withTable(request, (req, current) -> dispatcher.failed(req, error, current)));
   }
 
   @Override
@@ -335,14 +358,24 @@ public final class DefaultNextApp implements NextApp {
     return "NextApp{" + table.size() + " routes, " + config + ", dev=" + options.dev() + "}";
   }
 
-  /** The handler of {@link #requestHandler()}. */
+  /**
+   * The handler of {@link #requestHandler()}: the host's own paths (the dev server's live-reload
+   * stream, which needs the JDK exchange) are answered here, every other request by {@link #serve}.
+   */
   private void serveExchange(HttpExchange exchange) throws IOException {
     prepare();
-    if (probes.matches(exchange.getRequestURI().getRawPath())) {
-      answerProbe(exchange);
+    if (host != null && !probes.matches(JdkExchange.rawPath(exchange)) && host.serve(exchange)) {
       return;
     }
-    if (host != null && host.serve(exchange)) {
+    serve(new JdkExchange(exchange));
+  }
+
+  @Override
+  public void serve(ServerExchange exchange) throws IOException {
+    Objects.requireNonNull(exchange, "exchange");
+    prepare();
+    if (probes.matches(HttpBinding.path(exchange.target()))) {
+      answerProbe(exchange);
       return;
     }
     inFlight.incrementAndGet();
@@ -382,11 +415,11 @@ public final class DefaultNextApp implements NextApp {
   }
 
   /**
-   * {@code request} with the app's environment, and with the options' JSON codec, else the one
-   * {@code current}'s {@code _App} names.
+   * {@code request} with the app's environment, this app behind {@link Request#revalidate}, and with
+   * the options' JSON codec, else the one {@code current}'s {@code _App} names.
    */
   private Request withApp(Request request, RouteTable current) {
-    Request served = request.withEnv(env());
+    Request served = request.withEnv(env()).withRevalidator(this);
     JsonCodec codec = options.json().orElse(null);
     if (codec == null) {
       codec = current.routing().json().orElse(null);
@@ -395,8 +428,8 @@ public final class DefaultNextApp implements NextApp {
   }
 
   /** Answers a probe: no body is read, nothing is logged. */
-  private void answerProbe(HttpExchange exchange) throws IOException {
-    Request request = Request.builder(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()).build();
+  private void answerProbe(ServerExchange exchange) throws IOException {
+    Request request = Request.builder(exchange.method(), HttpBinding.path(exchange.target())).build();
     HttpBinding.write(exchange, probes.answer(request), false);
   }
 
@@ -404,10 +437,13 @@ public final class DefaultNextApp implements NextApp {
    * Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response; with
    * the access log on, gives the request and the response their request id and logs the line.
    */
-  private void answer(HttpExchange exchange, Function<Request, Response> pipeline) throws IOException {
+  private void answer(ServerExchange exchange, Function<Request, Response> pipeline) throws IOException {
     long begun = accessLog == null ? 0 : System.nanoTime();
-    String requestId = accessLog == null ? null
-        : AccessLog.requestId(exchange.getRequestHeaders().getFirst(AccessLog.HEADER));
+    String requestId = null;
+    if (accessLog != null) {
+      List<String> given = exchange.header(AccessLog.HEADER);
+      requestId = AccessLog.requestId(given.isEmpty() ? null : given.get(0));
+    }
     HttpBinding.Read read = HttpBinding.read(exchange, config.bodySizeLimit());
     Request received = read instanceof HttpBinding.Read.Ok okRead ? okRead.request() : null;
     try {
@@ -439,7 +475,7 @@ public final class DefaultNextApp implements NextApp {
       }
       response = response.withHeader(AccessLog.HEADER, requestId);
       long bytes = HttpBinding.write(exchange, response, close);
-      accessLog.log(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), response.status(), bytes,
+      accessLog.log(exchange.method(), HttpBinding.path(exchange.target()), response.status(), bytes,
           System.nanoTime() - begun, requestId);
     } finally {
       if (received != null) {
