@@ -208,4 +208,21 @@ class PageConstructorsTest {
     assertThat(Javac.compile(dir.resolve("classes"), site().path("src/main/java"),
         site().path("target/generated-sources/next"))).isEqualTo(List.of());
   }
+
+  @Test
+  void aPageThatGainsAContextConstructorIsGeneratedAgainUnderTheDevServersCache() throws Exception {
+    GeneratorCache cache = new GeneratorCache();
+    siteWithContext().file(Site.PAGES + "/About.java", page("", "About", "Page<Routes.About>",
+        "  @Override public Response render(Request request, Routes.About params) { return Response.text(\"a\"); }\n"));
+    assertThat(NextGenerator.generate(site().config(), cache)).isInstanceOf(Generated.class);
+    assertThat(Files.readString(dir.resolve(ROUTES))).contains("new com.acme.pages.About()");
+
+    // Same size and time would let the fingerprint stop early; the cache must see the new constructor.
+    site().file(Site.PAGES + "/About.java", page("", "About", "Page<Routes.About>",
+        "  public About(_Context context) {}\n"
+            + "  @Override public Response render(Request request, Routes.About params) { return Response.text(\"b\"); }\n"));
+    assertThat(NextGenerator.generate(site().config(), cache)).isInstanceOf(Generated.class);
+
+    assertThat(Files.readString(dir.resolve(ROUTES))).contains("new com.acme.pages.About(context)");
+  }
 }
