@@ -3,6 +3,7 @@ package dev.next4j.runtime.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.next4j.runtime.App;
 import dev.next4j.runtime.Env;
 import dev.next4j.runtime.JsonCodec;
 import dev.next4j.runtime.NextApp;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,10 +95,22 @@ public final class DefaultNextApp implements NextApp {
         : new PublicFileServer(new DiskPublicFiles(host.publicFolders()));
     // Dev mode renders static pages on every request, as `next dev` does; production serves them stored.
     this.staticPages = options.dev() ? null : StaticPages.load(config, options.clock(),
-        options.pageCache().orElseGet(PageCache::inMemory), Regenerations.EXECUTOR, classLoader(table));
+        pageCache(options, table), Regenerations.EXECUTOR, classLoader(table));
     this.dispatcher = new Dispatcher(config, showErrors, files, new ResponseFinisher(config, host), staticPages);
     this.probes = new Probes(options, () -> draining);
     this.accessLog = options.accessLog() ? new AccessLog() : null;
+  }
+
+  /** The options' page cache, else the one {@code _App} names, else a fresh one in memory; asked once. */
+  private static PageCache pageCache(NextOptions options, RouteTable table) {
+    if (options.pageCache().isPresent()) {
+      return options.pageCache().get();
+    }
+    Optional<App> app = table.routing().app();
+    if (app.isEmpty()) {
+      return PageCache.inMemory();
+    }
+    return Objects.requireNonNull(app.get().pageCache(), "_App's pageCache() returned null").orElseGet(PageCache::inMemory);
   }
 
   /** The loader of the site's classes, which holds its prerendered pages: the first page's. */
