@@ -100,7 +100,7 @@ millis() { date +%s%3N; }
 
 if [ "${SERVING_ONLY:-0}" = 1 ]; then
   site "$work/static-paths" static
-  mvn "${mvn_args[@]}" -f "$work/static-paths" package -DskipTests > "$work/static-paths.log"
+  mvn -B -f "$work/static-paths" package -DskipTests ${MVN_ARGS:-} > "$work/static-paths.log"
   grep -h 'next4j prerendered' "$work/static-paths.log" | sed 's/^\[INFO\] //'
 else
 echo "== build: 10,000 static paths against none"
