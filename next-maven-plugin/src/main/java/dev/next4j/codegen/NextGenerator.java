@@ -60,6 +60,7 @@ public final class NextGenerator {
     List<PageRoute> routes = RouteOrder.sort(model.routes());
     GeneratedNames names = GeneratedNames.of(model.generatedPackage(), routes);
     PageKinds.check(routes, model.specials(), sources, names, diagnostics);
+    MiddlewareMatcherCheck.check(model.specials(), diagnostics);
     if (diagnostics.hasErrors()) {
       return failed(config, diagnostics);
     }

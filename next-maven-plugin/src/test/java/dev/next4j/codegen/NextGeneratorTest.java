@@ -330,6 +330,49 @@ class NextGeneratorTest {
   }
 
   @Test
+  void badMiddlewareMatcherSourcesFailAtTheirLinesInMiddlewareJava() throws IOException {
+    site().page("Index.java", "implements Page<Routes.Index>")
+        .file(Site.PAGES + "/_Middleware.java", """
+            package com.acme.pages;
+
+            import dev.next4j.runtime.*;
+            import java.util.List;
+
+            public final class _Middleware implements Middleware {
+              // Matcher.of("/in/a/comment/:") is not code
+              @Override
+              public List<Middleware.Matcher> matcher() {
+                return List.of(
+                    Middleware.Matcher.of("/about"),
+                    Middleware.Matcher.of("/blog/:"),
+                    Middleware.Matcher.of("docs"),
+                    Middleware.Matcher.of(computed()));
+              }
+
+              private static String computed() {
+                return "/x";
+              }
+
+              @Override
+              public Middleware.Result handle(Request request) {
+                return Middleware.next();
+              }
+            }
+            """);
+
+    GenerationResult result = site().generate();
+
+    assertThat(result).isInstanceOf(Failed.class);
+    assertThat(((Failed) result).diagnostics()).extracting(Diagnostic::format).containsExactly(
+        Site.PAGES + "/_Middleware.java:12: error: [next.invalid-matcher] the middleware matcher item"
+            + " Matcher.of(\"/blog/:\") is invalid: source: Error parsing `/blog/:`; Reason: Missing parameter name at 6."
+            + " Sources are read as the next.config rules' are (/about, /blog/:slug, /docs/:path*).",
+        Site.PAGES + "/_Middleware.java:13: error: [next.invalid-matcher] the middleware matcher item"
+            + " Matcher.of(\"docs\") is invalid: source: `source` does not start with /."
+            + " Sources are read as the next.config rules' are (/about, /blog/:slug, /docs/:path*).");
+  }
+
+  @Test
   void aClassThatImplementsNoPageKindFailsAtItsFileNamingTheKindsAndTheHelperRule() throws IOException {
     site().page("Index.java", "implements Page<Routes.Index>").page("blog/Util.java").page("blog/_Util.java")
         .page("api/Plain.java");

@@ -96,8 +96,8 @@ final class Dispatcher {
 
   private Response afterRedirects(Request request, RouteTable table) {
     Request routed = request;
-    Map<String, String> headers = Map.of();
-    Optional<Middleware> middleware = table.routing().middleware();
+    Map<String, List<String>> headers = Map.of();
+    Optional<Middleware> middleware = table.routing().middlewareFor(request);
     if (middleware.isPresent()) {
       Middleware.Result result;
       try {
@@ -114,14 +114,25 @@ final class Dispatcher {
         return finish(request, respond.response(), false);
       }
       if (result instanceof Middleware.Result.Rewrite rewrite) {
-        routed = request.withTarget(rewrite.target());
+        routed = withRequestHeaders(request.withTarget(rewrite.target()), rewrite.requestHeaders());
         headers = rewrite.headers();
       } else {
-        headers = ((Middleware.Result.Next) result).headers();
+        Middleware.Result.Next next = (Middleware.Result.Next) result;
+        routed = withRequestHeaders(request, next.requestHeaders());
+        headers = next.headers();
       }
     }
     Outcome outcome = resolve(routed, table);
     return finisher.finish(outcome.request(), outcome.response(), outcome.page(), headers);
+  }
+
+  /** {@code request} with the request headers middleware set (Next.js's {@code NextResponse.next({request})}). */
+  private static Request withRequestHeaders(Request request, Map<String, String> headers) {
+    Request r = request;
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      r = r.withHeader(header.getKey(), header.getValue());
+    }
+    return r;
   }
 
   /**

@@ -46,9 +46,10 @@ final class ResponseFinisher {
   /**
    * Finishes {@code response} to {@code request}. {@code page} says whether a page rendered it
    * (those get an ETag); {@code headers} come from middleware, and a header the response sets
-   * itself wins over them.
+   * itself wins over them, except {@code Set-Cookie}: middleware's cookies are sent beside the
+   * response's own.
    */
-  Response finish(Request request, Response response, boolean page, Map<String, String> headers) {
+  Response finish(Request request, Response response, boolean page, Map<String, List<String>> headers) {
     Response r = response;
     if (r.header("content-length").isPresent()) {
       // The server frames the body itself; a length from user code could only contradict it.
@@ -56,9 +57,11 @@ final class ResponseFinisher {
           + "the server sets from the body; remove it. Answering 500");
       r = ErrorPages.plain(500);
     }
-    for (Map.Entry<String, String> header : headers.entrySet()) {
-      if (r.header(header.getKey()).isEmpty()) {
-        r = r.withHeader(header.getKey(), header.getValue());
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      if (header.getKey().equals("set-cookie") || r.header(header.getKey()).isEmpty()) {
+        for (String value : header.getValue()) {
+          r = r.addHeader(header.getKey(), value);
+        }
       }
     }
     if (config.poweredByHeader() && r.header("x-powered-by").isEmpty()) {

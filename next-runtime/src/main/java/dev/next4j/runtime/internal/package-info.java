@@ -27,8 +27,12 @@
  *       404 even under a catch-all.
  *   <li>{@code _App} wraps pages and the custom {@code _404}/{@code _500} pages, not API routes,
  *       middleware answers or the built-in error pages. An error page's status is forced.
- *   <li>Middleware headers go on every response after middleware, unless the response sets the
- *       same header itself.
+ *   <li>Middleware runs only for the paths its {@code matcher()} takes (every path when it is
+ *       empty), matched case-sensitively inside the base path, as Next.js does. Its response
+ *       headers, each with one or more values, go on every response after middleware, unless the
+ *       response sets the same header itself; its {@code Set-Cookie} values are sent beside the
+ *       response's own. The request headers it sets are what the page (or the rewritten route)
+ *       sees.
  *   <li>ETags are weak ({@code W/"<hash><length>"} in base 36, Next.js's shape, the hash being
  *       FNV-1a cut to 52 bits; see {@code ResponseFinisher.etag}) on 200 page responses to GET and
  *       HEAD; any 200 with an ETag answers a matching {@code If-None-Match} with 304.
