@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,7 @@ public final class Request {
   private final JsonCodec jsonCodec;
   private final Env env;
   private final FormSlot formSlot;
+  private final Revalidator revalidator;
 
   private volatile Map<String, List<String>> query;
   private volatile Map<String, String> cookies;
@@ -54,7 +56,8 @@ public final class Request {
       Map<String, Object> routeParams,
       JsonCodec jsonCodec,
       Env env,
-      FormSlot formSlot) {
+      FormSlot formSlot,
+      Revalidator revalidator) {
     this.method = method;
     this.path = path;
     this.rawQuery = rawQuery;
@@ -65,6 +68,7 @@ public final class Request {
     this.jsonCodec = jsonCodec;
     this.env = env;
     this.formSlot = formSlot;
+    this.revalidator = revalidator;
   }
 
   /** A GET request for {@code target} (a path with an optional {@code ?query}), with no headers. */
@@ -347,7 +351,7 @@ public final class Request {
     if (codec == null) {
       throw new NullPointerException("codec == null");
     }
-    return new Request(method, path, rawQuery, headers, body, route, routeParams, codec, env, formSlot);
+    return new Request(method, path, rawQuery, headers, body, route, routeParams, codec, env, formSlot, revalidator);
   }
 
   /**
@@ -374,7 +378,7 @@ public final class Request {
     if (env == null) {
       throw new NullPointerException("env == null");
     }
-    return new Request(method, path, rawQuery, headers, body, route, routeParams, jsonCodec, env, formSlot);
+    return new Request(method, path, rawQuery, headers, body, route, routeParams, jsonCodec, env, formSlot, revalidator);
   }
 
   /**
@@ -384,7 +388,7 @@ public final class Request {
    */
   public Request withRoute(String route, Map<String, Object> routeParams) {
     return new Request(
-        method, path, rawQuery, headers, body, route, Collections.unmodifiableMap(new LinkedHashMap<>(routeParams)), jsonCodec, env, formSlot);
+        method, path, rawQuery, headers, body, route, Collections.unmodifiableMap(new LinkedHashMap<>(routeParams)), jsonCodec, env, formSlot, revalidator);
   }
 
   /** This request with another path and query (a rewrite), unrouted. */
@@ -400,14 +404,39 @@ public final class Request {
         Map.of(),
         jsonCodec,
         env,
-        formSlot);
+        formSlot,
+        revalidator);
   }
 
   /** This request with header {@code name} set to {@code value}, replacing earlier values. */
   public Request withHeader(String name, String value) {
     Map<String, List<String>> copy = new LinkedHashMap<>(headers);
     copy.put(name.toLowerCase(Locale.ROOT), List.of(value));
-    return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, route, routeParams, jsonCodec, env, formSlot);
+    return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, route, routeParams, jsonCodec, env, formSlot, revalidator);
+  }
+
+  /**
+   * This request with {@code revalidator} behind {@link #revalidate}: the app serving a request
+   * sets itself; tests of a page may set their own.
+   */
+  public Request withRevalidator(Revalidator revalidator) {
+    return new Request(method, path, rawQuery, headers, body, route, routeParams, jsonCodec, env, formSlot,
+        Objects.requireNonNull(revalidator, "revalidator"));
+  }
+
+  /**
+   * Renders the static page at {@code path} again now and stores it (Next.js's {@code
+   * res.revalidate(path)}); see {@link Revalidator#revalidate}. Pages and API routes call it to
+   * publish a change at once.
+   *
+   * @throws IllegalStateException if no app serves this request (one built by hand, without {@link #withRevalidator})
+   */
+  public void revalidate(String path) {
+    if (revalidator == null) {
+      throw new IllegalStateException("request.revalidate(\"" + path + "\") needs the request an app serves; "
+          + "this one was built by hand (give it one with withRevalidator)");
+    }
+    revalidator.revalidate(path);
   }
 
   @Override
@@ -480,7 +509,7 @@ public final class Request {
     public Request build() {
       Map<String, List<String>> copy = new LinkedHashMap<>();
       headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-      return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, "", Map.of(), null, null, new FormSlot());
+      return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, "", Map.of(), null, null, new FormSlot(), null);
     }
   }
 }
