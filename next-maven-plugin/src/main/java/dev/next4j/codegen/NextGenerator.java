@@ -70,6 +70,7 @@ public final class NextGenerator {
     SourceMap sourceMap = SourceMap.of(config.projectDir(), files, routes, model.specials());
     files.put(config.manifestFile(), RouteManifest.of(routes, model.specials()).text());
     files.put(SourceMap.file(config), sourceMap.text());
+    files.put(RuleManifest.file(config), RuleManifest.of(rules).text());
     OutputFiles.Outcome outcome = OutputFiles.update(config.outputDir(), files);
     Generated generated = new Generated(model.generatedPackage(), routes.size(), outcome.written(), outcome.unchanged());
     fingerprint.save(Fingerprint.file(config), generated);
