@@ -42,6 +42,8 @@ public final class Request {
   private final Env env;
   private final FormSlot formSlot;
   private final Revalidator revalidator;
+  /** The locale i18n routing found for this request; empty without i18n. */
+  private final String locale;
 
   private volatile Map<String, List<String>> query;
   private volatile Map<String, String> cookies;
@@ -57,7 +59,8 @@ public final class Request {
       JsonCodec jsonCodec,
       Env env,
       FormSlot formSlot,
-      Revalidator revalidator) {
+      Revalidator revalidator,
+      String locale) {
     this.method = method;
     this.path = path;
     this.rawQuery = rawQuery;
@@ -69,6 +72,7 @@ public final class Request {
     this.env = env;
     this.formSlot = formSlot;
     this.revalidator = revalidator;
+    this.locale = locale;
   }
 
   /** A GET request for {@code target} (a path with an optional {@code ?query}), with no headers. */
@@ -351,7 +355,7 @@ public final class Request {
     if (codec == null) {
       throw new NullPointerException("codec == null");
     }
-    return new Request(method, path, rawQuery, headers, body, route, routeParams, codec, env, formSlot, revalidator);
+    return new Request(method, path, rawQuery, headers, body, route, routeParams, codec, env, formSlot, revalidator, locale);
   }
 
   /**
@@ -378,7 +382,7 @@ public final class Request {
     if (env == null) {
       throw new NullPointerException("env == null");
     }
-    return new Request(method, path, rawQuery, headers, body, route, routeParams, jsonCodec, env, formSlot, revalidator);
+    return new Request(method, path, rawQuery, headers, body, route, routeParams, jsonCodec, env, formSlot, revalidator, locale);
   }
 
   /**
@@ -388,7 +392,7 @@ public final class Request {
    */
   public Request withRoute(String route, Map<String, Object> routeParams) {
     return new Request(
-        method, path, rawQuery, headers, body, route, Collections.unmodifiableMap(new LinkedHashMap<>(routeParams)), jsonCodec, env, formSlot, revalidator);
+        method, path, rawQuery, headers, body, route, Collections.unmodifiableMap(new LinkedHashMap<>(routeParams)), jsonCodec, env, formSlot, revalidator, locale);
   }
 
   /** This request with another path and query (a rewrite), unrouted. */
@@ -405,14 +409,30 @@ public final class Request {
         jsonCodec,
         env,
         formSlot,
-        revalidator);
+        revalidator,
+        locale);
+  }
+
+  /**
+   * The locale of this request under i18n routing ({@link NextConfig.I18n}): the locale its path
+   * began with ({@code /fr/about} → {@code fr}, the prefix being stripped before routing), else the
+   * default locale (of its domain, with domain routing). Empty when the app has no i18n config.
+   */
+  public String locale() {
+    return locale;
+  }
+
+  /** This request with {@code locale} as its {@link #locale()}: the runtime's i18n step sets it; tests of a page may too. */
+  public Request withLocale(String locale) {
+    return new Request(method, path, rawQuery, headers, body, route, routeParams, jsonCodec, env, formSlot, revalidator,
+        Objects.requireNonNull(locale, "locale"));
   }
 
   /** This request with header {@code name} set to {@code value}, replacing earlier values. */
   public Request withHeader(String name, String value) {
     Map<String, List<String>> copy = new LinkedHashMap<>(headers);
     copy.put(name.toLowerCase(Locale.ROOT), List.of(value));
-    return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, route, routeParams, jsonCodec, env, formSlot, revalidator);
+    return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, route, routeParams, jsonCodec, env, formSlot, revalidator, locale);
   }
 
   /**
@@ -421,7 +441,7 @@ public final class Request {
    */
   public Request withRevalidator(Revalidator revalidator) {
     return new Request(method, path, rawQuery, headers, body, route, routeParams, jsonCodec, env, formSlot,
-        Objects.requireNonNull(revalidator, "revalidator"));
+        Objects.requireNonNull(revalidator, "revalidator"), locale);
   }
 
   /**
@@ -509,7 +529,7 @@ public final class Request {
     public Request build() {
       Map<String, List<String>> copy = new LinkedHashMap<>();
       headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-      return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, "", Map.of(), null, null, new FormSlot(), null);
+      return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, "", Map.of(), null, null, new FormSlot(), null, "");
     }
   }
 }
