@@ -331,6 +331,28 @@ class NextGeneratorTest {
   }
 
   @Test
+  void aBadI18nConfigFailsAtThePomListingEveryProblem() throws IOException {
+    site().page("Index.java", "implements Page<Routes.Index>");
+    GeneratorConfig config = site().config();
+    dev.next4j.runtime.NextConfig.I18n i18n = new dev.next4j.runtime.NextConfig.I18n(
+        List.of("en", "fr", "en"), "de", true,
+        List.of(new dev.next4j.runtime.NextConfig.I18n.Domain("example.fr:8080", "fr", List.of(), false)));
+
+    GenerationResult result = NextGenerator.generate(new GeneratorConfig(dir, config.sourceRoots(),
+        config.pagesPackage(), config.generatedPackage(), config.outputDir(), config.manifestFile(),
+        config.settings().withI18n(i18n)));
+
+    assertThat(result).isInstanceOf(Failed.class);
+    assertThat(((Failed) result).diagnostics()).extracting(Diagnostic::format).containsExactly(
+        "pom.xml: error: [next.invalid-i18n] <i18n>: Specified i18n.defaultLocale (de) should be included in"
+            + " i18n.locales.",
+        "pom.xml: error: [next.invalid-i18n] <i18n>: Specified i18n.locales contains the following duplicate"
+            + " locales: en. Each locale should be listed only once.",
+        "pom.xml: error: [next.invalid-i18n] <i18n>: i18n domain \"example.fr:8080\" is invalid: give the host name"
+            + " only, without protocol, port or path.");
+  }
+
+  @Test
   void badMiddlewareMatcherSourcesFailAtTheirLinesInMiddlewareJava() throws IOException {
     site().page("Index.java", "implements Page<Routes.Index>")
         .file(Site.PAGES + "/_Middleware.java", """
