@@ -27,6 +27,9 @@
  *       404 even under a catch-all.
  *   <li>{@code _App} wraps pages and the custom {@code _404}/{@code _500} pages, not API routes,
  *       middleware answers or the built-in error pages. An error page's status is forced.
+ *   <li>i18n ({@code LocaleRouting}) runs after the base path and before middleware: the locale
+ *       prefix is found regardless of case and stripped, so middleware, rewrites and pages see the
+ *       path without it; only {@code /} redirects to a detected locale (307), as in Next.js.
  *   <li>Middleware runs only for the paths its {@code matcher()} takes (every path when it is
  *       empty), matched case-sensitively inside the base path, as Next.js does. Its response
  *       headers, each with one or more values, go on every response after middleware, unless the
