@@ -1,6 +1,7 @@
 package dev.next4j.codegen;
 
-import dev.next4j.codegen.RouteModel.Special;
+import dev.next4j.codegen.PagesScanner.PageFile;
+import dev.next4j.codegen.PagesScanner.PageSource;
 import dev.next4j.codegen.RouteModel.SpecialKind;
 import dev.next4j.runtime.Middleware;
 import java.io.IOException;
@@ -23,12 +24,16 @@ final class MiddlewareMatcherCheck {
 
   private MiddlewareMatcherCheck() {}
 
-  /** Reports every invalid matcher source literal of the project's {@code _Middleware}, if it has one. */
-  static void check(List<Special> specials, Diagnostics diagnostics) throws IOException {
-    for (Special special : specials) {
-      if (special.kind() == SpecialKind.MIDDLEWARE) {
-        String source = Files.readString(special.file());
-        checkSource(source, (line, problem) -> diagnostics.report(special.file(), line, problem));
+  /**
+   * Reports every invalid matcher source literal of the project's {@code _Middleware} (the file of
+   * that name at the pages root), if it has one.
+   */
+  static void check(List<PageSource> sources, Diagnostics diagnostics) throws IOException {
+    for (PageSource page : sources) {
+      PageFile file = page.file();
+      if (file.folders().isEmpty() && file.name().equals(SpecialKind.MIDDLEWARE.fileName)) {
+        String source = Files.readString(file.path());
+        checkSource(source, (line, problem) -> diagnostics.report(file.path(), line, problem));
       }
     }
   }

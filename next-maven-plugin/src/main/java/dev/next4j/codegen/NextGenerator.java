@@ -39,6 +39,18 @@ public final class NextGenerator {
    * @throws IOException when a file cannot be read or written
    */
   public static GenerationResult generate(GeneratorConfig config) throws IOException {
+    return generate(config, new GeneratorCache());
+  }
+
+  /**
+   * As {@link #generate(GeneratorConfig)}, reusing what {@code cache} kept from the runs before: a
+   * page file whose content did not change is not parsed again, and when no page's place, kind or
+   * declaration changed, the sources of the last good run are written (when they differ on disk)
+   * without being generated again. The dev server passes one cache to all its runs.
+   *
+   * @throws IOException when a file cannot be read or written
+   */
+  public static GenerationResult generate(GeneratorConfig config, GeneratorCache cache) throws IOException {
     Diagnostics diagnostics = new Diagnostics(config.projectDir());
     PagesScanner scanner = new PagesScanner(config, diagnostics);
     Optional<PagesTree> tree = scanner.list();
@@ -50,7 +62,14 @@ public final class NextGenerator {
     if (upToDate.isPresent()) {
       return upToDate.get();
     }
-    List<PageSource> sources = scanner.read(tree.get());
+    List<PageSource> sources = scanner.read(tree.get(), cache);
+    // Before the cache: _Middleware.java's matcher literals are not part of what the cache compares.
+    MiddlewareMatcherCheck.check(sources, diagnostics);
+    Optional<GeneratorCache.Output> known = cache.output(config, tree.get(), sources);
+    if (known.isPresent() && !diagnostics.hasErrors()) {
+      return write(config, fingerprint, tree.get().generatedPackage(), known.get());
+    }
+    cache.forgetOutput();
     RouteModel model = RouteModel.of(tree.get(), sources, diagnostics);
     RouteValidator.validate(model.routes(), config.settings(), config.projectDir().resolve("pom.xml"), diagnostics);
     List<RouteRule> rules = RuleValidator.validate(config.settings(), config.projectDir().resolve("pom.xml"), diagnostics);
@@ -60,7 +79,6 @@ public final class NextGenerator {
     List<PageRoute> routes = RouteOrder.sort(model.routes());
     GeneratedNames names = GeneratedNames.of(model.generatedPackage(), routes);
     PageKinds.check(routes, model.specials(), sources, names, diagnostics);
-    MiddlewareMatcherCheck.check(model.specials(), diagnostics);
     if (diagnostics.hasErrors()) {
       return failed(config, diagnostics);
     }
@@ -71,8 +89,15 @@ public final class NextGenerator {
     files.put(config.manifestFile(), RouteManifest.of(routes, model.specials()).text());
     files.put(SourceMap.file(config), sourceMap.text());
     files.put(RuleManifest.file(config), RuleManifest.of(rules).text());
-    OutputFiles.Outcome outcome = OutputFiles.update(config.outputDir(), files);
-    Generated generated = new Generated(model.generatedPackage(), routes.size(), outcome.written(), outcome.unchanged());
+    GeneratorCache.Output output = new GeneratorCache.Output(files, routes.size());
+    cache.keep(config, tree.get(), sources, output);
+    return write(config, fingerprint, model.generatedPackage(), output);
+  }
+
+  private static Generated write(GeneratorConfig config, Fingerprint fingerprint, String generatedPackage,
+      GeneratorCache.Output output) throws IOException {
+    OutputFiles.Outcome outcome = OutputFiles.update(config.outputDir(), output.files());
+    Generated generated = new Generated(generatedPackage, output.routeCount(), outcome.written(), outcome.unchanged());
     fingerprint.save(Fingerprint.file(config), generated);
     return generated;
   }

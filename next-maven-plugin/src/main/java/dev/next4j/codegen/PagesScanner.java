@@ -104,6 +104,11 @@ final class PagesScanner {
    * reported.
    */
   List<PageSource> read(PagesTree tree) throws IOException {
+    return read(tree, new GeneratorCache());
+  }
+
+  /** As {@link #read(PagesTree)}, taking a file's reading from {@code cache} when its content is unchanged. */
+  List<PageSource> read(PagesTree tree, GeneratorCache cache) throws IOException {
     record Keyed(String relative, String path, PageFile file) {}
     List<Keyed> files = new ArrayList<>(tree.files().size());
     for (PageFile file : tree.files()) {
@@ -114,7 +119,14 @@ final class PagesScanner {
     for (Keyed keyed : files) {
       PageFile file = keyed.file();
       // Malformed bytes become U+FFFD: only ASCII tokens matter here, and javac reports the encoding.
-      String text = new String(Files.readAllBytes(file.path()), StandardCharsets.UTF_8);
+      byte[] content = Files.readAllBytes(file.path());
+      Optional<PageSource> known = cache.read(file, content);
+      if (known.isPresent()) {
+        sources.add(known.get());
+        continue;
+      }
+      int problemsBefore = diagnostics.count();
+      String text = new String(content, StandardCharsets.UTF_8);
       JavaSourceText source = JavaSourceText.of(text, file.name());
       String expected = tree.pagesPackage() + file.folders().stream().map(folder -> "." + folder).collect(Collectors.joining());
       Optional<JavaSourceText.PackageLine> declared = source.packageLine();
@@ -128,7 +140,11 @@ final class PagesScanner {
       } else if (!declared.get().name().equals(expected)) {
         diagnostics.report(file.path(), declared.get().line(), Messages.packageMismatch(declared.get().name(), expected));
       }
-      sources.add(new PageSource(file, source.implementsInterface("StaticPage"), source.declaration()));
+      PageSource read = new PageSource(file, source.implementsInterface("StaticPage"), source.declaration());
+      if (diagnostics.count() == problemsBefore) {
+        cache.keep(read, content);
+      }
+      sources.add(read);
     }
     return sources;
   }

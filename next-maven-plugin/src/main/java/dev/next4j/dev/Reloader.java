@@ -2,6 +2,7 @@ package dev.next4j.dev;
 
 import dev.next4j.codegen.GeneratedNames;
 import dev.next4j.codegen.GenerationResult;
+import dev.next4j.codegen.GeneratorCache;
 import dev.next4j.codegen.NextGenerator;
 import dev.next4j.codegen.TemplateSources;
 import dev.next4j.dev.IncrementalCompiler.Outcome;
@@ -40,6 +41,9 @@ final class Reloader {
     thread.setDaemon(true);
     return thread;
   });
+
+  /** The generator's memory across reloads: unchanged pages are not parsed, unchanged routes not written. */
+  private final GeneratorCache generatorCache = new GeneratorCache();
 
   Reloader(DevSettings settings, IncrementalCompiler compiler, AppLoaders loaders, Problems problems) {
     this.settings = settings;
@@ -92,7 +96,7 @@ final class Reloader {
     Future<GenerationResult> generating;
     try {
       before = generatedSources();
-      generating = generatorThread.submit(() -> NextGenerator.generate(settings.routes()));
+      generating = generatorThread.submit(() -> NextGenerator.generate(settings.routes(), generatorCache));
     } catch (IOException | RuntimeException e) {
       return broken(problems.exception(Problems.ROUTE_ERROR, e, allSourceRoots));
     }
