@@ -331,6 +331,35 @@ class NextGeneratorTest {
   }
 
   @Test
+  void aMatcherEditedToABadSourceFailsAlsoWhenTheCacheHoldsTheLastOutput() throws IOException {
+    String middleware = """
+        package com.acme.pages;
+
+        import dev.next4j.runtime.*;
+        import java.util.List;
+
+        public final class _Middleware implements Middleware {
+          public List<Middleware.Matcher> matcher() {
+            return List.of(Middleware.Matcher.of("%s"));
+          }
+
+          public Middleware.Result handle(Request request) {
+            return Middleware.next();
+          }
+        }
+        """;
+    site().page("Index.java", "implements Page<Routes.Index>").file(Site.PAGES + "/_Middleware.java", middleware.formatted("/ok"));
+    GeneratorCache cache = new GeneratorCache();
+    assertThat(NextGenerator.generate(site().config(), cache)).isInstanceOf(Generated.class);
+
+    site().file(Site.PAGES + "/_Middleware.java", middleware.formatted("/bad/:"));
+    GenerationResult second = NextGenerator.generate(site().config(), cache);
+
+    assertThat(second).isInstanceOf(Failed.class);
+    assertThat(((Failed) second).diagnostics()).extracting(Diagnostic::code).containsExactly("next.invalid-matcher");
+  }
+
+  @Test
   void aBadI18nConfigFailsAtThePomListingEveryProblem() throws IOException {
     site().page("Index.java", "implements Page<Routes.Index>");
     GeneratorConfig config = site().config();
