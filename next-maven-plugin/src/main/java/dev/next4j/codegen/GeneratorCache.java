@@ -1,5 +1,6 @@
 package dev.next4j.codegen;
 
+import dev.next4j.codegen.JavaSourceText.Constructor;
 import dev.next4j.codegen.JavaSourceText.Declaration;
 import dev.next4j.codegen.PagesScanner.PageFile;
 import dev.next4j.codegen.PagesScanner.PageSource;
@@ -18,10 +19,10 @@ import java.util.Optional;
  * next in the same JVM, for the dev server, which regenerates after every save:
  *
  * <ul>
- *   <li>each page file's reading (its {@code StaticPage} flag and class declaration), by the
+ *   <li>each page file's reading (its {@code StaticPage} flag, class declaration and constructors), by the
  *       file's content, so an edit reads and parses one file, not every page;
  *   <li>the generated files of the last good run, by everything they are made from (the
- *       configuration, the pages package, and each page's place, kind and declaration), so an
+ *       configuration, the pages package, and each page's place, kind, declaration and constructors), so an
  *       edit that changes only what a page renders does not write {@code Routes} and {@code
  *       NextServer} again through JavaPoet.
  * </ul>
@@ -31,14 +32,15 @@ import java.util.Optional;
  */
 public final class GeneratorCache {
   /** What reading a page file gave, for a content of {@code length} bytes with {@code hash}. */
-  private record Read(int length, long hash, boolean staticPage, Optional<Declaration> declaration) {}
+  private record Read(
+      int length, long hash, boolean staticPage, Optional<Declaration> declaration, List<Constructor> constructors) {}
 
   /** What the generated files are made from, minus the pages' sizes and times. */
   private record Inputs(GeneratorConfig config, String pagesPackage, String generatedPackage, List<Path> pagesDirs,
       List<PageInput> pages) {}
 
   private record PageInput(Path path, Path pagesDir, List<String> folders, String name, boolean staticPage,
-      Optional<Declaration> declaration) {}
+      Optional<Declaration> declaration, List<Constructor> constructors) {}
 
   /** The output of the last good run, and its route count. */
   record Output(Map<Path, String> files, int routeCount) {}
@@ -53,12 +55,13 @@ public final class GeneratorCache {
     if (read == null || read.length() != content.length || read.hash() != hash(content)) {
       return Optional.empty();
     }
-    return Optional.of(new PageSource(file, read.staticPage(), read.declaration()));
+    return Optional.of(new PageSource(file, read.staticPage(), read.declaration(), read.constructors()));
   }
 
   /** Keeps {@code source}, read from {@code content} without a problem. */
   void keep(PageSource source, byte[] content) {
-    reads.put(source.file().path(), new Read(content.length, hash(content), source.staticPage(), source.declaration()));
+    reads.put(source.file().path(),
+        new Read(content.length, hash(content), source.staticPage(), source.declaration(), source.constructors()));
   }
 
   /** The generated files of the last good run, when it was made from the same inputs. */
@@ -83,7 +86,7 @@ public final class GeneratorCache {
     for (PageSource source : sources) {
       PageFile file = source.file();
       pages.add(new PageInput(file.path(), file.pagesDir(), file.folders(), file.name(), source.staticPage(),
-          source.declaration()));
+          source.declaration(), source.constructors()));
     }
     return new Inputs(config, tree.pagesPackage(), tree.generatedPackage(), tree.pagesDirs(), pages);
   }

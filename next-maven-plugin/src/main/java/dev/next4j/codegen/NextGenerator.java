@@ -3,6 +3,7 @@ package dev.next4j.codegen;
 import com.palantir.javapoet.JavaFile;
 import dev.next4j.codegen.GenerationResult.Failed;
 import dev.next4j.codegen.GenerationResult.Generated;
+import dev.next4j.codegen.PageConstructors.Services;
 import dev.next4j.codegen.PagesScanner.PageSource;
 import dev.next4j.codegen.PagesScanner.PagesTree;
 import dev.next4j.codegen.RouteModel.PageRoute;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Generates {@code Routes} and {@code NextServer} from a pages package: scan, model, validate (stop
  * if anything is wrong, reporting everything), order, name, check each page's kind against its
- * route ({@link PageKinds}; it needs the record names, so it runs once the routes are valid), write the sources, the route manifest
+ * route ({@link PageKinds}; it needs the record names, so it runs once the routes are valid), read how
+ * each page and the site's {@code _Context} are constructed ({@link PageConstructors}), write the sources, the route manifest
  * and the source map (see docs/architecture.md). When nothing changed since the
  * last run it stops after listing the page files, and a file whose content did not change is not
  * rewritten.
@@ -79,12 +81,14 @@ public final class NextGenerator {
     List<PageRoute> routes = RouteOrder.sort(model.routes());
     GeneratedNames names = GeneratedNames.of(model.generatedPackage(), routes);
     PageKinds.check(routes, model.specials(), sources, names, diagnostics);
+    Services services = PageConstructors.check(
+        model.pagesPackage(), model.pagesDirs(), routes, model.specials(), sources, diagnostics);
     if (diagnostics.hasErrors()) {
       return failed(config, diagnostics);
     }
     Map<Path, String> files = new LinkedHashMap<>();
-    put(files, config.outputDir(), RoutesWriter.write(model, routes, names, config.settings()));
-    put(files, config.outputDir(), ServerWriter.write(model, names, config.settings(), rules));
+    put(files, config.outputDir(), RoutesWriter.write(model, routes, names, config.settings(), services));
+    put(files, config.outputDir(), ServerWriter.write(model, names, config.settings(), rules, services));
     SourceMap sourceMap = SourceMap.of(config.projectDir(), files, routes, model.specials());
     files.put(config.manifestFile(), RouteManifest.of(routes, model.specials()).text());
     files.put(SourceMap.file(config), sourceMap.text());

@@ -20,8 +20,9 @@ import javax.lang.model.SourceVersion;
 
 /**
  * Finds the pages package under the source roots, lists its {@code .java} files, and reads what the
- * generator needs from each: the {@code package} line (checked against the folder) and whether the
- * class implements {@code StaticPage}. Nothing is compiled yet, so both come from the source text.
+ * generator needs from each: the {@code package} line (checked against the folder), whether the
+ * class implements {@code StaticPage}, its declaration and its constructors. Nothing is compiled
+ * yet, so all come from the source text.
  *
  * <p>Listing only stats files; reading opens them. The generator lists first so that a run with
  * nothing changed can stop before reading anything.
@@ -67,9 +68,16 @@ final class PagesScanner {
   /**
    * A page file that was read. {@code staticPage}: its class declares {@code implements
    * StaticPage<}; {@code declaration}: its class's declaration, empty when the file declares no
-   * type of its name (or was not read, being in a folder that cannot be a package).
+   * type of its name (or was not read, being in a folder that cannot be a package);
+   * {@code constructors}: the constructors its class declares (see {@link PageConstructors}).
    */
-  record PageSource(PageFile file, boolean staticPage, Optional<JavaSourceText.Declaration> declaration) {}
+  record PageSource(
+      PageFile file, boolean staticPage, Optional<JavaSourceText.Declaration> declaration,
+      List<JavaSourceText.Constructor> constructors) {
+    PageSource {
+      constructors = List.copyOf(constructors);
+    }
+  }
 
   /** Finds the pages package and lists its files; empty (with diagnostics) when it cannot. */
   Optional<PagesTree> list() throws IOException {
@@ -132,7 +140,7 @@ final class PagesScanner {
       Optional<JavaSourceText.PackageLine> declared = source.packageLine();
       if (!SourceVersion.isName(expected)) {
         // A folder that cannot be a package is reported by RouteModel, once for the folder.
-        sources.add(new PageSource(file, false, Optional.empty()));
+        sources.add(new PageSource(file, false, Optional.empty(), List.of()));
         continue;
       }
       if (declared.isEmpty()) {
@@ -140,7 +148,8 @@ final class PagesScanner {
       } else if (!declared.get().name().equals(expected)) {
         diagnostics.report(file.path(), declared.get().line(), Messages.packageMismatch(declared.get().name(), expected));
       }
-      PageSource read = new PageSource(file, source.implementsInterface("StaticPage"), source.declaration());
+      PageSource read = new PageSource(file, source.implementsInterface("StaticPage"), source.declaration(),
+          source.constructors());
       if (diagnostics.count() == problemsBefore) {
         cache.keep(read, content);
       }

@@ -367,6 +367,12 @@ public final class DevServer implements AutoCloseable {
     if (build.loader().isPresent()) {
       try {
         Class<?> nextServer = Class.forName(GeneratedNames.serverClass(build.generatedPackage()), true, build.loader().get());
+        Optional<Class<?>> contextType = reloader.contextType();
+        if (contextType.isPresent()) {
+          // The session owns the services (they outlive reloads), so the app gets them without owning them.
+          return (NextApp) nextServer.getMethod("app", NextOptions.class, contextType.get())
+              .invoke(null, options.build(), reloader.context().orElseThrow());
+        }
         return (NextApp) nextServer.getMethod("app", NextOptions.class).invoke(null, options.build());
       } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
         fail(problems.exception(Problems.LOAD_ERROR, Reloader.unwrap(e), settings.sourceRoots()));

@@ -74,6 +74,8 @@ public final class DefaultNextApp implements NextApp {
   private ExecutorService ownExecutor;
   private boolean ownServer;
   private boolean closed;
+  /** The services this app closes, or null. */
+  private final Object context;
 
   /** An app serving {@code table}; {@code options.conf()}, when given, replaces {@code buildConfig}. */
   public DefaultNextApp(RouteTable table, NextConfig buildConfig, NextOptions options) {
@@ -82,11 +84,21 @@ public final class DefaultNextApp implements NextApp {
 
   /** An app that also serves {@code publicFiles}, asked after middleware and before routes. */
   public DefaultNextApp(RouteTable table, NextConfig buildConfig, NextOptions options, PublicFiles publicFiles) {
+    this(table, buildConfig, options, publicFiles, null);
+  }
+
+  /**
+   * An app that also owns {@code context}, the site's services (or null): {@link #close()} closes
+   * it, when it is {@link AutoCloseable}, once the requests in flight finished.
+   */
+  public DefaultNextApp(
+      RouteTable table, NextConfig buildConfig, NextOptions options, PublicFiles publicFiles, Object context) {
     Objects.requireNonNull(publicFiles, "publicFiles");
+    this.context = context;
     this.table = Objects.requireNonNull(table, "table");
     this.options = Objects.requireNonNull(options, "options");
     this.config = options.conf().orElse(Objects.requireNonNull(buildConfig, "buildConfig"));
-    this.env = Env.load(options.dir(), options.dev() ? "development" : "production");
+    this.env = Env.of(options);
     boolean showErrors = options.dev() && !options.quiet();
     this.host = options.dev() ? HostSlot.installed().map(h -> h.attach(config, options)).orElse(null) : null;
     // Under a host that names public folders (next:run), they are read from disk on every request.
@@ -264,7 +276,8 @@ public final class DefaultNextApp implements NextApp {
    * Drains, then stops: new requests get 503 with {@code Connection: close} (and {@link
    * #draining()} turns true, for a readiness probe), requests in flight get up to {@code
    * next.shutdownTimeout} seconds (default 30) to finish, and those still running then are cut and
-   * logged. Then the host is released and the app's own server and executor stop. A custom server
+   * logged. Then the host is released, the app's own server and executor stop, and the site's
+   * services the app owns ({@code _Context}) are closed. A custom server
    * that keeps its own {@code HttpServer} running after this answers 503 on readiness for good.
    */
   @Override
@@ -289,6 +302,13 @@ public final class DefaultNextApp implements NextApp {
     }
     if (executor != null) {
       executor.shutdownNow();
+    }
+    if (context instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        Logs.LOG.log(Level.WARNING, "closing the site's services (" + context.getClass().getName() + ") failed", e);
+      }
     }
   }
 
