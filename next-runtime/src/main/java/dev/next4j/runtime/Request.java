@@ -424,7 +424,7 @@ public final class Request {
    */
   public Request withRoute(String route, Map<String, Object> routeParams) {
     return new Request(
-        method, path, rawQuery, headers, route, Collections.unmodifiableMap(new LinkedHashMap<>(routeParams)), jsonCodec, env, shared);
+        method, path, rawQuery, headers, route, copyOf(routeParams), jsonCodec, env, shared);
   }
 
   /** This request with another path and query (a rewrite), unrouted. */
@@ -453,6 +453,20 @@ public final class Request {
   @Override
   public String toString() {
     return method + " " + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
+  }
+
+  /** An unmodifiable copy of {@code params} in its order; a route's one param needs no hash table. */
+  private static Map<String, Object> copyOf(Map<String, Object> params) {
+    if (params.isEmpty()) {
+      return Map.of();
+    }
+    if (params.size() == 1) {
+      Map.Entry<String, Object> only = params.entrySet().iterator().next();
+      if (only.getKey() != null && only.getValue() != null) {
+        return Map.of(only.getKey(), only.getValue());
+      }
+    }
+    return Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
   @SuppressWarnings("unchecked")
