@@ -12,18 +12,19 @@ assert manifest.getValue('Main-Class') == 'com.acme.NextServer'
 // The route report, in table order, with kinds and sizes.
 String log = new File(basedir, 'build.log').getText('UTF-8')
 def report = log.readLines().findAll { it.startsWith('[INFO] ') }*.substring(7)
-int header = report.indexOf(report.find { it.startsWith('Route (pages)') })
+int header = report.indexOf(report.find { it.startsWith('  Route (pages)') })
 assert header >= 0 : 'no route report in build.log'
 def rows = report.subList(header, header + 7)
-assert rows[0] ==~ /Route \(pages\) +Kind +Size/
-assert rows[1] ==~ /\/ +server page +\d+(\.\d+)? k?B/
-assert rows[2] ==~ /\/about +static page +\d+(\.\d+)? k?B/
-assert rows[3] ==~ /\/api\/hello +API +\d+(\.\d+)? k?B/
-assert rows[4] ==~ /\/blog\/\[slug\] +server page +\d+(\.\d+)? k?B/
-assert rows[5] ==~ /\/404 +404 page +\d+(\.\d+)? k?B/
+assert rows[0] ==~ /  Route \(pages\) +Kind +Size +HTML/
+assert rows[1] ==~ /[\u03bbL] \/ +server page +\d+(\.\d+)? k?B +-/
+assert rows[2] ==~ /[\u25cbo] \/about +static +\d+(\.\d+)? k?B +\d+ B/
+assert rows[3] ==~ /[\u03bbL] \/api\/hello +API +\d+(\.\d+)? k?B +-/
+assert rows[4] ==~ /[\u03bbL] \/blog\/\[slug\] +server page +\d+(\.\d+)? k?B +-/
+assert rows[5] ==~ /  \/404 +404 page +\d+(\.\d+)? k?B +-/
 assert rows[6] == ''
-assert report[header + 7] ==~ /4 routes: 1 static page, 2 server pages, 1 API route; page classes \d+(\.\d+)? kB/
-assert report[header + 8] ==~ /Runnable jar: target\/site-1\.0\.jar \(\d+(\.\d+)? kB\)/
+assert report[header + 7] ==~ /4 routes: 1 static page \(1 prerendered, \d+ B\), 2 server pages, 1 API route; page classes \d+(\.\d+)? kB/
+assert report[header + 8] ==~ /[\u25cbo] static: prerendered as HTML.*/
+assert report[header + 9] ==~ /Runnable jar: target\/site-1\.0\.jar \(\d+(\.\d+)? kB\)/
 
 // Plain `mvn package` and `mvn next:build` made the same jar: same main class, entries and size.
 def packaged = log.readLines().findAll { it.startsWith('[INFO] Runnable jar target/site-1.0.jar') }

@@ -12,59 +12,133 @@ import java.util.stream.Collectors;
 
 /**
  * The route table a production build prints, in the manner of {@code next build}: one line per
- * route with its pattern, kind and size, then the special pages, the totals and the jar.
+ * route with Next.js's mark, its pattern, kind, class size and prerendered HTML, then the special
+ * pages, the totals, the legend and the jar.
  *
  * <pre>
- * Route (pages)    Kind         Size
- * /                server page  1.21 kB
- * /blog/[slug]     static page  2.05 kB
- * /api/hello       API          986 B
- * /404             404 page     702 B
+ *   Route (pages)     Kind                    Size     HTML
+ * λ /                 server page             1.21 kB  -
+ * ○ /about            static                  1.02 kB  2.30 kB
+ * ● /blog/[slug]      static, 3 paths         2.05 kB  6.90 kB
+ * ● /news             static, ISR 60 s        1.10 kB  1.20 kB
+ * λ /api/hello        API                     986 B    -
+ *   /404              404 page                702 B    -
  *
- * 3 routes: 1 static page, 1 server page, 1 API route; page classes 4.95 kB
+ * 4 routes: 3 static pages (5 prerendered, 10.4 kB), 1 server page, 1 API route; page classes 6.36 kB
+ * ○ static: prerendered as HTML   ● static with paths()   ISR: regenerated after its revalidate time   λ server: rendered per request
  * Runnable jar: target/site-1.0.jar (61.2 kB)
  * </pre>
  *
  * <p>A route's size is the size of its compiled page class with its nested and anonymous classes:
- * what the page adds to the jar, as Next.js's size column is what a page adds to the download.
+ * what the page adds to the jar, as Next.js's size column is what a page adds to the download. The
+ * HTML column is the bytes of the pages prerendered for it (all its paths). Where the console's
+ * charset cannot write Next.js's marks, they are {@code o}, {@code *} and {@code L}.
  */
 public record RouteReport(List<String> lines) {
   private static final String ROUTE_HEADER = "Route (pages)";
   private static final String KIND_HEADER = "Kind";
+  /** The marks: Next.js's, and the ASCII ones used when the console's charset cannot print those. */
+  public enum Marks {
+    UNICODE("\u25cb", "\u25cf", "\u03bb"),
+    ASCII("o", "*", "L");
+
+    final String plain;
+    final String paths;
+    final String server;
+
+    Marks(String plain, String paths, String server) {
+      this.plain = plain;
+      this.paths = paths;
+      this.server = server;
+    }
+
+    /** Next.js's marks when {@code charset} can write them, else the ASCII ones. */
+    public static Marks forCharset(java.nio.charset.Charset charset) {
+      return charset.newEncoder().canEncode("\u25cb\u25cf\u03bb") ? UNICODE : ASCII;
+    }
+
+    String legend() {
+      return plain + " static: prerendered as HTML   " + paths + " static with paths()   "
+          + "ISR: regenerated after its revalidate time   " + server + " server: rendered per request";
+    }
+  }
 
   public RouteReport {
     lines = List.copyOf(lines);
   }
 
-  /**
-   * The report for {@code manifest}, sizing page classes under {@code classes}; {@code jar} is
-   * shown as {@code jarLabel} with its size.
-   */
+  /** The report without prerendered pages (a site without static pages). */
   public static RouteReport of(RouteManifest manifest, Path classes, Path jar, String jarLabel) throws IOException {
+    return of(manifest, new PrerenderedPages(Path.of("."), List.of()), classes, jar, jarLabel, Marks.UNICODE);
+  }
+
+  /**
+   * The report for {@code manifest} and the {@code prerendered} pages, sizing page classes under
+   * {@code classes}; {@code jar} is shown as {@code jarLabel} with its size.
+   */
+  public static RouteReport of(RouteManifest manifest, PrerenderedPages prerendered, Path classes, Path jar,
+      String jarLabel, Marks marks) throws IOException {
     List<RouteManifest.Row> rows = manifest.rows();
     List<String> names = rows.stream().map(RouteReport::displayName).toList();
+    List<String> kinds = rows.stream().map(row -> kind(row, prerendered)).toList();
     int nameWidth = Math.max(ROUTE_HEADER.length(), names.stream().mapToInt(String::length).max().orElse(0)) + 2;
-    int kindWidth = 13;
+    int kindWidth = Math.max(13, kinds.stream().mapToInt(String::length).max().orElse(0) + 2);
 
     List<String> lines = new ArrayList<>();
-    lines.add(pad(ROUTE_HEADER, nameWidth) + pad(KIND_HEADER, kindWidth) + "Size");
+    lines.add("  " + pad(ROUTE_HEADER, nameWidth) + pad(KIND_HEADER, kindWidth) + pad("Size", 9) + "HTML");
     long pageBytes = 0;
+    long htmlBytes = 0;
     for (int i = 0; i < rows.size(); i++) {
       RouteManifest.Row row = rows.get(i);
       long size = classSize(classes, row.className());
       if (row.kind().isRoute() && size > 0) {
         pageBytes += size;
       }
-      lines.add(pad(names.get(i), nameWidth) + pad(row.kind().label(), kindWidth) + (size < 0 ? "-" : bytes(size)));
+      long html = prerendered.of(row.pattern()).stream().mapToLong(PrerenderedPages.Page::bytes).sum();
+      boolean isStatic = row.kind() == RouteManifest.Kind.STATIC;
+      htmlBytes += isStatic ? html : 0;
+      lines.add(mark(row, marks) + " " + pad(names.get(i), nameWidth) + pad(kinds.get(i), kindWidth)
+          + pad(size < 0 ? "-" : bytes(size), 9) + (isStatic ? bytes(html) : "-"));
     }
     lines.add("");
     List<RouteManifest.Row> routes = manifest.routes();
+    int pages = (int) routes.stream().filter(r -> r.kind() == RouteManifest.Kind.STATIC)
+        .mapToLong(r -> prerendered.of(r.pattern()).size()).sum();
     lines.add(count(routes.size(), "route") + ": "
-        + count(routes, RouteManifest.Kind.STATIC, "static page") + ", "
+        + count(routes, RouteManifest.Kind.STATIC, "static page")
+        + (routes.stream().anyMatch(r -> r.kind() == RouteManifest.Kind.STATIC)
+            ? " (" + pages + " prerendered, " + bytes(htmlBytes) + ")" : "") + ", "
         + count(routes, RouteManifest.Kind.PAGE, "server page") + ", "
         + count(routes, RouteManifest.Kind.API, "API route") + "; page classes " + bytes(pageBytes));
+    lines.add(marks.legend());
     lines.add("Runnable jar: " + jarLabel + " (" + bytes(Files.size(jar)) + ")");
     return new RouteReport(lines);
+  }
+
+  /** Next.js's mark: ○ a static page without params, ● one with paths, λ a server page or API route. */
+  private static String mark(RouteManifest.Row row, Marks marks) {
+    return switch (row.kind()) {
+      case STATIC -> row.pattern().contains("[") ? marks.paths : marks.plain;
+      case PAGE, API -> marks.server;
+      default -> " ";
+    };
+  }
+
+  /** The kind column: {@code static, 3 paths, ISR 60 s} for a static page, the manifest's label otherwise. */
+  private static String kind(RouteManifest.Row row, PrerenderedPages prerendered) {
+    if (row.kind() != RouteManifest.Kind.STATIC) {
+      return row.kind().label();
+    }
+    List<PrerenderedPages.Page> pages = prerendered.of(row.pattern());
+    String kind = "static";
+    if (row.pattern().contains("[")) {
+      kind += ", " + count(pages.size(), "path");
+    }
+    long revalidate = pages.isEmpty() ? -1 : pages.get(0).revalidateSeconds();
+    if (revalidate >= 0) {
+      kind += ", ISR " + revalidate + " s";
+    }
+    return kind;
   }
 
   /** The size of class {@code className} under {@code classes} with its nested classes; -1 when it is missing. */

@@ -323,6 +323,37 @@ public final class Messages {
             + " (see the README).");
   }
 
+  // ---- prerendering and the static export ----
+
+  /** {@code [next.prerender-failed] file: prerendering ...}: a static page threw (or answered wrong) while prerendering. */
+  public static Problem prerenderFailed(String file, String pattern, String path, String exception) {
+    return new Problem(
+        "next.prerender-failed",
+        file + ": prerendering " + pattern + (path.equals("paths()") ? " failed in paths()" : " at " + path + " failed")
+            + ": " + exception);
+  }
+
+  public static Problem prerenderCrashed(int status, String lastLines) {
+    return new Problem(
+        "next.prerender-crashed",
+        "The JVM prerendering the static pages exited with status " + status + " before finishing: " + lastLines);
+  }
+
+  public static Problem exportHasDynamicRoutes(List<String> routes) {
+    return new Problem(
+        "next.export-dynamic-routes",
+        "next:export writes static files only, but these routes need a server: " + String.join(", ", routes)
+            + ". Make them StaticPages (listing every path, fallback NOT_FOUND), or leave them out with"
+            + " -Dnext.export.skipDynamic=true.");
+  }
+
+  public static Problem exportConflict(String file) {
+    return new Problem(
+        "next.export-conflict",
+        "next:export would write " + file + " twice: a page is exported there and public/" + file
+            + " is a file; rename one of them.");
+  }
+
   public static Problem noPages() {
     return new Problem(
         "next.no-pages",

@@ -205,8 +205,14 @@ final class RoutesWriter {
   private CodeBlock entry(PageRoute route, int index) {
     // The explicit type argument makes javac say "$slug cannot be converted to Page<BlogSlug>"
     // rather than report an inference failure.
-    CodeBlock.Builder entry = CodeBlock.builder().add("$T.<$L>$L($S, new $L<>($L), new $L()", ROUTE,
-        names.record(route).simpleName(), factory(route), route.pattern(), GeneratedNames.PARAMS, index, route.pageClass());
+    String record = names.record(route).simpleName();
+    CodeBlock.Builder entry = CodeBlock.builder().add("$T.<$L>$L($S, new $L<>($L), ", ROUTE,
+        record, factory(route), route.pattern(), GeneratedNames.PARAMS, index);
+    if (route.kind() == RouteModel.Kind.STATIC) {
+      // A static page's records become the URLs to prerender through their href().
+      entry.add("$L::href, ", record);
+    }
+    entry.add("new $L()", route.pageClass());
     for (Segment segment : route.segments()) {
       // The factory's name inline, so that JavaPoet writes it through the static import.
       entry.add(", $T." + segmentFactory(segment) + "($S)", SEGMENT, segment.name());

@@ -2,6 +2,8 @@ package dev.next4j.maven;
 
 import dev.next4j.build.AotCache;
 import dev.next4j.build.BuildException;
+import dev.next4j.build.PrerenderedPages;
+import dev.next4j.build.Prerenderer;
 import dev.next4j.codegen.Messages;
 import dev.next4j.codegen.RouteManifest;
 import dev.next4j.build.RouteReport;
@@ -9,8 +11,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -25,7 +25,9 @@ import org.apache.maven.project.MavenProject;
 /**
  * The production build, as {@code next build}: runs the lifecycle up to {@code package} (so
  * sources are generated, compiled and tested), leaves the runnable jar at {@code
- * target/<finalName>.jar}, and prints the route table with each route's kind and size.
+ * target/<finalName>.jar} with the static pages prerendered inside it, and prints the route table
+ * with Next.js's marks (○ static, ● static with paths, ISR, λ server), each route's size and the
+ * size of its prerendered HTML.
  *
  * <pre>
  * mvn next:build
@@ -96,7 +98,7 @@ public final class BuildMojo extends AbstractMojo {
       return;
     }
     Path jar = Packaging.jar(project);
-    if (!packageGoalIsDeclared()) {
+    if (!Packaging.packageGoalIsDeclared(project, mojoExecution)) {
       // The forked lifecycle ran only the jar plugin: make the jar runnable here.
       Packaging.packageJar(project, mainClass, outputDirectory, manifestFile, getLog());
     }
@@ -106,8 +108,10 @@ public final class BuildMojo extends AbstractMojo {
         throw new BuildException(Messages.noRouteManifest(Packaging.relative(project, manifest)));
       }
       return RouteReport.of(
-          RouteManifest.read(manifest), Path.of(project.getBuild().getOutputDirectory()), jar,
-          Packaging.relative(project, jar));
+          RouteManifest.read(manifest),
+          PrerenderedPages.read(Packaging.prerenderedFolder(project).resolve(Prerenderer.STATIC_FOLDER)),
+          Path.of(project.getBuild().getOutputDirectory()), jar, Packaging.relative(project, jar),
+          RouteReport.Marks.forCharset(java.nio.charset.Charset.defaultCharset()));
     });
     getLog().info("");
     report.lines().forEach(getLog()::info);
@@ -119,20 +123,5 @@ public final class BuildMojo extends AbstractMojo {
       getLog().info("JVM archive: " + Packaging.relative(project, result.archive())
           + "; start with it: " + Packaging.relative(project, result.launcher()));
     }
-  }
-
-  /** Whether the project binds next:package itself, so the forked lifecycle already made the jar runnable. */
-  private boolean packageGoalIsDeclared() {
-    String key = mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId();
-    Plugin plugin = project.getPlugin(key);
-    if (plugin == null) {
-      return false;
-    }
-    for (PluginExecution execution : plugin.getExecutions()) {
-      if (execution.getGoals().contains("package")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

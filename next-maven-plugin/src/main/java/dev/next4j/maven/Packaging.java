@@ -4,7 +4,9 @@ import dev.next4j.build.BuildException;
 import dev.next4j.codegen.Messages;
 import dev.next4j.codegen.ProjectPaths;
 import dev.next4j.codegen.RouteManifest;
+import dev.next4j.build.MainClass;
 import dev.next4j.build.Packager;
+import dev.next4j.build.Prerenderer;
 import dev.next4j.build.RunnableJar;
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -57,6 +62,8 @@ final class Packaging {
       hasRuntime |= GROUP_ID.equals(artifact.getGroupId()) && RUNTIME.equals(artifact.getArtifactId());
       dependencies.add(new RunnableJar.Source(artifact.getFile().getName(), artifact.getFile().toPath()));
     }
+    int jars = dependencies.size() + 1;
+    prerender(project, generatedSources, manifestFile, dependencies, log);
     Packager.Request request = new Packager.Request(
         project.getBasedir().toPath(),
         jar(project),
@@ -75,7 +82,7 @@ final class Packaging {
       log.warn("Two inputs hold " + duplicate);
     }
     log.info("Runnable jar " + relative(project, jar.jar()) + " (" + size(jar.jar()) + " bytes): main class " + outcome.mainClass() + ", "
-        + (dependencies.size() + 1) + " jars merged, " + jar.entries() + " entries"
+        + jars + " jars merged, " + jar.entries() + " entries"
         + (jar.servicesMerged() > 0 ? ", " + jar.servicesMerged() + " services files merged" : "")
         + (jar.signaturesDropped() > 0 ? ", " + jar.signaturesDropped() + " signature files dropped" : "")
         + (jar.duplicates().isEmpty() ? "" : ", " + jar.duplicates().size() + " conflicting duplicates (first kept)")
@@ -85,6 +92,58 @@ final class Packaging {
       log.warn(Messages.noPages().text());
     }
     return outcome;
+  }
+
+  /** Whether the project binds next:package itself, so a forked lifecycle already made the jar runnable. */
+  static boolean packageGoalIsDeclared(MavenProject project, MojoExecution mojoExecution) {
+    String key = mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId();
+    Plugin plugin = project.getPlugin(key);
+    if (plugin == null) {
+      return false;
+    }
+    for (PluginExecution execution : plugin.getExecutions()) {
+      if (execution.getGoals().contains("package")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code target/next/prerendered}, the folder the prerendering JVM fills and the jar takes in. */
+  static Path prerenderedFolder(MavenProject project) {
+    return workDirectory(project).resolve("prerendered");
+  }
+
+  /**
+   * Prerenders the static pages (when the site has any) in a JVM of the project's runtime class
+   * path, and puts the folder right after the project's classes in {@code dependencies}, so the
+   * runnable jar holds them under {@code META-INF/next/static/}.
+   */
+  private static void prerender(MavenProject project, File generatedSources, File manifestFile,
+      List<RunnableJar.Source> dependencies, Log log) throws MojoExecutionException, MojoFailureException {
+    Path root = prerenderedFolder(project);
+    call(() -> {
+      Prerenderer.delete(root);
+      return null;
+    });
+    if (!manifestFile.isFile()) {
+      return;
+    }
+    RouteManifest routes = call(() -> RouteManifest.read(manifestFile.toPath()));
+    if (routes.routes().stream().noneMatch(r -> r.kind() == RouteManifest.Kind.STATIC)) {
+      return;
+    }
+    Path classes = Path.of(project.getBuild().getOutputDirectory());
+    Path basedir = project.getBasedir().toPath();
+    String server = call(() -> MainClass.resolve(Optional.empty(), classes, generatedSources.toPath(), basedir));
+    List<Path> classpath = new ArrayList<>();
+    classpath.add(classes);
+    dependencies.forEach(d -> classpath.add(d.path()));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    long begun = System.nanoTime();
+    call(() -> Prerenderer.run(java, classpath, server, root, routes, basedir, line -> log.info(line)));
+    log.debug("prerendering took " + (System.nanoTime() - begun) / 1_000_000 + " ms");
+    dependencies.add(0, new RunnableJar.Source("prerendered pages", root));
   }
 
   private static long size(Path file) throws MojoExecutionException {

@@ -35,19 +35,44 @@ class RouteReportTest {
     classFile(classes, "com/acme/pages/_404.class", 702);
     Path jar = Files.write(work.resolve("site-1.0.jar"), new byte[61_234]);
 
-    RouteReport report = RouteReport.of(manifest(MANIFEST), classes, jar, "target/site-1.0.jar");
+    Path prerendered = work.resolve("static");
+    Files.createDirectories(prerendered);
+    Files.writeString(prerendered.resolve("manifest.tsv"), """
+        # next4j prerendered pages v1
+        # path\tpattern\tfile\tgzip file\tcontent type\tetag\tbytes\trevalidate seconds
+        /blog/a\t/blog/[slug]\tp/0.html\t-\ttext/html\t"x"\t1500\t60
+        /blog/b\t/blog/[slug]\tp/1.html\tp/1.html.gz\ttext/html\t"y"\t2100\t60
+        """);
+
+    RouteReport report = RouteReport.of(
+        manifest(MANIFEST), PrerenderedPages.read(prerendered), classes, jar, "target/site-1.0.jar",
+        RouteReport.Marks.UNICODE);
 
     assertThat(report.lines()).containsExactly(
-        "Route (pages)    Kind         Size",
-        "/                server page  1.21 kB",
-        "/blog/[slug]     static page  2.05 kB",
-        "/docs/[...path]  server page  12.3 kB",
-        "/api/hello       API          986 B",
-        "/_app            app          640 B",
-        "/404             404 page     702 B",
+        "  Route (pages)    Kind                       Size     HTML",
+        "\u03bb /                server page                1.21 kB  -",
+        "\u25cf /blog/[slug]     static, 2 paths, ISR 60 s  2.05 kB  3.60 kB",
+        "\u03bb /docs/[...path]  server page                12.3 kB  -",
+        "\u03bb /api/hello       API                        986 B    -",
+        "  /_app            app                        640 B    -",
+        "  /404             404 page                   702 B    -",
         "",
-        "4 routes: 1 static page, 2 server pages, 1 API route; page classes 16.6 kB",
+        "4 routes: 1 static page (2 prerendered, 3.60 kB), 2 server pages, 1 API route; page classes 16.6 kB",
+        RouteReport.Marks.UNICODE.legend(),
         "Runnable jar: target/site-1.0.jar (61.2 kB)");
+  }
+
+  @Test
+  void aConsoleThatCannotWriteNextJsMarksGetsAsciiOnes() throws IOException {
+    Path jar = Files.write(work.resolve("site.jar"), new byte[10]);
+
+    RouteReport report = RouteReport.of(
+        manifest("pattern\tkind\tclass\tsource\n/\tpage\tcom.acme.pages.Index\tsrc/Index.java\n"),
+        new PrerenderedPages(work, java.util.List.of()), work, jar, "site.jar",
+        RouteReport.Marks.forCharset(java.nio.charset.StandardCharsets.US_ASCII));
+
+    assertThat(report.lines().get(1)).startsWith("L /");
+    assertThat(RouteReport.Marks.forCharset(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(RouteReport.Marks.UNICODE);
   }
 
   @Test
@@ -57,9 +82,10 @@ class RouteReportTest {
     RouteReport report = RouteReport.of(manifest("pattern\tkind\tclass\tsource\n"), work, jar, "target/site.jar");
 
     assertThat(report.lines()).containsExactly(
-        "Route (pages)  Kind         Size",
+        "  Route (pages)  Kind         Size     HTML",
         "",
         "0 routes: 0 static pages, 0 server pages, 0 API routes; page classes 0 B",
+        RouteReport.Marks.UNICODE.legend(),
         "Runnable jar: target/site.jar (900 B)");
   }
 
@@ -70,7 +96,7 @@ class RouteReportTest {
     RouteReport report = RouteReport.of(
         manifest("pattern\tkind\tclass\tsource\n/\tpage\tcom.acme.pages.Index\tsrc/Index.java\n"), work, jar, "site.jar");
 
-    assertThat(report.lines().get(1)).isEqualTo("/              server page  -");
+    assertThat(report.lines().get(1)).isEqualTo("\u03bb /              server page  -        -");
   }
 
   @Test

@@ -33,7 +33,7 @@ import java.util.function.Function;
  * also sets takes the page's value; {@code Set-Cookie} values add up). Headers set on the exchange
  * after the handler returned are lost: the response has been sent by then.
  */
-public interface NextApp extends AutoCloseable {
+public interface NextApp extends AutoCloseable, Revalidator {
   /**
    * Makes an app serving {@code table}: the entry point of generated code ({@code
    * NextServer.app(options)}), not of users, who get their app from {@code NextServer.app}. {@code
@@ -153,6 +153,14 @@ public interface NextApp extends AutoCloseable {
 
   /** The configuration in force: {@code options.conf()} when given, else the pom's. */
   NextConfig config();
+
+  /**
+   * Renders the static page at {@code path} again now and stores it (Next.js's {@code
+   * res.revalidate}); pages and API routes reach it as {@link Request#revalidate}. See {@link
+   * Revalidator#revalidate} for what happens when rendering fails.
+   */
+  @Override
+  void revalidate(String path);
 
   /** The route table being served. */
   RouteTable routes();

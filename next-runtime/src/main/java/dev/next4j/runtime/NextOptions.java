@@ -2,12 +2,13 @@ package dev.next4j.runtime;
 
 import com.sun.net.httpserver.HttpServer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How an app runs: the options of Next.js's {@code next({dev, dir, conf, quiet, hostname, port,
- * httpServer})}, in Java.
+ * httpServer})}, in Java, with the clock and the cache of static pages.
  *
  * <pre>{@code
  * NextApp app = NextServer.app(NextOptions.builder().dev(false).port(8080).build());
@@ -21,6 +22,8 @@ public final class NextOptions {
   private final String hostname;
   private final int port;
   private final HttpServer httpServer;
+  private final Clock clock;
+  private final PageCache pageCache;
   private final JsonCodec json;
   private final boolean accessLog;
   private final boolean probes;
@@ -36,6 +39,8 @@ public final class NextOptions {
     this.hostname = builder.hostname;
     this.port = builder.port;
     this.httpServer = builder.httpServer;
+    this.clock = builder.clock;
+    this.pageCache = builder.pageCache;
     this.json = builder.json;
     this.accessLog = builder.accessLog;
     this.probes = builder.probes;
@@ -89,6 +94,22 @@ public final class NextOptions {
   /** An existing server the app runs behind, instead of one of its own. */
   public Optional<HttpServer> httpServer() {
     return Optional.ofNullable(httpServer);
+  }
+
+  /**
+   * The clock that decides when a static page with {@link StaticPage#revalidate()} is stale; tests
+   * pass their own. Default the system clock (UTC).
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Where rendered static pages are kept; empty means a fresh {@link PageCache#inMemory()} per
+   * app. Give one to share pages between instances.
+   */
+  public Optional<PageCache> pageCache() {
+    return Optional.ofNullable(pageCache);
   }
 
   /**
@@ -153,6 +174,8 @@ public final class NextOptions {
     builder.conf = conf;
     builder.hostname = hostname;
     builder.httpServer = httpServer;
+    builder.clock = clock;
+    builder.pageCache = pageCache;
     builder.json = json;
     builder.accessLog = accessLog;
     builder.probes = probes;
@@ -166,7 +189,8 @@ public final class NextOptions {
   public String toString() {
     return "NextOptions{dev=" + dev + ", dir=" + dir + ", conf=" + conf + ", quiet=" + quiet
         + ", hostname=" + hostname + ", port=" + port + ", httpServer=" + httpServer + ", json=" + json + ", accessLog=" + accessLog
-        + ", probes=" + (probes ? livenessPath + " " + readinessPath : "off") + ", bodyBufferBytes=" + bodyBufferBytes + "}";
+        + ", probes=" + (probes ? livenessPath + " " + readinessPath : "off") + ", clock=" + clock + ", pageCache=" + pageCache
+        + ", bodyBufferBytes=" + bodyBufferBytes + "}";
   }
 
   /** Builds {@link NextOptions}; invalid values fail at {@link #build()} with a message naming them. */
@@ -178,6 +202,8 @@ public final class NextOptions {
     private String hostname;
     private int port = 3000;
     private HttpServer httpServer;
+    private Clock clock = Clock.systemUTC();
+    private PageCache pageCache;
     private JsonCodec json;
     private boolean accessLog = Boolean.getBoolean("next.accessLog");
     private boolean probes = true;
@@ -219,6 +245,16 @@ public final class NextOptions {
 
     public Builder httpServer(HttpServer httpServer) {
       this.httpServer = Objects.requireNonNull(httpServer, "httpServer");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder pageCache(PageCache pageCache) {
+      this.pageCache = Objects.requireNonNull(pageCache, "pageCache");
       return this;
     }
 

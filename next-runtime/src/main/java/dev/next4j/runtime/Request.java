@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,7 @@ public final class Request {
   private final JsonCodec jsonCodec;
   private final Env env;
   private final Shared shared;
+  private final Revalidator revalidator;
 
   private volatile Map<String, List<String>> query;
   private volatile Map<String, String> cookies;
@@ -54,7 +56,8 @@ public final class Request {
       Map<String, Object> routeParams,
       JsonCodec jsonCodec,
       Env env,
-      Shared shared) {
+      Shared shared,
+      Revalidator revalidator) {
     this.method = method;
     this.path = path;
     this.rawQuery = rawQuery;
@@ -64,6 +67,7 @@ public final class Request {
     this.jsonCodec = jsonCodec;
     this.env = env;
     this.shared = shared;
+    this.revalidator = revalidator;
   }
 
   /** A GET request for {@code target} (a path with an optional {@code ?query}), with no headers. */
@@ -387,7 +391,7 @@ public final class Request {
     if (codec == null) {
       throw new NullPointerException("codec == null");
     }
-    return new Request(method, path, rawQuery, headers, route, routeParams, codec, env, shared);
+    return new Request(method, path, rawQuery, headers, route, routeParams, codec, env, shared, revalidator);
   }
 
   /**
@@ -414,7 +418,7 @@ public final class Request {
     if (env == null) {
       throw new NullPointerException("env == null");
     }
-    return new Request(method, path, rawQuery, headers, route, routeParams, jsonCodec, env, shared);
+    return new Request(method, path, rawQuery, headers, route, routeParams, jsonCodec, env, shared, revalidator);
   }
 
   /**
@@ -424,7 +428,7 @@ public final class Request {
    */
   public Request withRoute(String route, Map<String, Object> routeParams) {
     return new Request(
-        method, path, rawQuery, headers, route, copyOf(routeParams), jsonCodec, env, shared);
+        method, path, rawQuery, headers, route, copyOf(routeParams), jsonCodec, env, shared, revalidator);
   }
 
   /** This request with another path and query (a rewrite), unrouted. */
@@ -439,7 +443,8 @@ public final class Request {
         Map.of(),
         jsonCodec,
         env,
-        shared);
+        shared,
+        revalidator);
   }
 
   /** This request with header {@code name} set to {@code value}, replacing earlier values. */
@@ -447,7 +452,31 @@ public final class Request {
     Map<String, List<String>> copy = new LinkedHashMap<>(headers.map());
     copy.put(name.toLowerCase(Locale.ROOT), List.of(value));
     return new Request(method, path, rawQuery, HeaderView.of(Collections.unmodifiableMap(copy)), route, routeParams, jsonCodec,
-        env, shared);
+        env, shared, revalidator);
+  }
+
+  /**
+   * This request with {@code revalidator} behind {@link #revalidate}: the app serving a request
+   * sets itself; tests of a page may set their own.
+   */
+  public Request withRevalidator(Revalidator revalidator) {
+    return new Request(method, path, rawQuery, headers, route, routeParams, jsonCodec, env, shared,
+        Objects.requireNonNull(revalidator, "revalidator"));
+  }
+
+  /**
+   * Renders the static page at {@code path} again now and stores it (Next.js's {@code
+   * res.revalidate(path)}); see {@link Revalidator#revalidate}. Pages and API routes call it to
+   * publish a change at once.
+   *
+   * @throws IllegalStateException if no app serves this request (one built by hand, without {@link #withRevalidator})
+   */
+  public void revalidate(String path) {
+    if (revalidator == null) {
+      throw new IllegalStateException("request.revalidate(\"" + path + "\") needs the request an app serves; "
+          + "this one was built by hand (give it one with withRevalidator)");
+    }
+    revalidator.revalidate(path);
   }
 
   @Override
@@ -662,7 +691,7 @@ public final class Request {
         headers.forEach((name, values) -> copy.merge(name, List.copyOf(values), HeaderView::concat));
         view = HeaderView.of(Collections.unmodifiableMap(copy));
       }
-      return new Request(method, path, rawQuery, view, "", Map.of(), null, null, new Shared(body, stream));
+      return new Request(method, path, rawQuery, view, "", Map.of(), null, null, new Shared(body, stream), null);
     }
   }
 }

@@ -50,4 +50,16 @@ class SiteTest {
     assertEquals(404, missing.status());
     assertTrue(missing.bodyText().contains("Nothing at /nowhere."), missing.bodyText());
   }
+
+  @Test
+  void docsTopicsArePrerenderedAndServedStored(NextClient client) {
+    Response routing = client.get(new Routes.DocsTopic("routing"));
+    Response unlisted = client.get(new Routes.DocsTopic("unlisted"));
+
+    assertEquals(200, routing.status());
+    assertTrue(routing.bodyText().contains("File names are routes"), routing.bodyText());
+    assertEquals("s-maxage=31536000, stale-while-revalidate", routing.header("cache-control").orElse(""));
+    assertTrue(routing.header("etag").orElse("").matches("\"[A-Za-z0-9_-]+\""), routing.headers().toString());
+    assertEquals(404, unlisted.status());
+  }
 }

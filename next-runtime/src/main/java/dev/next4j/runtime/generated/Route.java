@@ -9,6 +9,8 @@ import dev.next4j.runtime.RouteTable;
 import dev.next4j.runtime.StaticPage;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One entry of a route table as generated code writes it: the pattern in Next.js syntax (for logs
@@ -28,15 +30,18 @@ public final class Route {
   private final Object handler;
   private final List<Segment> segments;
   private final Responder responder;
+  private final StaticPaths staticPaths;
   /** A {@link FormPage}: it answers POST too. */
   private final boolean post;
 
-  private Route(String pattern, RouteTable.Kind kind, Object handler, Segment[] segments, Responder responder) {
+  private Route(String pattern, RouteTable.Kind kind, Object handler, Segment[] segments, Responder responder,
+      StaticPaths staticPaths) {
     this.pattern = Objects.requireNonNull(pattern, "pattern");
     this.kind = kind;
     this.handler = handler;
     this.segments = List.of(segments);
     this.responder = responder;
+    this.staticPaths = staticPaths;
     this.post = handler instanceof FormPage;
   }
 
@@ -52,25 +57,38 @@ public final class Route {
       return new Route(pattern, RouteTable.Kind.PAGE, page, segments,
           request -> request.method().equals("POST")
               ? form.post(request, params.params(request))
-              : form.render(request, params.params(request)));
+              : form.render(request, params.params(request)), null);
     }
     return new Route(pattern, RouteTable.Kind.PAGE, page, segments,
-        request -> page.render(request, params.params(request)));
+        request -> page.render(request, params.params(request)), null);
   }
 
   /** An API route, answering every method. */
   public static <P extends Record> Route api(String pattern, ParamsFactory<P> params, ApiRoute<P> api, Segment... segments) {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(api, "api");
-    return new Route(pattern, RouteTable.Kind.API, api, segments, request -> api.handle(request, params.params(request)));
+    return new Route(pattern, RouteTable.Kind.API, api, segments, request -> api.handle(request, params.params(request)), null);
   }
 
-  /** A static page; until prerendering is wired in it is rendered on each request. */
+  /**
+   * A static page. {@code href} gives the URL of a params record (the generated record's {@code
+   * href()}, base path included), which turns the records of {@link StaticPage#paths()} into the
+   * paths to prerender.
+   */
   public static <P extends Record> Route staticPage(
-      String pattern, ParamsFactory<P> params, StaticPage<P> page, Segment... segments) {
+      String pattern, ParamsFactory<P> params, Function<P, String> href, StaticPage<P> page, Segment... segments) {
     Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(href, "href");
     Objects.requireNonNull(page, "page");
-    return new Route(pattern, RouteTable.Kind.STATIC_PAGE, page, segments, request -> page.render(params.params(request)));
+    StaticPaths paths = () -> {
+      List<P> listed = page.paths();
+      if (listed == null) {
+        throw new IllegalStateException("StaticPage " + pattern + " returned no paths (null); return List.of()");
+      }
+      return listed.stream().map(p -> href.apply(Objects.requireNonNull(p, "a params record in paths()"))).toList();
+    };
+    return new Route(pattern, RouteTable.Kind.STATIC_PAGE, page, segments,
+        request -> page.render(params.params(request)), paths);
   }
 
   /** The pattern in Next.js syntax, e.g. {@code /docs/[...path]}. */
@@ -85,6 +103,24 @@ public final class Route {
   /** The segments, in path order; empty for {@code /}. */
   public List<Segment> segments() {
     return segments;
+  }
+
+  /**
+   * The static page of this route, when it is one ({@link RouteTable.Kind#STATIC_PAGE}); the
+   * runtime reads its {@link StaticPage#revalidate()} and {@link StaticPage#fallback()}.
+   */
+  public Optional<StaticPage<?>> staticPage() {
+    return kind == RouteTable.Kind.STATIC_PAGE ? Optional.of((StaticPage<?>) handler) : Optional.empty();
+  }
+
+  /**
+   * The URLs of the params a static page lists in {@link StaticPage#paths()}: each record's {@code
+   * href()}, so with the base path, and a trailing slash when {@code trailingSlash} is on. Calls
+   * the page; empty for other routes (and for a static page without params, whose one path is its
+   * segments).
+   */
+  public List<String> staticPaths() throws Exception {
+    return staticPaths == null ? List.of() : staticPaths.list();
   }
 
   /** The page, API route or static page object that serves this route. */
@@ -113,6 +149,11 @@ public final class Route {
   @Override
   public String toString() {
     return kind + " " + pattern;
+  }
+
+  @FunctionalInterface
+  private interface StaticPaths {
+    List<String> list() throws Exception;
   }
 
   @FunctionalInterface

@@ -8,6 +8,7 @@ import dev.next4j.runtime.JsonCodec;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
+import dev.next4j.runtime.PageCache;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteTable;
@@ -45,6 +46,7 @@ public final class DefaultNextApp implements NextApp {
   private final NextConfig config;
   private final NextOptions options;
   private final Dispatcher dispatcher;
+  private final StaticPages staticPages;
   private final HostedApp host;
   private final HttpHandler handler = this::serveExchange;
   private final Probes probes;
@@ -88,9 +90,28 @@ public final class DefaultNextApp implements NextApp {
     PublicFiles files = host == null || host.publicFolders().isEmpty()
         ? publicFiles
         : new PublicFileServer(new DiskPublicFiles(host.publicFolders()));
-    this.dispatcher = new Dispatcher(config, showErrors, files, new ResponseFinisher(config, host));
+    // Dev mode renders static pages on every request, as `next dev` does; production serves them stored.
+    this.staticPages = options.dev() ? null : StaticPages.load(config, options.clock(),
+        options.pageCache().orElseGet(PageCache::inMemory), Regenerations.EXECUTOR, classLoader(table));
+    this.dispatcher = new Dispatcher(config, showErrors, files, new ResponseFinisher(config, host), staticPages);
     this.probes = new Probes(options, () -> draining);
     this.accessLog = options.accessLog() ? new AccessLog() : null;
+  }
+
+  /** The loader of the site's classes, which holds its prerendered pages: the first page's. */
+  private static ClassLoader classLoader(RouteTable table) {
+    return table.routing().routes().stream()
+        .map(route -> route.handler().getClass().getClassLoader())
+        .findFirst()
+        .orElse(DefaultNextApp.class.getClassLoader());
+  }
+
+  @Override
+  public void revalidate(String path) {
+    if (staticPages == null) {
+      return;
+    }
+    staticPages.revalidate(path, table);
   }
 
   /** Applies next4j's JDK server settings, once; every serving method calls it first. */
@@ -382,11 +403,11 @@ public final class DefaultNextApp implements NextApp {
   }
 
   /**
-   * {@code request} with the app's environment, and with the options' JSON codec, else the one
-   * {@code current}'s {@code _App} names.
+   * {@code request} with the app's environment, this app behind {@link Request#revalidate}, and with
+   * the options' JSON codec, else the one {@code current}'s {@code _App} names.
    */
   private Request withApp(Request request, RouteTable current) {
-    Request served = request.withEnv(env());
+    Request served = request.withEnv(env()).withRevalidator(this);
     JsonCodec codec = options.json().orElse(null);
     if (codec == null) {
       codec = current.routing().json().orElse(null);

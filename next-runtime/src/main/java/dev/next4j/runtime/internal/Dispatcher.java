@@ -24,7 +24,8 @@ import java.util.Set;
  * rewrites, files ({@code public/} and pages without params), the {@code afterFiles} rewrites
  * (each followed by a look at files and all routes), dynamic routes, the {@code fallback} rewrites
  * (likewise), 404; a route can also answer 405 with {@code Allow} or 400 for a malformed escape.
- * The page renders with {@code _App} around it, and every response leaves through the {@link
+ * The page renders with {@code _App} around it (a static page from its stored bytes, see {@link
+ * StaticPages}), and every response leaves through the {@link
  * ResponseFinisher}.
  */
 final class Dispatcher {
@@ -35,14 +36,20 @@ final class Dispatcher {
   private final boolean showErrors;
   private final PublicFiles publicFiles;
   private final ResponseFinisher finisher;
+  private final StaticPages staticPages;
   private final CustomRoutes rules;
 
-  /** {@code showErrors}: whether clients see exceptions (dev mode, not quiet). */
-  Dispatcher(NextConfig config, boolean showErrors, PublicFiles publicFiles, ResponseFinisher finisher) {
+  /**
+   * {@code showErrors}: whether clients see exceptions (dev mode, not quiet). {@code staticPages}:
+   * where static pages are served from without rendering them; null renders them per request (dev mode).
+   */
+  Dispatcher(NextConfig config, boolean showErrors, PublicFiles publicFiles, ResponseFinisher finisher,
+      StaticPages staticPages) {
     this.config = config;
     this.showErrors = showErrors;
     this.publicFiles = publicFiles;
     this.finisher = finisher;
+    this.staticPages = staticPages;
     this.rules = CustomRoutes.compile(config.rules(), config.basePath(), config.caseSensitiveRoutes());
   }
 
@@ -240,6 +247,11 @@ final class Dispatcher {
   private Outcome render(Route route, Request routed, RouteTable table) {
     boolean page = route.kind() != RouteTable.Kind.API;
     try {
+      if (staticPages != null && route.kind() == RouteTable.Kind.STATIC_PAGE) {
+        // Stored bytes, already wrapped by _App when they were rendered; empty is fallback NOT_FOUND.
+        Optional<Response> stored = staticPages.serve(route, routed, UrlRules.routingPath(routed.path()), table);
+        return stored.map(r -> new Outcome(r, true, routed)).orElseGet(() -> new Outcome(errorPage(routed, 404, table), false, routed));
+      }
       Response response = route.respond(routed);
       if (response == null) {
         throw new IllegalStateException(route.kind() + " " + route.pattern() + " returned no response (null)");
@@ -257,7 +269,7 @@ final class Dispatcher {
   }
 
   /** {@code response} wrapped by {@code _App}, when the table has one. */
-  private static Response wrap(RouteTable table, Request request, Response response) throws Exception {
+  static Response wrap(RouteTable table, Request request, Response response) throws Exception {
     Optional<App> app = table.routing().app();
     if (app.isEmpty()) {
       return response;

@@ -6,6 +6,7 @@ import dev.next4j.runtime.NextOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,29 @@ public final class ServeCommand {
           + "  --dev                dev mode: error details in the browser";
 
   private ServeCommand() {}
+
+  /**
+   * {@code --prerender <folder>}, which {@code next:package} runs in a JVM of its own: writes the
+   * static pages into the folder (see {@link Prerender}) and exits; a page that fails prints
+   * {@link Prerender#FAILURE_MARK}, its pattern and path on one line, then the stack trace, and
+   * exits with 1.
+   */
+  private static void prerender(Path folder, Function<NextOptions, NextApp> factory) {
+    try (NextApp app = factory.apply(NextOptions.builder().dev(false).build())) {
+      long begun = System.nanoTime();
+      Prerender.Summary summary = Prerender.run(app, folder, System.out);
+      int pages = summary.pages().values().stream().mapToInt(Integer::intValue).sum();
+      System.out.println("next4j prerendered " + pages + " pages (" + summary.bytes() + " bytes) in "
+          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun) + " ms");
+    } catch (Prerender.Failure failure) {
+      System.err.println(Prerender.FAILURE_MARK + "\t" + failure.pattern() + "\t" + failure.path());
+      failure.getCause().printStackTrace();
+      System.exit(1);
+    } catch (IOException e) {
+      System.err.println("next4j: cannot write the prerendered pages to " + folder + ": " + e);
+      System.exit(1);
+    }
+  }
 
   /** What the command line asks for. */
   sealed interface Parsed {
@@ -121,6 +145,10 @@ public final class ServeCommand {
    */
   public static void run(String[] args, Map<String, String> env, Function<NextOptions, NextApp> factory) {
     long begun = System.nanoTime();
+    if (args.length == 2 && args[0].equals("--prerender")) {
+      prerender(Path.of(args[1]), factory);
+      return;
+    }
     Parsed parsed = parse(List.of(args), env);
     if (parsed instanceof Parsed.Help) {
       System.out.println(USAGE);

@@ -7,6 +7,7 @@ import dev.next4j.runtime.StaticPage;
 import dev.next4j.runtime.internal.RouteMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Routes for runtime tests, built through the same entry points generated code calls, with the
@@ -44,8 +45,17 @@ public final class TestRoutes {
     return Route.api(pattern, params, api, segments(pattern));
   }
 
+  /** A static page whose params records become URLs through {@code href}, as a generated record's {@code href()}. */
+  public static <P extends Record> Route staticPage(
+      String pattern, ParamsFactory<P> params, Function<P, String> href, StaticPage<P> page) {
+    return Route.staticPage(pattern, params, href, page, segments(pattern));
+  }
+
+  /** A static page without params (its href is never asked). */
   public static <P extends Record> Route staticPage(String pattern, ParamsFactory<P> params, StaticPage<P> page) {
-    return Route.staticPage(pattern, params, page, segments(pattern));
+    return Route.staticPage(pattern, params, p -> {
+      throw new AssertionError("a static page without params has no href to ask");
+    }, page, segments(pattern));
   }
 
   /** A builder for {@code routes}; the trie does not depend on their order, only the indices do. */

@@ -39,7 +39,7 @@ public final class Routes {
   public static RouteTable table() {
     return TableBuilder.of(
             Route.<Index>page("/", new Params<>(0), new com.acme.pages.Index()), // src/main/java/com/acme/pages/Index.java implements Page<Routes.Index>
-            Route.<AboutUs>staticPage("/about-us", new Params<>(1), new com.acme.pages.AboutUs(), literal("about-us")), // src/main/java/com/acme/pages/AboutUs.java implements StaticPage<Routes.AboutUs>
+            Route.<AboutUs>staticPage("/about-us", new Params<>(1), AboutUs::href, new com.acme.pages.AboutUs(), literal("about-us")), // src/main/java/com/acme/pages/AboutUs.java implements StaticPage<Routes.AboutUs>
             Route.<ApiHello>api("/api/hello", new Params<>(2), new com.acme.pages.api.Hello(), literal("api"), literal("hello")), // src/main/java/com/acme/pages/api/Hello.java implements ApiRoute<Routes.ApiHello>
             Route.<ApiPostPid>api("/api/post/[pid]", new Params<>(3), new com.acme.pages.api.post.$pid(), literal("api"), literal("post"), param("pid")), // src/main/java/com/acme/pages/api/post/$pid.java implements ApiRoute<Routes.ApiPostPid>
             Route.<BlogSlug>page("/blog/[slug]", new Params<>(4), new com.acme.pages.blog.$slug(), literal("blog"), param("slug")), // src/main/java/com/acme/pages/blog/$slug.java implements Page<Routes.BlogSlug>

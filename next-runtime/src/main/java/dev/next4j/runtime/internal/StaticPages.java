@@ -1,0 +1,312 @@
+package dev.next4j.runtime.internal;
+
+import dev.next4j.runtime.NextConfig;
+import dev.next4j.runtime.PageCache;
+import dev.next4j.runtime.Request;
+import dev.next4j.runtime.Response;
+import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.StaticPage;
+import dev.next4j.runtime.generated.Match;
+import dev.next4j.runtime.generated.Route;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Serves static pages from a {@link PageCache} without calling them: the pages prerendered at
+ * build time (loaded from {@value #MANIFEST} on the app's class path), those rendered on a first
+ * request ({@link StaticPage.Fallback#RENDER_ON_DEMAND}), and incremental static regeneration.
+ *
+ * <p>Each answer has a strong ETag, the {@code Cache-Control} Next.js gives static pages ({@code
+ * s-maxage=31536000, stale-while-revalidate}, or {@code s-maxage=<revalidate seconds>,
+ * stale-while-revalidate} for a page that revalidates), the gzip form precomputed, and {@code
+ * X-Next-Cache: HIT}, {@code STALE} or {@code MISS} (Next.js's {@code x-nextjs-cache}).
+ *
+ * <p>A stale page (rendered longer ago than its {@code revalidate()}, by the app's clock) is still
+ * served, and one regeneration per path at a time runs on the executor; its result replaces the
+ * entry in one {@code put}. When it throws, the old page stays and the failure is logged. Dev mode
+ * uses none of this: it renders static pages on every request, as {@code next dev} does.
+ */
+final class StaticPages {
+  /** The prerender manifest inside the jar: one row per prerendered path (see {@link Prerender}). */
+  static final String MANIFEST = "META-INF/next/static/manifest.tsv";
+  /** The folder of the prerendered bodies, beside the manifest. */
+  static final String FOLDER = "META-INF/next/static/";
+  /** {@code Cache-Control} of a static page that never revalidates (Next.js: one year for shared caches). */
+  static final String FOREVER = "s-maxage=31536000, stale-while-revalidate";
+
+  private final NextConfig config;
+  private final Clock clock;
+  private final PageCache cache;
+  private final Executor executor;
+  /** Per route pattern, the paths the build prerendered (from the manifest); null without a manifest. */
+  private final Map<String, Set<String>> prerendered;
+  /** Without a manifest: per route pattern, the paths its {@code paths()} lists, asked once. */
+  private final Map<String, Set<String>> listedLazily = new ConcurrentHashMap<>();
+  private final Set<String> regenerating = ConcurrentHashMap.newKeySet();
+
+  StaticPages(NextConfig config, Clock clock, PageCache cache, Executor executor, Map<String, Set<String>> prerendered) {
+    this.config = config;
+    this.clock = clock;
+    this.cache = cache;
+    this.executor = executor;
+    this.prerendered = prerendered;
+  }
+
+  /**
+   * Static pages over {@code cache}, holding the prerendered pages found through {@code loader}
+   * (none when it has no manifest: then {@code paths()} is asked on the first request instead).
+   * A path the cache already holds (a shared cache another instance filled) is not overwritten.
+   */
+  static StaticPages load(NextConfig config, Clock clock, PageCache cache, Executor executor, ClassLoader loader) {
+    Map<String, Set<String>> prerendered = null;
+    try (InputStream manifest = loader.getResourceAsStream(MANIFEST)) {
+      if (manifest != null) {
+        prerendered = new HashMap<>();
+        Instant now = clock.instant();
+        for (PrerenderManifest.Row row : PrerenderManifest.parse(new String(manifest.readAllBytes(), StandardCharsets.UTF_8))) {
+          prerendered.computeIfAbsent(row.pattern(), p -> new HashSet<>()).add(row.path());
+          if (cache.get(row.path()).isEmpty()) {
+            byte[] body = read(loader, FOLDER + row.file());
+            byte[] gzip = row.gzipFile().isEmpty() ? new byte[0] : read(loader, FOLDER + row.gzipFile());
+            cache.put(row.path(), new PageCache.Entry(body, gzip, row.contentType(), row.etag(), now));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the prerendered pages (" + MANIFEST + ")", e);
+    }
+    return new StaticPages(config, clock, cache, executor, prerendered);
+  }
+
+  private static byte[] read(ClassLoader loader, String name) throws IOException {
+    try (InputStream in = loader.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException(MANIFEST + " names " + name + ", which the class path lacks");
+      }
+      return in.readAllBytes();
+    }
+  }
+
+  /**
+   * The answer to {@code routed}, routed to static page {@code route} at {@code path} (inside the
+   * app, no trailing slash); empty when the page has no such path (fallback {@code NOT_FOUND}, or
+   * the page answered 404). Rendering failures pass through.
+   */
+  Optional<Response> serve(Route route, Request routed, String path, RouteTable table) throws Exception {
+    StaticPage<?> page = route.staticPage().orElseThrow();
+    Optional<Duration> revalidate = page.revalidate();
+    Optional<PageCache.Entry> stored = cache.get(path);
+    if (stored.isPresent()) {
+      boolean stale = revalidate.isPresent()
+          && !clock.instant().isBefore(stored.get().renderedAt().plus(revalidate.get()));
+      if (stale) {
+        regenerate(route, path, table);
+      }
+      return Optional.of(answer(stored.get(), revalidate, routed, stale ? "STALE" : "HIT"));
+    }
+    if (!mayRender(route, page, path)) {
+      return Optional.empty();
+    }
+    Optional<PageCache.Entry> rendered = render(route, path, table);
+    if (rendered.isEmpty()) {
+      return Optional.empty();
+    }
+    cache.put(path, rendered.get());
+    return Optional.of(answer(rendered.get(), revalidate, routed, "MISS"));
+  }
+
+  /** On-demand revalidation of {@code path}; see {@link dev.next4j.runtime.Revalidator#revalidate}. */
+  void revalidate(String path, RouteTable table) {
+    if (path == null || !path.startsWith("/") || path.indexOf('?') >= 0) {
+      throw new IllegalArgumentException("revalidate needs a path inside the app, e.g. \"/blog/hello\": \"" + path + "\"");
+    }
+    String key = UrlRules.routingPath(path);
+    Match match = table.routing().match("GET", key);
+    if (!(match instanceof Match.Found found) || found.route().staticPage().isEmpty()) {
+      throw new IllegalArgumentException("revalidate(\"" + path + "\"): no static page serves this path"
+          + (match instanceof Match.Found found2 ? " (" + found2.route() + " renders on every request)" : ""));
+    }
+    Route route = found.route();
+    try {
+      if (!mayRender(route, route.staticPage().get(), key)) {
+        throw new IllegalArgumentException("revalidate(\"" + path + "\"): " + route.pattern()
+            + " does not list this path in paths() and its fallback is NOT_FOUND");
+      }
+      Optional<PageCache.Entry> rendered = render(route, key, table);
+      if (rendered.isPresent()) {
+        cache.put(key, rendered.get());
+      } else {
+        cache.invalidate(key);
+      }
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      throw new IllegalStateException("revalidate(\"" + path + "\"): " + route.pattern()
+          + " failed to render; the stored page stays: " + e, e);
+    }
+  }
+
+  /** Whether {@code path} may be rendered: a page without params, a listed path, or fallback RENDER_ON_DEMAND. */
+  private boolean mayRender(Route route, StaticPage<?> page, String path) throws Exception {
+    if (!hasParams(route) || page.fallback() == StaticPage.Fallback.RENDER_ON_DEMAND) {
+      return true;
+    }
+    Set<String> listed = prerendered != null
+        ? prerendered.getOrDefault(route.pattern(), Set.of())
+        : listedLazily.get(route.pattern());
+    if (listed == null) {
+      listed = new HashSet<>(listedPaths(route));
+      listedLazily.put(route.pattern(), listed);
+    }
+    return listed.contains(path);
+  }
+
+  static boolean hasParams(Route route) {
+    return route.segments().stream().anyMatch(s -> s.isParam());
+  }
+
+  /**
+   * The paths inside the app that {@code route}, a static page, is prerendered at: its own path
+   * without params, else what {@code paths()} lists, without the base path and trailing slash.
+   */
+  List<String> listedPaths(Route route) throws Exception {
+    if (!hasParams(route)) {
+      StringBuilder path = new StringBuilder();
+      route.segments().forEach(s -> path.append('/').append(s.text()));
+      return List.of(path.length() == 0 ? "/" : path.toString());
+    }
+    List<String> paths = new ArrayList<>();
+    for (String href : route.staticPaths()) {
+      String inApp = UrlRules.stripBasePath(href, config.basePath());
+      if (inApp == null) {
+        throw new IllegalStateException(route.pattern() + ": a path of paths() is outside the base path: " + href);
+      }
+      paths.add(UrlRules.routingPath(inApp));
+    }
+    return paths;
+  }
+
+  /** Starts one regeneration of {@code path} unless one runs already. */
+  private void regenerate(Route route, String path, RouteTable table) {
+    if (!regenerating.add(path)) {
+      return;
+    }
+    try {
+      executor.execute(() -> {
+        try {
+          Optional<PageCache.Entry> rendered = render(route, path, table);
+          if (rendered.isPresent()) {
+            cache.put(path, rendered.get());
+          } else {
+            cache.invalidate(path);
+          }
+        } catch (Exception | LinkageError | StackOverflowError e) {
+          Logs.LOG.log(Level.ERROR, "regenerating " + path + " (" + route.pattern()
+              + ") failed; the page rendered before stays served", e);
+        } finally {
+          regenerating.remove(path);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      regenerating.remove(path);
+    }
+  }
+
+  /**
+   * Renders {@code route} at {@code path} as a GET without headers, wrapped by {@code _App}; empty
+   * when it answers 404. Any status but 200 and 404 is an error: a static page's bytes are served
+   * to everyone as a 200.
+   */
+  Optional<PageCache.Entry> render(Route route, String path, RouteTable table) throws Exception {
+    Match match = table.routing().match("GET", path);
+    if (!(match instanceof Match.Found found) || found.route() != route) {
+      throw new IllegalStateException(route.pattern() + ": its path " + path + " is served by "
+          + (match instanceof Match.Found other ? other.route() : "no route") + ", not by this page");
+    }
+    Request request = Request.get(path).withRoute(route.pattern(), found.params());
+    Response response = route.respond(request);
+    if (response == null) {
+      throw new IllegalStateException("STATIC_PAGE " + route.pattern() + " returned no response (null)");
+    }
+    response = Dispatcher.wrap(table, request, response);
+    if (response.status() == 404) {
+      return Optional.empty();
+    }
+    if (response.status() != 200) {
+      throw new IllegalStateException("STATIC_PAGE " + route.pattern() + " answered " + path + " with status "
+          + response.status() + "; a static page answers 200 (or 404 for a path it does not have)");
+    }
+    byte[] body = response.body();
+    String type = response.header("content-type").orElse("text/html; charset=utf-8");
+    return Optional.of(new PageCache.Entry(body, gzipped(body, type), type, strongEtag(body), clock.instant()));
+  }
+
+  private Response answer(PageCache.Entry entry, Optional<Duration> revalidate, Request request, String cacheState) {
+    Response r = Response.bytes(entry.body(), entry.contentType())
+        .withHeader("ETag", entry.etag())
+        .withHeader("Cache-Control", cacheControl(revalidate))
+        .withHeader("X-Next-Cache", cacheState);
+    if (entry.gzip().length > 0 && config.compress()) {
+      r = r.withHeader("Vary", "Accept-Encoding");
+      if (ResponseFinisher.acceptsGzip(request.header("accept-encoding").orElse(""))) {
+        r = r.withBody(entry.gzip()).withHeader("Content-Encoding", "gzip");
+      }
+    }
+    return r;
+  }
+
+  /** Next.js's {@code Cache-Control} for a static page, by its revalidate time. */
+  static String cacheControl(Optional<Duration> revalidate) {
+    if (revalidate.isEmpty()) {
+      return FOREVER;
+    }
+    return "s-maxage=" + Math.max(1, revalidate.get().toSeconds()) + ", stale-while-revalidate";
+  }
+
+  /** {@code body} gzipped, or empty when gzip does not pay (under 1 KiB, or a packed type). */
+  static byte[] gzipped(byte[] body, String contentType) {
+    if (body.length < ResponseFinisher.MIN_GZIP_BYTES || !ResponseFinisher.isCompressible(contentType)) {
+      return new byte[0];
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 32);
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("gzip into memory failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** A strong ETag: the first 144 bits of the body's SHA-256, base64url, quoted. */
+  static String strongEtag(byte[] body) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+      byte[] cut = new byte[18];
+      System.arraycopy(digest, 0, cut, 0, cut.length);
+      return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(cut) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+}
