@@ -2,6 +2,7 @@ package dev.next4j.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.next4j.runtime.binding.ServerExchange;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -51,6 +52,29 @@ class ArchitectureTest {
     assertThat(found).isEmpty();
   }
 
+  /**
+   * The engine-neutral pipeline names no JDK server type, so that another HTTP engine's binding
+   * serves through it unchanged: the exported binding package, {@code HttpBinding} (the checks,
+   * limits and response writing) and the access log.
+   */
+  @Test
+  void theEngineNeutralPipelineNamesNoJdkServerType() throws IOException {
+    List<Path> neutral = new ArrayList<>();
+    try (Stream<Path> files = Files.list(SOURCES.resolve("dev/next4j/runtime/binding"))) {
+      files.sorted().forEach(neutral::add);
+    }
+    neutral.add(SOURCES.resolve("dev/next4j/runtime/internal/HttpBinding.java"));
+    neutral.add(SOURCES.resolve("dev/next4j/runtime/internal/AccessLog.java"));
+    List<String> found = new ArrayList<>();
+    for (Path file : neutral) {
+      if (code(Files.readString(file)).contains("com.sun.net.httpserver")) {
+        found.add(SOURCES.relativize(file).toString().replace('\\', '/'));
+      }
+    }
+    assertThat(neutral).hasSizeGreaterThan(3);
+    assertThat(found).isEmpty();
+  }
+
   @Test
   void theCheckSeesANameInCodeButNotInACommentOrString() {
     Matcher name = FORBIDDEN.matcher(code("""
@@ -67,13 +91,15 @@ class ArchitectureTest {
   void thePublicApiHandsOutNoInternalType() throws Exception {
     List<String> found = new ArrayList<>();
     List<Class<?>> types = new ArrayList<>();
-    try (Stream<Path> files = Files.list(CLASSES.resolve("dev/next4j/runtime"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
-        String name = file.getFileName().toString().replaceFirst("\\.class$", "");
-        types.add(Class.forName("dev.next4j.runtime." + name, false, getClass().getClassLoader()));
+    for (String pkg : List.of("dev.next4j.runtime", "dev.next4j.runtime.binding")) {
+      try (Stream<Path> files = Files.list(CLASSES.resolve(pkg.replace('.', '/')))) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+          String name = file.getFileName().toString().replaceFirst("\\.class$", "");
+          types.add(Class.forName(pkg + "." + name, false, getClass().getClassLoader()));
+        }
       }
     }
-    assertThat(types).contains(NextApp.class, RouteTable.class, Request.class);
+    assertThat(types).contains(NextApp.class, RouteTable.class, Request.class, ServerExchange.class);
     for (Class<?> type : types) {
       if (!isVisible(type)) {
         continue;

@@ -12,6 +12,7 @@ import dev.next4j.runtime.PageCache;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteTable;
+import dev.next4j.runtime.binding.ServerExchange;
 import dev.next4j.runtime.host.HostSlot;
 import dev.next4j.runtime.host.HostedApp;
 import dev.next4j.runtime.host.Serving;
@@ -170,7 +171,7 @@ public final class DefaultNextApp implements NextApp {
           "render path must be a path without query or fragment: \"" + path + "\" (pass the query as a map)");
     }
     String target = (path.equals("/index") ? "/" : path) + encode(query);
-    answer(exchange, request -> {
+    answer(new JdkExchange(exchange), request -> {
       return withTable(request.withTarget(target), dispatcher::render);
     });
   }
@@ -179,7 +180,7 @@ public final class DefaultNextApp implements NextApp {
   public void render404(HttpExchange exchange) throws IOException {
     Objects.requireNonNull(exchange, "exchange");
     prepare();
-    answer(exchange, request -> withTable(request, dispatcher::notFound));
+    answer(new JdkExchange(exchange), request -> withTable(request, dispatcher::notFound));
   }
 
   @Override
@@ -187,7 +188,8 @@ public final class DefaultNextApp implements NextApp {
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(error, "error");
     prepare();
-    answer(exchange, request -> withTable(request, (req, current) -> dispatcher.failed(req, error, current)));
+    answer(new JdkExchange(exchange),
+        request -> withTable(request, (req, current) -> dispatcher.failed(req, error, current)));
   }
 
   @Override
@@ -356,14 +358,24 @@ public final class DefaultNextApp implements NextApp {
     return "NextApp{" + table.size() + " routes, " + config + ", dev=" + options.dev() + "}";
   }
 
-  /** The handler of {@link #requestHandler()}. */
+  /**
+   * The handler of {@link #requestHandler()}: the host's own paths (the dev server's live-reload
+   * stream, which needs the JDK exchange) are answered here, every other request by {@link #serve}.
+   */
   private void serveExchange(HttpExchange exchange) throws IOException {
     prepare();
-    if (probes.matches(exchange.getRequestURI().getRawPath())) {
-      answerProbe(exchange);
+    if (host != null && !probes.matches(JdkExchange.rawPath(exchange)) && host.serve(exchange)) {
       return;
     }
-    if (host != null && host.serve(exchange)) {
+    serve(new JdkExchange(exchange));
+  }
+
+  @Override
+  public void serve(ServerExchange exchange) throws IOException {
+    Objects.requireNonNull(exchange, "exchange");
+    prepare();
+    if (probes.matches(HttpBinding.path(exchange.target()))) {
+      answerProbe(exchange);
       return;
     }
     inFlight.incrementAndGet();
@@ -416,8 +428,8 @@ public final class DefaultNextApp implements NextApp {
   }
 
   /** Answers a probe: no body is read, nothing is logged. */
-  private void answerProbe(HttpExchange exchange) throws IOException {
-    Request request = Request.builder(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()).build();
+  private void answerProbe(ServerExchange exchange) throws IOException {
+    Request request = Request.builder(exchange.method(), HttpBinding.path(exchange.target())).build();
     HttpBinding.write(exchange, probes.answer(request), false);
   }
 
@@ -425,10 +437,13 @@ public final class DefaultNextApp implements NextApp {
    * Reads {@code exchange}'s request, serves it with {@code pipeline}, and writes the response; with
    * the access log on, gives the request and the response their request id and logs the line.
    */
-  private void answer(HttpExchange exchange, Function<Request, Response> pipeline) throws IOException {
+  private void answer(ServerExchange exchange, Function<Request, Response> pipeline) throws IOException {
     long begun = accessLog == null ? 0 : System.nanoTime();
-    String requestId = accessLog == null ? null
-        : AccessLog.requestId(exchange.getRequestHeaders().getFirst(AccessLog.HEADER));
+    String requestId = null;
+    if (accessLog != null) {
+      List<String> given = exchange.header(AccessLog.HEADER);
+      requestId = AccessLog.requestId(given.isEmpty() ? null : given.get(0));
+    }
     HttpBinding.Read read = HttpBinding.read(exchange, config.bodySizeLimit());
     Request received = read instanceof HttpBinding.Read.Ok okRead ? okRead.request() : null;
     try {
@@ -460,7 +475,7 @@ public final class DefaultNextApp implements NextApp {
       }
       response = response.withHeader(AccessLog.HEADER, requestId);
       long bytes = HttpBinding.write(exchange, response, close);
-      accessLog.log(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), response.status(), bytes,
+      accessLog.log(exchange.method(), HttpBinding.path(exchange.target()), response.status(), bytes,
           System.nanoTime() - begun, requestId);
     } finally {
       if (received != null) {

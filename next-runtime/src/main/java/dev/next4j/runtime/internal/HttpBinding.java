@@ -1,30 +1,29 @@
 package dev.next4j.runtime.internal;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
+import dev.next4j.runtime.binding.ServerExchange;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a JDK {@link HttpExchange} into a {@link Request}, enforcing the size limits, and writes a
- * {@link Response} back with a correct {@code Content-Length} (HEAD: the length GET would have,
- * and no body). A streamed body is written straight to the connection, never copied whole into
- * memory: with its {@code Content-Length} when its length is known, else chunked. When its writer
- * fails halfway the status is already sent, so the exchange is closed short and the client sees a
- * truncated body (its length or the chunked end is missing); the failure reaches the caller.
+ * The engine-neutral half of an HTTP binding: turns a {@link ServerExchange} (the JDK's, through
+ * {@link JdkExchange}, or another engine's) into a {@link Request}, with the strict request checks
+ * and the size limits, and writes a {@link Response} back with a correct {@code Content-Length}
+ * (HEAD: the length GET would have, and no body). A streamed body is written straight to the
+ * connection, never copied whole into memory: with its {@code Content-Length} when its length is
+ * known, else chunked. When its writer fails halfway the status is already sent, so the exchange is
+ * closed short and the client sees a truncated body (its length or the chunked end is missing); the
+ * failure reaches the caller.
  *
  * <p>A request with a chunked body always gets {@code Connection: close}: the JDK's chunked decoder
  * wraps an oversized chunk size and reads trailers as the next request, so nothing after such a
@@ -56,6 +55,12 @@ final class HttpBinding {
 
   private HttpBinding() {}
 
+  /** The path of {@code target} (a request target as {@link ServerExchange#target()} gives it): up to its {@code ?}. */
+  static String path(String target) {
+    int query = target.indexOf('?');
+    return query < 0 ? target : target.substring(0, query);
+  }
+
   /** A request read from an exchange: the request, or the response that refuses it. */
   sealed interface Read {
     /** Read in full; {@code chunked} when the body came chunked (the connection then closes). */
@@ -66,8 +71,8 @@ final class HttpBinding {
   }
 
   /** Reads {@code exchange}'s request, with a body of at most {@code bodyLimit} bytes. */
-  static Read read(HttpExchange exchange, long bodyLimit) {
-    String method = exchange.getRequestMethod();
+  static Read read(ServerExchange exchange, long bodyLimit) {
+    String method = exchange.method();
     if (!isToken(method)) {
       return refuse(400, "the method is not a token");
     }
@@ -76,13 +81,10 @@ final class HttpBinding {
       return refuse(501, "next4j implements the methods " + METHODS + "; \"" + method + "\" is none of them"
           + " (methods are case-sensitive)");
     }
-    URI uri = exchange.getRequestURI();
-    String path = uri.getRawPath();
-    if (path == null || !path.startsWith("/")) {
+    String target = exchange.target();
+    if (!target.startsWith("/")) {
       return refuse(400, "the request target is not a path starting with /");
     }
-    String query = uri.getRawQuery();
-    String target = query == null ? path : path + "?" + query;
     if (target.length() > MAX_TARGET_LENGTH) {
       return refuse(414, "the request target is longer than " + MAX_TARGET_LENGTH + " characters");
     }
@@ -90,7 +92,7 @@ final class HttpBinding {
     if (problem != null) {
       return refuse(400, problem);
     }
-    Headers headers = exchange.getRequestHeaders();
+    Map<String, List<String>> headers = exchange.headers();
     int count = 0;
     long bytes = method.length() + target.length() + 11;
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
@@ -103,28 +105,28 @@ final class HttpBinding {
       return refuse(431, count > MAX_HEADERS ? "more than " + MAX_HEADERS + " header lines"
           : "the request line and headers are over " + MAX_HEADER_BYTES + " bytes");
     }
-    Read badFraming = checkFraming(headers, exchange.getProtocol());
+    Read badFraming = checkFraming(exchange);
     if (badFraming != null) {
       return badFraming;
     }
-    boolean chunked = headers.containsKey("Transfer-Encoding");
-    String length = headers.getFirst("Content-Length");
-    long declared = length == null ? -1 : parseLength(length);
+    boolean chunked = !exchange.header("Transfer-Encoding").isEmpty();
+    List<String> length = exchange.header("Content-Length");
+    long declared = length.isEmpty() ? -1 : parseLength(length.get(0));
     if (declared > bodyLimit) {
       if (declared - bodyLimit <= DISCARD_BYTES) {
-        discard(exchange.getRequestBody(), declared);
+        discard(exchange.body(), declared);
       }
       return refuse(413, "the body is over " + bodyLimit + " bytes");
     }
     byte[] body;
     try {
-      body = readBody(exchange.getRequestBody(), bodyLimit);
+      body = readBody(exchange.body(), bodyLimit);
     } catch (IOException | RuntimeException e) {
       // A malformed chunked body (a bad chunk size, a trailer); the JDK only reports it this way.
       return refuse(400, "the chunked body is malformed");
     }
     if (body == null) {
-      discard(exchange.getRequestBody(), DISCARD_BYTES);
+      discard(exchange.body(), DISCARD_BYTES);
       return refuse(413, "the body is over " + bodyLimit + " bytes");
     }
     Request.Builder request = Request.builder(method, target);
@@ -138,55 +140,34 @@ final class HttpBinding {
 
   /**
    * Sends {@code response} on {@code exchange} and closes it; with {@code close}, the connection
-   * closes too. Headers the exchange already has stay, unless the response sets the same name
-   * ({@code Set-Cookie} values add up). Returns the body bytes sent (0 for HEAD, 204, 304).
+   * closes too. Returns the body bytes sent (0 for HEAD, 204, 304).
    */
-  static long write(HttpExchange exchange, Response response, boolean close) throws IOException {
+  static long write(ServerExchange exchange, Response response, boolean close) throws IOException {
     try {
-      Headers out = exchange.getResponseHeaders();
-      for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
-        String name = header.getKey();
-        if (name.equals("content-length")) {
-          continue;
-        }
-        if (name.equals("set-cookie")) {
-          header.getValue().forEach(value -> out.add(name, value));
-        } else {
-          out.put(name, new ArrayList<>(header.getValue()));
-        }
-      }
-      if (close) {
-        out.set("Connection", "close");
-      }
       int status = response.status();
-      boolean head = exchange.getRequestMethod().toUpperCase(Locale.ROOT).equals("HEAD");
+      boolean head = exchange.method().equalsIgnoreCase("HEAD");
       boolean bodiless = status < 200 || status == 204 || status == 304;
-      if (head) {
-        // The JDK sends no body for HEAD and leaves Content-Length to the handler.
-        response.header("content-length").ifPresent(value -> {
-          if (!bodiless) {
-            out.set("Content-Length", value);
-          }
-        });
-        exchange.sendResponseHeaders(status, -1);
+      // Only an answer to HEAD sends a Content-Length of the response's own (the length GET would have).
+      Map<String, List<String>> headers = response.headers();
+      if (headers.containsKey("content-length") && (!head || bodiless)) {
+        headers = new LinkedHashMap<>(headers);
+        headers.remove("content-length");
+      }
+      if (head || bodiless || response.contentLength() == 0) {
+        exchange.send(status, headers, 0, close).close();
         return 0;
-      } else if (bodiless || response.contentLength() == 0) {
-        exchange.sendResponseHeaders(status, -1);
-        return 0;
-      } else {
-        // The JDK sends a length it is given, and a length of 0 as chunked.
-        long length = response.contentLength();
-        exchange.sendResponseHeaders(status, length < 0 ? 0 : length);
-        if (length >= 0) {
-          try (OutputStream stream = exchange.getResponseBody()) {
-            response.writeBody(stream);
-          }
-          return length;
+      }
+      long length = response.contentLength();
+      OutputStream out = exchange.send(status, headers, length, close);
+      if (length > 0) {
+        try (out) {
+          response.writeBody(out);
         }
-        try (CountingStream stream = new CountingStream(exchange.getResponseBody())) {
-          response.writeBody(stream);
-          return stream.count;
-        }
+        return length;
+      }
+      try (CountingStream stream = new CountingStream(out)) {
+        response.writeBody(stream);
+        return stream.count;
       }
     } finally {
       exchange.close();
@@ -220,18 +201,18 @@ final class HttpBinding {
    * repeated with another value or next to {@code Transfer-Encoding}; 501 for a {@code
    * Transfer-Encoding} other than {@code chunked}.
    */
-  private static Read checkFraming(Headers headers, String protocol) {
-    List<String> host = headers.getOrDefault("Host", List.of());
+  private static Read checkFraming(ServerExchange exchange) {
+    List<String> host = exchange.header("Host");
     if (host.size() > 1) {
       return refuse(400, "the request has " + host.size() + " Host headers; it must have one");
     }
-    if (host.isEmpty() && !protocol.equals("HTTP/1.0")) {
+    if (host.isEmpty() && !exchange.protocol().equals("HTTP/1.0")) {
       return refuse(400, "the request has no Host header; an HTTP/1.1 request must have one");
     }
     if (!host.isEmpty() && !isHost(host.get(0))) {
       return refuse(400, "the Host header is not a host[:port]: \"" + host.get(0) + "\"");
     }
-    List<String> lengths = headers.getOrDefault("Content-Length", List.of());
+    List<String> lengths = exchange.header("Content-Length");
     for (String length : lengths) {
       if (length.isEmpty() || length.length() > 18 || !length.chars().allMatch(c -> c >= '0' && c <= '9')) {
         return refuse(400, "Content-Length must be decimal digits: \"" + length + "\"");
@@ -240,7 +221,7 @@ final class HttpBinding {
         return refuse(400, "the request has Content-Length headers with different values");
       }
     }
-    List<String> codings = headers.getOrDefault("Transfer-Encoding", List.of());
+    List<String> codings = exchange.header("Transfer-Encoding");
     if (!codings.isEmpty()) {
       if (!lengths.isEmpty()) {
         return refuse(400, "the request has both Content-Length and Transfer-Encoding");

@@ -2,8 +2,9 @@
  * How the runtime serves: no user code names these types; generated code and the dev server do.
  *
  * <p>A request's way through: {@link dev.next4j.runtime.internal.Probes} answers the liveness and
- * readiness paths first, as sent; {@link dev.next4j.runtime.internal.HttpBinding} reads the JDK
- * exchange into a {@code Request} (400/501 for a request RFC 9112 rejects, 414 past an 8 KiB
+ * readiness paths first, as sent; {@link dev.next4j.runtime.internal.HttpBinding} reads the
+ * exchange (the JDK's through {@link dev.next4j.runtime.internal.JdkExchange}, or another engine's
+ * {@link dev.next4j.runtime.binding.ServerExchange}) into a {@code Request} (400/501 for a request RFC 9112 rejects, 414 past an 8 KiB
  * target, 431 past 100 headers or 16 KiB of them, 413 past {@code bodySizeLimit}), its path in
  * the canonical spelling every later stage sees ({@code UrlRules.canonicalPath}); {@link
  * dev.next4j.runtime.internal.DefaultNextApp} picks the table (the app's

@@ -27,7 +27,7 @@ class SetCookieLinesTest {
         .withCookie(Cookie.of("id", "a1").withHttpOnly(true))
         .withCookie(Cookie.delete("old"));
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> HttpBinding.write(exchange, response, true));
+    server.createContext("/", exchange -> HttpBinding.write(new JdkExchange(exchange), response, true));
     server.start();
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
       OutputStream out = socket.getOutputStream();

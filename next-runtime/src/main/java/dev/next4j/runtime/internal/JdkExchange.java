@@ -1,0 +1,97 @@
+package dev.next4j.runtime.internal;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import dev.next4j.runtime.binding.ServerExchange;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A JDK {@link HttpExchange} as a {@link ServerExchange}: the built-in binding. Headers a custom
+ * server set on the exchange before delegating stay, unless the response sets the same name
+ * ({@code Set-Cookie} values add up).
+ *
+ * <p>The JDK writes a length it is given as {@code Content-Length}, a length of 0 as chunked, and
+ * -1 as no body (with {@code Content-Length: 0} where HTTP wants one); for HEAD it sends no body
+ * and leaves {@code Content-Length} to the handler.
+ */
+final class JdkExchange implements ServerExchange {
+  private final HttpExchange exchange;
+
+  JdkExchange(HttpExchange exchange) {
+    this.exchange = exchange;
+  }
+
+  /** The request path as sent (percent-encoded, without the query), or null when there is none. */
+  static String rawPath(HttpExchange exchange) {
+    return exchange.getRequestURI().getRawPath();
+  }
+
+  @Override
+  public String method() {
+    return exchange.getRequestMethod();
+  }
+
+  @Override
+  public String target() {
+    URI uri = exchange.getRequestURI();
+    String path = uri.getRawPath();
+    if (path == null) {
+      // An opaque URI (mailto:x): not a path, which the app refuses with 400.
+      return uri.toString();
+    }
+    String query = uri.getRawQuery();
+    return query == null ? path : path + "?" + query;
+  }
+
+  @Override
+  public String protocol() {
+    return exchange.getProtocol();
+  }
+
+  @Override
+  public Map<String, List<String>> headers() {
+    return exchange.getRequestHeaders();
+  }
+
+  @Override
+  public List<String> header(String name) {
+    return exchange.getRequestHeaders().getOrDefault(name, List.of());
+  }
+
+  @Override
+  public InputStream body() {
+    return exchange.getRequestBody();
+  }
+
+  @Override
+  public OutputStream send(int status, Map<String, List<String>> headers, long length, boolean close)
+      throws IOException {
+    Headers out = exchange.getResponseHeaders();
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      String name = header.getKey();
+      if (name.equals("set-cookie")) {
+        for (String value : header.getValue()) {
+          out.add(name, value);
+        }
+      } else {
+        out.put(name, new ArrayList<>(header.getValue()));
+      }
+    }
+    if (close) {
+      out.set("Connection", "close");
+    }
+    exchange.sendResponseHeaders(status, length == 0 ? -1 : length < 0 ? 0 : length);
+    return exchange.getResponseBody();
+  }
+
+  @Override
+  public void close() {
+    exchange.close();
+  }
+}
