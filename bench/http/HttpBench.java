@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * afresh (in turn, so machine noise falls on all alike), checks that it answers the benchmark's
  * routes with the same bodies as the first server, warms it up, and then runs {@code wrk} on each
  * path for a fixed time. For each run it notes requests/s, p99 latency, the server process's CPU
- * time per request (from {@code /proc/PID/stat}, which other load disturbs less than wall-clock
- * rates) and the load average; at the end it prints the medians and each server's ratio to the
+ * time per request (from {@code /proc/PID/task/N/stat}, which other load disturbs less than
+ * wall-clock rates; the JIT compiler's threads apart, since a server still compiling its code pays
+ * for that too) and the load average; at the end it prints the medians and each server's ratio to the
  * first one.
  *
  * <pre>
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  *
  * A command is run by {@code sh -c} with {@code {port}} replaced by a free port; it must start the
  * server itself (use {@code exec}), since the CPU time is read from that process. Paths: {@code
- * -Dpaths=/,/blog/hello-world,/api/hello}; warm-up seconds per path: {@code -Dwarmup=3}.
+ * -Dpaths=/,/blog/hello-world,/api/hello}; warm-up seconds per path: {@code -Dwarmup=5}.
  */
 public final class HttpBench {
   private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
@@ -39,7 +40,7 @@ public final class HttpBench {
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
   record Run(String server, String path, int round, double rate, double p99ms, double cpuMicrosPerRequest,
-      String load, String errors) {}
+      double jitMicrosPerRequest, String load, String errors) {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 4) {
@@ -49,7 +50,7 @@ public final class HttpBench {
     int rounds = Integer.parseInt(args[0]);
     int seconds = Integer.parseInt(args[1]);
     int connections = Integer.parseInt(args[2]);
-    int warmup = Integer.getInteger("warmup", 3);
+    int warmup = Integer.getInteger("warmup", 5);
     List<String> paths = List.of(System.getProperty("paths", "/,/blog/hello-world,/api/hello").split(","));
     Map<String, String> servers = new LinkedHashMap<>();
     for (int i = 3; i < args.length; i++) {
@@ -60,10 +61,9 @@ public final class HttpBench {
         rounds, warmup, connections, seconds, paths);
     List<Run> runs = new ArrayList<>();
     Map<String, byte[]> reference = new LinkedHashMap<>();
-    int port = 39300;
     for (int round = 1; round <= rounds; round++) {
       for (Map.Entry<String, String> server : servers.entrySet()) {
-        port++;
+        int port = freePort();
         Process process = new ProcessBuilder("sh", "-c", server.getValue().replace("{port}", Integer.toString(port)))
             .redirectErrorStream(true)
             .redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "httpbench-" + server.getKey() + ".log").toFile())
@@ -82,16 +82,18 @@ public final class HttpBench {
             wrk(port, path, connections, warmup);
           }
           for (String path : paths) {
-            long cpuBefore = cpuTicks(process.pid());
+            long[] cpuBefore = cpuTicks(process.pid());
             String out = wrk(port, path, connections, seconds);
-            long cpuTicks = cpuTicks(process.pid()) - cpuBefore;
+            long[] cpuAfter = cpuTicks(process.pid());
             long total = Long.parseLong(find(TOTAL, out, "0"));
+            double perRequest = total == 0 ? 0 : 10_000.0 / total;
             Run run = new Run(server.getKey(), path, round, Double.parseDouble(find(RATE, out, "0")), p99(out),
-                total == 0 ? 0 : cpuTicks * 10_000.0 / total, loadAverage(), errors(out));
+                (cpuAfter[0] - cpuBefore[0]) * perRequest, (cpuAfter[1] - cpuBefore[1]) * perRequest, loadAverage(),
+                errors(out));
             runs.add(run);
-            System.out.printf("round %d %-14s %-20s %9.0f req/s  p99 %6.2f ms  cpu %5.1f us/req  load %s%s%n",
-                round, run.server(), path, run.rate(), run.p99ms(), run.cpuMicrosPerRequest(), run.load(),
-                run.errors().isEmpty() ? "" : "  ERRORS " + run.errors());
+            System.out.printf("round %d %-14s %-20s %9.0f req/s  p99 %6.2f ms  cpu %5.1f us/req (+ JIT %5.1f)  load %s%s%n",
+                round, run.server(), path, run.rate(), run.p99ms(), run.cpuMicrosPerRequest(), run.jitMicrosPerRequest(),
+                run.load(), run.errors().isEmpty() ? "" : "  ERRORS " + run.errors());
           }
         } finally {
           process.destroy();
@@ -106,14 +108,16 @@ public final class HttpBench {
 
   private static void summary(List<Run> runs, Iterable<String> servers, List<String> paths) {
     System.out.println();
-    System.out.printf("%-14s %-20s %10s %9s %12s %10s%n", "server", "path", "req/s", "p99 ms", "cpu us/req", "ratio");
+    System.out.printf("%-14s %-20s %10s %9s %12s %10s %10s%n", "server", "path", "req/s", "p99 ms", "cpu us/req",
+        "JIT us/req", "ratio");
     String first = servers.iterator().next();
     for (String path : paths) {
       double base = median(runs, first, path, Run::rate);
       for (String server : servers) {
         double rate = median(runs, server, path, Run::rate);
-        System.out.printf("%-14s %-20s %10.0f %9.2f %12.1f %9.2fx%n", server, path, rate,
-            median(runs, server, path, Run::p99ms), median(runs, server, path, Run::cpuMicrosPerRequest), rate / base);
+        System.out.printf("%-14s %-20s %10.0f %9.2f %12.1f %10.1f %9.2fx%n", server, path, rate,
+            median(runs, server, path, Run::p99ms), median(runs, server, path, Run::cpuMicrosPerRequest),
+            median(runs, server, path, Run::jitMicrosPerRequest), rate / base);
       }
     }
     System.out.println("(medians over the rounds; ratio: req/s over " + first + "'s)");
@@ -170,11 +174,28 @@ public final class HttpBench {
     return m.find() ? m.group(1) : otherwise;
   }
 
-  /** User plus system CPU time of process {@code pid}, in clock ticks (1/100 s on Linux). */
-  private static long cpuTicks(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  /**
+   * User plus system CPU time of process {@code pid}'s threads in clock ticks (1/100 s on Linux):
+   * [0] all but the JIT compiler's threads, [1] the JIT compiler's. A server whose code is still
+   * being compiled spends CPU on it that a warmed-up one does not, and more code takes longer.
+   */
+  private static long[] cpuTicks(long pid) throws IOException {
+    long[] ticks = new long[2];
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (IOException ended) {
+          continue;
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        ticks[name.startsWith("C1 ") || name.startsWith("C2 ") ? 1 : 0] += used;
+      }
+    }
+    return ticks;
   }
 
   private static String loadAverage() throws IOException {
@@ -188,6 +209,13 @@ public final class HttpBench {
         throw new IllegalStateException("GET " + path + ": " + connection.getResponseCode());
       }
       return in.readAllBytes();
+    }
+  }
+
+  /** A port nothing listens on now (the machine may run other servers). */
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      return probe.getLocalPort();
     }
   }
 
