@@ -53,7 +53,11 @@ public final class ReloadBench {
       System.out.println(lastLine(log, "next4j dev server ready"));
       get(http, port, "/");
       List<Double> samples = new ArrayList<>();
+      Duration cpuBefore = Duration.ZERO;
       for (int i = 0; i < warmup + edits; i++) {
+        if (i == warmup) {
+          cpuBefore = cpuTime(server);
+        }
         int page = 1 + (i * 37) % (pages - 1);
         String token = "edit-" + i + "-" + System.nanoTime();
         Path file = site.resolve("src/main/java/com/acme/pages/" + pageName(page) + ".java");
@@ -70,11 +74,15 @@ public final class ReloadBench {
         }
         Thread.sleep(400); // let the browser-less live-reload event and the log settle
       }
+      Duration cpu = cpuTime(server).minus(cpuBefore);
       samples.sort(Comparator.naturalOrder());
       System.out.printf("%nedit -> first fresh response, %d edits on a %d-page site: median %.0f ms, p90 %.0f ms "
               + "(min %.0f, max %.0f)%n", samples.size(), pages, percentile(samples, 50), percentile(samples, 90),
           samples.get(0), samples.get(samples.size() - 1));
       System.out.println("server-side reload times (from the next:run log, warm-up included): " + reloadTimes(log));
+      // CPU time is disturbed less than wall time by other processes on the machine.
+      System.out.printf("CPU time of the next:run JVM (user + system, all threads, JIT included) per measured edit: "
+          + "%.0f ms; load average %s%n", cpu.toNanos() / 1e6 / edits, loadAverage());
     } finally {
       new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor();
       if (!server.waitFor(15, TimeUnit.SECONDS)) {
@@ -157,6 +165,22 @@ public final class ReloadBench {
   static String get(HttpClient http, int port, String path) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  /** The CPU time {@code process} has used so far, all its threads. */
+  static Duration cpuTime(Process process) {
+    return process.info().totalCpuDuration().orElseThrow(
+        () -> new IllegalStateException("this system does not report a process's CPU time"));
+  }
+
+  /** The first three fields of /proc/loadavg, or "unknown" where there is none. */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   static void awaitLog(Path log, String text, Process server) throws IOException, InterruptedException {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Dev mode's reload benchmark: edit -> first fresh response over 20 edits on a 100-page site,
-# through a real `mvn next:run`. Prints every sample, the median and the p90 (target: median <= 300 ms).
+# through a real `mvn next:run`. Prints every sample, the median and the p90 (target: median <= 150 ms), and the CPU time the next:run JVM spent per edit.
 #
 #   bench/reload.sh                      # installs next4j into ~/.m2/repository first
 #   SKIP_INSTALL=1 bench/reload.sh       # uses what is installed

@@ -3,10 +3,13 @@
 import java.nio.charset.StandardCharsets
 import java.util.concurrent.TimeUnit
 
-/** Starts `java -jar <jar>` on a free port; returns [process, port, log]. Waits until it listens. */
-startJar = { File jar, List<String> args = [], Map<String, String> env = [:] ->
+/**
+ * Starts `java -jar <jar>` on a free port; returns [process, port, log]. Waits until it listens.
+ * Give each of several instances of one jar its own log.
+ */
+startJar = { File jar, List<String> args = [], Map<String, String> env = [:], File log = null ->
     startCommand([new File(System.getProperty('java.home'), 'bin/java').path, '-jar', jar.path] + args, env,
-        new File(jar.parentFile, jar.name + ".run.log"))
+        log ?: new File(jar.parentFile, jar.name + ".run.log"))
 }
 
 /** Starts `<command> --port <free port>` (PORT set too); returns [process, port, log]. Waits until it listens. */
@@ -31,6 +34,49 @@ startCommand = { List<String> start, Map<String, String> env, File log ->
     }
     stopProcess(process)
     throw new AssertionError("${start} did not listen on $port within 30 s:\n${log.text}")
+}
+
+/**
+ * Starts Debian's `redis-server` on a free port of the loopback, without persistence, and waits
+ * until it answers PING; returns [process, port, log]. Stop it with stopProcess in a finally block.
+ * Fails with the install hint when redis-server is not on the PATH (bin/install-test-deps installs it).
+ */
+startRedis = { File log ->
+    def executable = System.getenv('PATH').split(File.pathSeparator)
+        .collect { new File(it, 'redis-server') }.find { it.canExecute() }
+    assert executable != null : 'this scenario needs redis-server on the PATH: run bin/install-test-deps (as root), or apt-get install -y redis-server'
+    int port = new ServerSocket(0).withCloseable { it.localPort }
+    log.parentFile.mkdirs()
+    Process process = new ProcessBuilder(executable.path, '--port', port.toString(), '--bind', '127.0.0.1',
+            '--save', '', '--appendonly', 'no', '--daemonize', 'no')
+        .redirectErrorStream(true).redirectOutput(log).start()
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20)
+    while (System.nanoTime() < deadline) {
+        if (!process.alive) {
+            throw new AssertionError("redis-server exited with ${process.exitValue()}:\n${log.text}")
+        }
+        boolean ready = false
+        try {
+            Socket socket = new Socket('127.0.0.1', port)
+            try {
+                socket.soTimeout = 2000
+                socket.outputStream.write('*1\r\n$4\r\nPING\r\n'.getBytes(StandardCharsets.US_ASCII))
+                byte[] reply = new byte[7]
+                int read = socket.inputStream.read(reply)
+                ready = read > 0 && new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith('+PONG')
+            } finally {
+                socket.close()
+            }
+        } catch (IOException notYet) {
+            ready = false
+        }
+        if (ready) {
+            return [process: process, port: port, log: log]
+        }
+        Thread.sleep(50)
+    }
+    stopProcess(process)
+    throw new AssertionError("redis-server did not answer PING on port $port within 20 s:\n${log.text}")
 }
 
 /** Stops a server from startJar, with every process it started, and waits until they are gone. */

@@ -32,6 +32,11 @@ final class Diagnostics {
     report(file, 0, problem);
   }
 
+  /** How many problems were reported so far. */
+  int count() {
+    return reported.size();
+  }
+
   boolean hasErrors() {
     return !reported.isEmpty();
   }

@@ -29,11 +29,15 @@ final class JavaSourceText {
   private static final Pattern DECLARATION =
       Pattern.compile("\\b(?:class|record|enum|interface)\\s+(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)");
 
+  private final String source;
+  private final String typeName;
   private final String code;
   private final String header;
   private final Optional<Declaration> declaration;
 
-  private JavaSourceText(String code, String header, Optional<Declaration> declaration) {
+  private JavaSourceText(String source, String typeName, String code, String header, Optional<Declaration> declaration) {
+    this.source = source;
+    this.typeName = typeName;
     this.code = code;
     this.header = header;
     this.declaration = declaration;
@@ -51,11 +55,12 @@ final class JavaSourceText {
       while (declaration.find()) {
         if (declaration.group(1).equals(typeName)) {
           String header = code.substring(declaration.end());
-          return new JavaSourceText(code.toString(), header, Optional.of(Declaration.parse(code, declaration, header)));
+          return new JavaSourceText(text, typeName, code.toString(), header,
+              Optional.of(Declaration.parse(code, declaration, header)));
         }
       }
     }
-    return new JavaSourceText(code.toString(), "", Optional.empty());
+    return new JavaSourceText(text, typeName, code.toString(), "", Optional.empty());
   }
 
   /**
@@ -145,6 +150,130 @@ final class JavaSourceText {
       }
       return text.substring(from, to);
     }
+  }
+
+  /**
+   * A constructor the top-level type declares, as written: the 1-based {@code line} of its name,
+   * whether it is {@code public}, and its parameters' types without annotations, {@code final} or
+   * spaces ({@code _Context}, {@code com.acme.pages._Context}). A record's header counts as its
+   * canonical constructor, public when the record is.
+   */
+  record Constructor(int line, boolean isPublic, List<String> parameterTypes) {
+    Constructor {
+      parameterTypes = List.copyOf(parameterTypes);
+    }
+  }
+
+  /**
+   * The constructors the top-level type declares in its body (and a record's header), in source
+   * order; empty when it declares none (javac then gives a class the no-argument one) or the file
+   * declares no type of its name. Read from the text with comments and literals blanked: a
+   * constructor is its type's name followed by {@code (} directly in the type's body, not after
+   * {@code new} or a dot.
+   */
+  List<Constructor> constructors() {
+    if (declaration.isEmpty()) {
+      return List.of();
+    }
+    String blank = blankCommentsAndLiterals(source);
+    Matcher type = DECLARATION.matcher(blank);
+    int bodyStart = -1;
+    int nameStart = -1;
+    while (type.find()) {
+      if (type.group(1).equals(typeName)) {
+        nameStart = type.start();
+        bodyStart = blank.indexOf('{', type.end());
+        break;
+      }
+    }
+    if (bodyStart < 0) {
+      return List.of();
+    }
+    List<Constructor> constructors = new ArrayList<>();
+    if (declaration.get().keyword().equals("record")) {
+      int open = blank.indexOf('(', nameStart);
+      if (open >= 0 && open < bodyStart) {
+        int lineStart = Math.max(blank.lastIndexOf(';', nameStart), Math.max(blank.lastIndexOf('}', nameStart), 0));
+        boolean isPublic = Pattern.compile("\\bpublic\\b").matcher(blank.substring(lineStart, nameStart)).find();
+        constructors.add(new Constructor(lineOf(blank, nameStart), isPublic, parameters(blank, open)));
+      }
+    }
+    Pattern name = Pattern.compile("(?<![\\p{javaJavaIdentifierPart}.$])" + Pattern.quote(typeName) + "\\s*\\(");
+    int depth = 0;
+    int memberStart = bodyStart + 1;
+    for (int i = bodyStart + 1; i < blank.length(); i++) {
+      char c = blank.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        if (depth == 0) {
+          break;
+        }
+        depth--;
+        if (depth == 0) {
+          memberStart = i + 1;
+        }
+      } else if (c == ';' && depth == 0) {
+        memberStart = i + 1;
+      } else if (depth == 0 && blank.startsWith(typeName, i)) {
+        Matcher at = name.matcher(blank).region(i, blank.length());
+        if (at.lookingAt()) {
+          String before = blank.substring(memberStart, i);
+          if (!before.matches("(?s).*\\bnew\\s*$")) {
+            boolean isPublic = Pattern.compile("\\bpublic\\b").matcher(before).find();
+            constructors.add(new Constructor(lineOf(blank, i), isPublic, parameters(blank, at.end() - 1)));
+          }
+          i = at.end() - 1;
+        }
+      }
+    }
+    return constructors;
+  }
+
+  /** The types of the parameter list whose {@code (} is at {@code open}. */
+  private static List<String> parameters(String code, int open) {
+    List<String> types = new ArrayList<>();
+    StringBuilder parameter = new StringBuilder();
+    int depth = 0;
+    for (int i = open + 1; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c == '(' || c == '<') {
+        depth++;
+      } else if ((c == ')' || c == '>') && depth > 0) {
+        depth--;
+      } else if ((c == ')' || c == ',') && depth == 0) {
+        String text = parameter.toString()
+            .replaceAll("@[\\p{javaJavaIdentifierPart}.]+(\\s*\\([^)]*\\))?", " ")
+            .replaceAll("\\bfinal\\b", " ")
+            .strip();
+        if (!text.isEmpty()) {
+          // The type is everything before the parameter's name, spaces removed.
+          int cut = text.length();
+          while (cut > 0 && Character.isJavaIdentifierPart(text.charAt(cut - 1))) {
+            cut--;
+          }
+          String typeText = text.substring(0, cut).replaceAll("\\s+", "");
+          types.add(typeText.isEmpty() ? text : typeText);
+        }
+        parameter.setLength(0);
+        if (c == ')') {
+          break;
+        }
+        continue;
+      }
+      parameter.append(c);
+    }
+    return types;
+  }
+
+  private static int lineOf(String code, int at) {
+    int line = 1;
+    for (int i = 0; i < at; i++) {
+      if (code.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   /** The declaration of the top-level type the file is named for, if the file has one. */

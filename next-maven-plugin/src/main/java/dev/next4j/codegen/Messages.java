@@ -122,6 +122,38 @@ public final class Messages {
             + " not meant to be one." + KINDS);
   }
 
+  // ---- services handed to pages: _Context and the constructors that take it (see PageConstructors) ----
+
+  static Problem contextNotAClass(String file) {
+    return new Problem(
+        "next.context-not-a-class",
+        file + " must declare a public class (or record) named _Context: the site's services, built once when"
+            + " the app is made and handed to every page whose constructor takes it.");
+  }
+
+  static Problem contextConstructor(String file, String found) {
+    return new Problem(
+        "next.context-constructor",
+        "_Context in " + file + " has no constructor the generated server can call (found " + found + "); declare"
+            + " public _Context() or public _Context(Env env), which gets the app's environment (.env files under"
+            + " the process environment).");
+  }
+
+  static Problem pageConstructor(String page, String className, String found, String context) {
+    return new Problem(
+        "next.page-constructor",
+        "The class in " + page + " has no constructor the route table can call (found " + found + "); declare"
+            + " public " + className + "()" + context + ".");
+  }
+
+  static Problem noContext(String page, String className, String pagesDir) {
+    return new Problem(
+        "next.no-context",
+        "The constructor " + className + "(_Context) in " + page + " takes the site's services, but there is no "
+            + pagesDir + "/_Context.java; write that class (public _Context() or public _Context(Env env)), or"
+            + " give " + className + " a public constructor without parameters.");
+  }
+
   // ---- names that cannot be mapped to a route (reported at the file or folder) ----
 
   static Problem notAnIdentifier(String kind, String name, String suggestion) {

@@ -3,6 +3,7 @@ package dev.next4j.codegen;
 import com.palantir.javapoet.JavaFile;
 import dev.next4j.codegen.GenerationResult.Failed;
 import dev.next4j.codegen.GenerationResult.Generated;
+import dev.next4j.codegen.PageConstructors.Services;
 import dev.next4j.codegen.PagesScanner.PageSource;
 import dev.next4j.codegen.PagesScanner.PagesTree;
 import dev.next4j.codegen.RouteModel.PageRoute;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Generates {@code Routes} and {@code NextServer} from a pages package: scan, model, validate (stop
  * if anything is wrong, reporting everything), order, name, check each page's kind against its
- * route ({@link PageKinds}; it needs the record names, so it runs once the routes are valid), write the sources, the route manifest
+ * route ({@link PageKinds}; it needs the record names, so it runs once the routes are valid), read how
+ * each page and the site's {@code _Context} are constructed ({@link PageConstructors}), write the sources, the route manifest
  * and the source map (see docs/architecture.md). When nothing changed since the
  * last run it stops after listing the page files, and a file whose content did not change is not
  * rewritten.
@@ -39,6 +41,18 @@ public final class NextGenerator {
    * @throws IOException when a file cannot be read or written
    */
   public static GenerationResult generate(GeneratorConfig config) throws IOException {
+    return generate(config, new GeneratorCache());
+  }
+
+  /**
+   * As {@link #generate(GeneratorConfig)}, reusing what {@code cache} kept from the runs before: a
+   * page file whose content did not change is not parsed again, and when no page's place, kind or
+   * declaration changed, the sources of the last good run are written (when they differ on disk)
+   * without being generated again. The dev server passes one cache to all its runs.
+   *
+   * @throws IOException when a file cannot be read or written
+   */
+  public static GenerationResult generate(GeneratorConfig config, GeneratorCache cache) throws IOException {
     Diagnostics diagnostics = new Diagnostics(config.projectDir());
     PagesScanner scanner = new PagesScanner(config, diagnostics);
     Optional<PagesTree> tree = scanner.list();
@@ -50,7 +64,12 @@ public final class NextGenerator {
     if (upToDate.isPresent()) {
       return upToDate.get();
     }
-    List<PageSource> sources = scanner.read(tree.get());
+    List<PageSource> sources = scanner.read(tree.get(), cache);
+    Optional<GeneratorCache.Output> known = cache.output(config, tree.get(), sources);
+    if (known.isPresent() && !diagnostics.hasErrors()) {
+      return write(config, fingerprint, tree.get().generatedPackage(), known.get());
+    }
+    cache.forgetOutput();
     RouteModel model = RouteModel.of(tree.get(), sources, diagnostics);
     RouteValidator.validate(model.routes(), config.settings(), config.projectDir().resolve("pom.xml"), diagnostics);
     List<RouteRule> rules = RuleValidator.validate(config.settings(), config.projectDir().resolve("pom.xml"), diagnostics);
@@ -60,17 +79,26 @@ public final class NextGenerator {
     List<PageRoute> routes = RouteOrder.sort(model.routes());
     GeneratedNames names = GeneratedNames.of(model.generatedPackage(), routes);
     PageKinds.check(routes, model.specials(), sources, names, diagnostics);
+    Services services = PageConstructors.check(
+        model.pagesPackage(), model.pagesDirs(), routes, model.specials(), sources, diagnostics);
     if (diagnostics.hasErrors()) {
       return failed(config, diagnostics);
     }
     Map<Path, String> files = new LinkedHashMap<>();
-    put(files, config.outputDir(), RoutesWriter.write(model, routes, names, config.settings()));
-    put(files, config.outputDir(), ServerWriter.write(model, names, config.settings(), rules));
+    put(files, config.outputDir(), RoutesWriter.write(model, routes, names, config.settings(), services));
+    put(files, config.outputDir(), ServerWriter.write(model, names, config.settings(), rules, services));
     SourceMap sourceMap = SourceMap.of(config.projectDir(), files, routes, model.specials());
     files.put(config.manifestFile(), RouteManifest.of(routes, model.specials()).text());
     files.put(SourceMap.file(config), sourceMap.text());
-    OutputFiles.Outcome outcome = OutputFiles.update(config.outputDir(), files);
-    Generated generated = new Generated(model.generatedPackage(), routes.size(), outcome.written(), outcome.unchanged());
+    GeneratorCache.Output output = new GeneratorCache.Output(files, routes.size());
+    cache.keep(config, tree.get(), sources, output);
+    return write(config, fingerprint, model.generatedPackage(), output);
+  }
+
+  private static Generated write(GeneratorConfig config, Fingerprint fingerprint, String generatedPackage,
+      GeneratorCache.Output output) throws IOException {
+    OutputFiles.Outcome outcome = OutputFiles.update(config.outputDir(), output.files());
+    Generated generated = new Generated(generatedPackage, output.routeCount(), outcome.written(), outcome.unchanged());
     fingerprint.save(Fingerprint.file(config), generated);
     return generated;
   }

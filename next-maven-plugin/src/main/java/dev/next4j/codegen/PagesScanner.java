@@ -20,8 +20,9 @@ import javax.lang.model.SourceVersion;
 
 /**
  * Finds the pages package under the source roots, lists its {@code .java} files, and reads what the
- * generator needs from each: the {@code package} line (checked against the folder) and whether the
- * class implements {@code StaticPage}. Nothing is compiled yet, so both come from the source text.
+ * generator needs from each: the {@code package} line (checked against the folder), whether the
+ * class implements {@code StaticPage}, its declaration and its constructors. Nothing is compiled
+ * yet, so all come from the source text.
  *
  * <p>Listing only stats files; reading opens them. The generator lists first so that a run with
  * nothing changed can stop before reading anything.
@@ -67,9 +68,16 @@ final class PagesScanner {
   /**
    * A page file that was read. {@code staticPage}: its class declares {@code implements
    * StaticPage<}; {@code declaration}: its class's declaration, empty when the file declares no
-   * type of its name (or was not read, being in a folder that cannot be a package).
+   * type of its name (or was not read, being in a folder that cannot be a package);
+   * {@code constructors}: the constructors its class declares (see {@link PageConstructors}).
    */
-  record PageSource(PageFile file, boolean staticPage, Optional<JavaSourceText.Declaration> declaration) {}
+  record PageSource(
+      PageFile file, boolean staticPage, Optional<JavaSourceText.Declaration> declaration,
+      List<JavaSourceText.Constructor> constructors) {
+    PageSource {
+      constructors = List.copyOf(constructors);
+    }
+  }
 
   /** Finds the pages package and lists its files; empty (with diagnostics) when it cannot. */
   Optional<PagesTree> list() throws IOException {
@@ -104,6 +112,11 @@ final class PagesScanner {
    * reported.
    */
   List<PageSource> read(PagesTree tree) throws IOException {
+    return read(tree, new GeneratorCache());
+  }
+
+  /** As {@link #read(PagesTree)}, taking a file's reading from {@code cache} when its content is unchanged. */
+  List<PageSource> read(PagesTree tree, GeneratorCache cache) throws IOException {
     record Keyed(String relative, String path, PageFile file) {}
     List<Keyed> files = new ArrayList<>(tree.files().size());
     for (PageFile file : tree.files()) {
@@ -114,13 +127,20 @@ final class PagesScanner {
     for (Keyed keyed : files) {
       PageFile file = keyed.file();
       // Malformed bytes become U+FFFD: only ASCII tokens matter here, and javac reports the encoding.
-      String text = new String(Files.readAllBytes(file.path()), StandardCharsets.UTF_8);
+      byte[] content = Files.readAllBytes(file.path());
+      Optional<PageSource> known = cache.read(file, content);
+      if (known.isPresent()) {
+        sources.add(known.get());
+        continue;
+      }
+      int problemsBefore = diagnostics.count();
+      String text = new String(content, StandardCharsets.UTF_8);
       JavaSourceText source = JavaSourceText.of(text, file.name());
       String expected = tree.pagesPackage() + file.folders().stream().map(folder -> "." + folder).collect(Collectors.joining());
       Optional<JavaSourceText.PackageLine> declared = source.packageLine();
       if (!SourceVersion.isName(expected)) {
         // A folder that cannot be a package is reported by RouteModel, once for the folder.
-        sources.add(new PageSource(file, false, Optional.empty()));
+        sources.add(new PageSource(file, false, Optional.empty(), List.of()));
         continue;
       }
       if (declared.isEmpty()) {
@@ -128,7 +148,12 @@ final class PagesScanner {
       } else if (!declared.get().name().equals(expected)) {
         diagnostics.report(file.path(), declared.get().line(), Messages.packageMismatch(declared.get().name(), expected));
       }
-      sources.add(new PageSource(file, source.implementsInterface("StaticPage"), source.declaration()));
+      PageSource read = new PageSource(file, source.implementsInterface("StaticPage"), source.declaration(),
+          source.constructors());
+      if (diagnostics.count() == problemsBefore) {
+        cache.keep(read, content);
+      }
+      sources.add(read);
     }
     return sources;
   }

@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import dev.next4j.codegen.PageConstructors.Services;
 import dev.next4j.codegen.RouteModel.PageRoute;
 import dev.next4j.codegen.RouteModel.Segment;
 import dev.next4j.codegen.RouteModel.Special;
@@ -74,12 +75,15 @@ final class RoutesWriter {
   private final List<PageRoute> routes;
   private final GeneratedNames names;
   private final ServerSettings settings;
+  private final Services services;
 
-  private RoutesWriter(RouteModel model, List<PageRoute> routes, GeneratedNames names, ServerSettings settings) {
+  private RoutesWriter(
+      RouteModel model, List<PageRoute> routes, GeneratedNames names, ServerSettings settings, Services services) {
     this.model = model;
     this.routes = routes;
     this.names = names;
     this.settings = settings;
+    this.services = services;
   }
 
   /**
@@ -87,7 +91,16 @@ final class RoutesWriter {
    * names} splits goes into nested classes, one per part.
    */
   static JavaFile write(RouteModel model, List<PageRoute> routes, GeneratedNames names, ServerSettings settings) {
-    return new RoutesWriter(model, routes, names, settings).file();
+    return write(model, routes, names, settings, Services.NONE);
+  }
+
+  /**
+   * The same for a site with services: with a {@code _Context}, the table is {@code
+   * table(_Context context)}, and the pages {@code services} names are built with it.
+   */
+  static JavaFile write(
+      RouteModel model, List<PageRoute> routes, GeneratedNames names, ServerSettings settings, Services services) {
+    return new RoutesWriter(model, routes, names, settings, services).file();
   }
 
   /** The file comment both generated files start with; {@code OutputFiles} recognises its files by it. */
@@ -153,23 +166,25 @@ final class RoutesWriter {
       // 64 KiB and a class's constants to 65,535. Each part is a class of its own.
       code.addStatement("$T routes = new $T<>($L)", ROUTE_LIST, ClassName.get(ArrayList.class), routes.size());
       for (String part : names.tableParts()) {
-        code.addStatement("$L.addTo(routes)", part);
+        code.addStatement(services.contextClass().isPresent() ? "$L.addTo(routes, context)" : "$L.addTo(routes)", part);
       }
       code.add("return $T.of(routes)\n", TABLE_BUILDER);
     }
     code.add("$>$>");
     for (Special special : specials) {
-      code.add(".$L(new $L()) // $L implements $L\n", withMethod(special), special.pageClass(),
-          GeneratedNames.comment(special.source()), specialInterface(special));
+      code.add(".$L(new $L($L)) // $L implements $L\n", withMethod(special), special.pageClass(),
+          arguments(special.pageClass()), GeneratedNames.comment(special.source()), specialInterface(special));
     }
     code.add(".build();\n$<$<");
-    return MethodSpec.methodBuilder("table")
+    MethodSpec.Builder table = MethodSpec.methodBuilder("table")
         .addJavadoc("The route table in Next.js matching order, each page made by a direct constructor call, each\n")
         .addJavadoc("route's segments already split, so the runtime builds its trie without parsing or sorting.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ROUTE_TABLE)
-        .addCode(code.build())
-        .build();
+        .returns(ROUTE_TABLE);
+    services.contextClass().ifPresent(unused -> table
+        .addJavadoc("The pages whose constructor takes {@code $L} get {@code context}.\n", PageConstructors.CONTEXT)
+        .addParameter(services.contextName(), "context"));
+    return table.addCode(code.build()).build();
   }
 
   /** The nested classes of a split table, each adding its share of the routes in order. */
@@ -182,6 +197,7 @@ final class RoutesWriter {
       MethodSpec.Builder addTo = MethodSpec.methodBuilder("addTo")
           .addModifiers(Modifier.STATIC)
           .addParameter(ROUTE_LIST, "routes");
+      services.contextClass().ifPresent(context -> addTo.addParameter(services.contextName(), "context"));
       for (int i = 0; i < chunk.size(); i++) {
         PageRoute route = chunk.get(i);
         addTo.addCode("routes.add($L); // $L\n", entry(route, i), comment(route));
@@ -212,12 +228,17 @@ final class RoutesWriter {
       // A static page's records become the URLs to prerender through their href().
       entry.add("$L::href, ", record);
     }
-    entry.add("new $L()", route.pageClass());
+    entry.add("new $L($L)", route.pageClass(), arguments(route.pageClass()));
     for (Segment segment : route.segments()) {
       // The factory's name inline, so that JavaPoet writes it through the static import.
       entry.add(", $T." + segmentFactory(segment) + "($S)", SEGMENT, segment.name());
     }
     return entry.add(")").build();
+  }
+
+  /** What {@code pageClass}'s constructor is called with: the context, or nothing. */
+  private String arguments(String pageClass) {
+    return services.takesContext(pageClass) ? "context" : "";
   }
 
   /** The {@code dev.next4j.runtime.generated.Segment} factory for {@code segment}'s kind. */

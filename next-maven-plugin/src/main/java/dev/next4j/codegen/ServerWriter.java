@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.next4j.codegen.PageConstructors.Services;
 import dev.next4j.runtime.RouteRule;
 import dev.next4j.runtime.RouteRule.Condition;
 import java.util.List;
@@ -31,12 +32,23 @@ final class ServerWriter {
   static final ClassName ROUTE_RULE = ClassName.get("dev.next4j.runtime", "RouteRule");
   static final ClassName KIND = ROUTE_RULE.nestedClass("Kind");
   static final ClassName CONDITION = ROUTE_RULE.nestedClass("Condition");
+  static final ClassName ENV = ClassName.get("dev.next4j.runtime", "Env");
   static final ClassName PUBLIC_FILE_INDEX = ClassName.get("dev.next4j.runtime.generated", "PublicFileIndex");
 
   private ServerWriter() {}
 
   static JavaFile write(RouteModel model, GeneratedNames names, ServerSettings settings, List<RouteRule> rules) {
-    TypeSpec server = TypeSpec.classBuilder(names.server())
+    return write(model, names, settings, rules, Services.NONE);
+  }
+
+  /**
+   * The same for a site with services: with a {@code _Context}, {@code app(options)} builds it once
+   * and gives it to the app to close, and {@code app(options, context)} serves over one the caller
+   * built and closes.
+   */
+  static JavaFile write(
+      RouteModel model, GeneratedNames names, ServerSettings settings, List<RouteRule> rules, Services services) {
+    TypeSpec.Builder server = TypeSpec.classBuilder(names.server())
         .addJavadoc("The server of the pages in {@code $L}.\n", model.pagesPackage())
         .addJavadoc("\n<p>{@code java -cp <classpath> $L [--port <port>] [--hostname <host>]} serves them: the port\n",
             names.server().canonicalName())
@@ -55,19 +67,49 @@ final class ServerWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .addParameter(String[].class, "args")
             .addStatement("$T.serve(args, $T::app)", NEXT_APP, names.server())
-            .build())
-        .addMethod(MethodSpec.methodBuilder("app")
-            .addJavadoc("The app for {@code options}, not yet prepared: what a custom server calls (Next.js's\n")
-            .addJavadoc("{@code next(options)}). {@code options.conf()}, when given, replaces {@link #CONFIG}.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(NEXT_APP)
-            .addParameter(NEXT_OPTIONS, "options")
-            .addJavadoc("The files under {@code public/} are those the build indexed into this jar.\n")
-            .addStatement("return $T.create($T.table(), CONFIG, options, $T.load($T.class))",
-                NEXT_APP, names.routes(), PUBLIC_FILE_INDEX, names.server())
-            .build())
-        .build();
-    return JavaFile.builder(names.server().packageName(), server)
+            .build());
+    if (services.contextClass().isEmpty()) {
+      server.addMethod(MethodSpec.methodBuilder("app")
+          .addJavadoc("The app for {@code options}, not yet prepared: what a custom server calls (Next.js's\n")
+          .addJavadoc("{@code next(options)}). {@code options.conf()}, when given, replaces {@link #CONFIG}.\n")
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(NEXT_APP)
+          .addParameter(NEXT_OPTIONS, "options")
+          .addJavadoc("The files under {@code public/} are those the build indexed into this jar.\n")
+          .addStatement("return $T.create($T.table(), CONFIG, options, $T.load($T.class))",
+              NEXT_APP, names.routes(), PUBLIC_FILE_INDEX, names.server())
+          .build());
+    } else {
+      ClassName context = services.contextName();
+      server.addMethod(MethodSpec.methodBuilder("app")
+          .addJavadoc("The app for {@code options}, not yet prepared: what a custom server calls (Next.js's\n")
+          .addJavadoc("{@code next(options)}). {@code options.conf()}, when given, replaces {@link #CONFIG}.\n")
+          .addJavadoc("\n<p>Builds the site's services, {@code $L}, once$L; the app closes them after\n", context.simpleName(),
+              services.contextTakesEnv() ? ", with the app's environment" : "")
+          .addJavadoc("its requests in flight finished, when they are {@code AutoCloseable}.\n")
+          .addJavadoc("The files under {@code public/} are those the build indexed into this jar.\n")
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(NEXT_APP)
+          .addParameter(NEXT_OPTIONS, "options")
+          .addCode(services.contextTakesEnv()
+              ? CodeBlock.of("$T context = new $T($T.of(options));\n", context, context, ENV)
+              : CodeBlock.of("$T context = new $T();\n", context, context))
+          .addStatement("return $T.create($T.table(context), CONFIG, options, $T.load($T.class), context)",
+              NEXT_APP, names.routes(), PUBLIC_FILE_INDEX, names.server())
+          .build());
+      server.addMethod(MethodSpec.methodBuilder("app")
+          .addJavadoc("The app for {@code options} over services the caller built and closes (a custom server's,\n")
+          .addJavadoc("a test's): {@link #app(NextOptions)} without building {@code $L}, and without closing it.\n",
+              context.simpleName())
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(NEXT_APP)
+          .addParameter(NEXT_OPTIONS, "options")
+          .addParameter(context, "context")
+          .addStatement("return $T.create($T.table(context), CONFIG, options, $T.load($T.class))",
+              NEXT_APP, names.routes(), PUBLIC_FILE_INDEX, names.server())
+          .build());
+    }
+    return JavaFile.builder(names.server().packageName(), server.build())
         .addFileComment("$L", RoutesWriter.header(model))
         .skipJavaLangImports(true)
         .indent("  ")

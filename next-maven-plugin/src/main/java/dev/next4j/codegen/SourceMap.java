@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * target/generated-sources/next/com/acme/Routes.java     42    src/main/java/com/acme/pages/blog/$slug.java
  * </pre>
  *
- * <p>A line is mapped when it constructs a page ({@code new com.acme.pages.Index()}): that is where
+ * <p>A line is mapped when it constructs a page ({@code new com.acme.pages.Index()}, or {@code
+ * new com.acme.pages.Index(context)} for a page that takes the site's services): that is where
  * javac reports a page that does not implement what its route needs. The {@code // src/...}
  * comment at the end of such a line is for people reading the code; nothing parses it.
  *
@@ -37,7 +38,7 @@ public record SourceMap(List<Line> lines) {
   public static final String HEADER = "generated\tline\tsource";
 
   /** A page construction in generated code, e.g. {@code new com.acme.pages.blog.$slug()}. */
-  private static final Pattern CONSTRUCTION = Pattern.compile("\\bnew ([\\w$.]+)\\(\\)");
+  private static final Pattern CONSTRUCTION = Pattern.compile("\\bnew ([\\w$.]+)\\((?:context)?\\)");
 
   public SourceMap {
     lines = List.copyOf(lines);

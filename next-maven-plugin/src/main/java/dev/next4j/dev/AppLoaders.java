@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The class loaders of a dev session. A base loader holds the project's dependencies for the
  * whole session; each reload gets a fresh loader, child of the base, for the project's own classes
- * and resources, so edited classes are loaded anew while dependencies stay loaded.
+ * and resources, so edited classes are loaded anew while dependencies stay loaded. A site with
+ * services ({@code _Context}) has one more loader between the two, {@link #services}, holding the
+ * context's classes for as long as the context lives (see {@code DevContext}).
  *
  * <p>The runtime ({@code dev.next4j.runtime} and its subpackages) is shared with the dev server,
  * on purpose: every class of it comes from the dev server's loader, never from the project's
@@ -49,8 +52,32 @@ final class AppLoaders {
 
   /** A fresh loader for the project's classes as they are on disk now. */
   ClassLoader next() {
+    return next(base);
+  }
+
+  /**
+   * A fresh loader for the project's classes as they are on disk now, child of {@code parent}: the
+   * base, or a {@linkplain #services services loader}, whose classes it then takes from there.
+   */
+  ClassLoader next(ClassLoader parent) {
     generation++;
-    return new URLClassLoader("next-dev-" + generation, projectUrls, base);
+    return new URLClassLoader("next-dev-" + generation, projectUrls, parent);
+  }
+
+  /** The loader a session starts from: the dependencies and the runtime, none of the project's classes. */
+  ClassLoader base() {
+    return base;
+  }
+
+  /**
+   * A loader, child of the base, that loads from the project's folders only the classes named in
+   * {@code classNames} (binary names) and answers every other project class as not found, so that
+   * a reload's loader made over it ({@link #next(ClassLoader)}) shares those classes and loads the
+   * rest anew: the site's {@code _Context} and what it uses, kept across reloads (see {@code
+   * DevContext}).
+   */
+  ClassLoader services(Set<String> classNames) {
+    return new ServicesLoader(projectUrls, base, Set.copyOf(classNames));
   }
 
   /**
@@ -118,6 +145,24 @@ final class AppLoaders {
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
       return delegate.getResources(name);
+    }
+  }
+
+  /** Loads only the services' classes from the project's folders; resources as any loader does. */
+  private static final class ServicesLoader extends URLClassLoader {
+    private final Set<String> classNames;
+
+    ServicesLoader(URL[] urls, ClassLoader parent, Set<String> classNames) {
+      super("next-dev-services", urls, parent);
+      this.classNames = classNames;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      if (!classNames.contains(name)) {
+        throw new ClassNotFoundException(name);
+      }
+      return super.findClass(name);
     }
   }
 

@@ -120,7 +120,9 @@ final class DevHost implements AppHost {
         }
         return true;
       }
-      if (!liveReload.streamPath().equals(exchange.getRequestURI().getRawPath())) {
+      String path = exchange.getRequestURI().getRawPath();
+      // Also under another base path: a tab opened before a pom change moved it reconnects there.
+      if (!liveReload.streamPath().equals(path) && !path.endsWith(LiveReload.PATH)) {
         return false;
       }
       if (exchange.getRequestMethod().equals("GET")) {

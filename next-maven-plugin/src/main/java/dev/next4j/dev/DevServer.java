@@ -39,7 +39,7 @@ public final class DevServer implements AutoCloseable {
   private static final Duration CUSTOM_SERVER_PATIENCE = Duration.ofSeconds(30);
 
   private final DevSettings settings;
-  private final Session session = new Session();
+  private final Session session;
   private final IncrementalCompiler compiler;
   private final Reloader reloader;
   private final FileWatcher watcher;
@@ -56,9 +56,11 @@ public final class DevServer implements AutoCloseable {
   private volatile int port;
   private boolean customServerStarted;
   private String nextDevBefore;
+  private Runnable pomChanged;
 
-  private DevServer(DevSettings settings) throws IOException {
+  private DevServer(DevSettings settings, long epoch) throws IOException {
     this.settings = settings;
+    this.session = new Session(epoch);
     this.port = settings.port();
     this.problems = new Problems(settings.projectDir(), SourceMap.file(settings.routes()), settings.templates());
     List<Path> allRoots = new ArrayList<>(settings.sourceRoots());
@@ -95,25 +97,30 @@ public final class DevServer implements AutoCloseable {
   /**
    * Builds the app and starts serving it, or, with a custom server, runs the user's main once the
    * first build is good. Build problems do not stop it: they are shown in the browser and the log
-   * until a save fixes them.
+   * until a save fixes them. A change to {@code pom.xml} only prints that a restart applies it
+   * ({@link DevRunner} restarts by itself).
    *
    * @throws DevServerException when the port is taken or there is no Java compiler
    */
   public static DevServer start(DevSettings settings) throws DevServerException, IOException {
+    return start(settings, null);
+  }
+
+  /**
+   * As {@link #start(DevSettings)}, but a change to {@code pom.xml} calls {@code pomChanged} (on the
+   * reload thread, so it should only hand the news on) instead of printing that a restart is needed.
+   * With a custom server, which binds its port itself and cannot be stopped in place, it is not called.
+   */
+  static DevServer start(DevSettings settings, Runnable pomChanged) throws DevServerException, IOException {
     long started = System.nanoTime();
     if (settings.mainClass().isEmpty()) {
       checkPortFree(settings); // fail in a second, not after the first compile
     }
-    DevServer dev = new DevServer(settings);
-    // The default of NextOptions.dev(): a custom server is in dev mode without asking.
-    dev.nextDevBefore = System.setProperty("next.dev", "true");
-    // The runtime caps a response's write time (maxRspTime); a live-reload stream lasts as long as
-    // its tab. The JDK reads it once, when the first server is made, so before the app starts.
-    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
-      System.setProperty("sun.net.httpserver.maxRspTime", "0");
-    }
+    DevServer dev = new DevServer(settings, 0);
+    dev.pomChanged = pomChanged;
     try {
-      dev.begin(started);
+      Reloader.Build build = dev.buildFirst();
+      dev.serve(build, started, false);
     } catch (DevServerException | IOException | RuntimeException e) {
       dev.close();
       throw e;
@@ -121,12 +128,54 @@ public final class DevServer implements AutoCloseable {
     return dev;
   }
 
-  private void begin(long started) throws DevServerException, IOException {
-    // Before any app is made: an app reads the slot once, when it is created.
-    HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL, publicFolders(settings.resourceDirs())));
+  /**
+   * Starts a server for {@code settings} (the project as its pom now says) in place of {@code
+   * previous}, on the port {@code previous} serves: {@code previous} stops watching, the new server
+   * generates and compiles while {@code previous} still answers, then {@code previous} closes (its
+   * live-reload streams end; the browsers reconnect to the new server, see its new version and
+   * reload) and the new server binds the same port.
+   *
+   * @throws DevServerException when the port cannot be bound again; both servers are closed then
+   */
+  static DevServer replace(DevServer previous, DevSettings settings, Runnable pomChanged)
+      throws DevServerException, IOException {
+    long started = System.nanoTime();
+    previous.stopWatching();
+    DevServer dev = null;
+    try {
+      dev = new DevServer(settings.withPort(previous.port()), previous.session.nextEpoch());
+      dev.pomChanged = pomChanged;
+      Reloader.Build build = dev.buildFirst();
+      previous.close();
+      dev.serve(build, started, true);
+    } catch (DevServerException | IOException | RuntimeException e) {
+      previous.close();
+      if (dev != null) {
+        dev.close();
+      }
+      throw e;
+    }
+    return dev;
+  }
+
+  /** Generates and compiles what is out of date: the first build, before anything is served. */
+  private Reloader.Build buildFirst() throws IOException {
     snapshot = Snapshot.take(watchedTrees, watchedFiles);
     copyResources();
-    Reloader.Build build = reloader.initial();
+    return reloader.initial();
+  }
+
+  /** Serves {@code build}: the generated app on the port, or the custom server; then watches. */
+  private void serve(Reloader.Build build, long started, boolean restart) throws DevServerException, IOException {
+    // The default of NextOptions.dev(): a custom server is in dev mode without asking.
+    nextDevBefore = System.setProperty("next.dev", "true");
+    // The runtime caps a response's write time (maxRspTime); a live-reload stream lasts as long as
+    // its tab. The JDK reads it once, when the first server is made, so before the app starts.
+    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+      System.setProperty("sun.net.httpserver.maxRspTime", "0");
+    }
+    // Before any app is made: an app reads the slot once, when it is created.
+    HostSlot.install(new DevHost(session, DevHost.PING_INTERVAL, publicFolders(settings.resourceDirs())));
     publish(build);
     if (settings.mainClass().isEmpty()) {
       app = createApp(build);
@@ -142,8 +191,9 @@ public final class DevServer implements AutoCloseable {
         thread.setContextClassLoader(previous);
       }
       int routes = build.state() instanceof DevState.Ready ready ? ready.table().size() : 0;
-      settings.log().ready("next4j dev server ready on " + url() + " (" + routes + (routes == 1 ? " route" : " routes")
-          + ", started in " + millis(started) + " ms)");
+      settings.log().ready("next4j dev server " + (restart ? "restarted" : "ready") + " on " + url() + " (" + routes
+          + (routes == 1 ? " route" : " routes") + ", " + (restart ? "pom.xml applied" : "started") + " in "
+          + millis(started) + " ms)");
     } else if (build.loader().isPresent()) {
       startCustomServer(build.loader().get(), started);
     } else {
@@ -151,6 +201,31 @@ public final class DevServer implements AutoCloseable {
           + " starts once the build is fixed; watching for changes.");
     }
     reloadThread.start();
+  }
+
+  /**
+   * Shows {@code problem} in the browser (the error page) and the log until the next reload; the
+   * app keeps its port.
+   */
+  void show(DevProblem problem) {
+    fail(problem);
+  }
+
+  /** Stops watching and reloading; the app goes on serving what it has until {@link #close()}. */
+  private void stopWatching() {
+    try {
+      watcher.close();
+    } catch (IOException ignored) {
+      // the watch service is gone either way
+    }
+    reloadThread.interrupt();
+    try {
+      reloadThread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // A reload the watcher began is not coming: requests waiting for it get what there is.
+    session.unchanged();
   }
 
   /** The port served on: the bound one, or the configured one with a custom server. */
@@ -224,7 +299,14 @@ public final class DevServer implements AutoCloseable {
     all.addAll(changes.deleted());
     Path pom = watchedFiles.get(0);
     if (all.contains(pom)) {
-      settings.log().warn("pom.xml changed: restart next:run to apply it.");
+      if (pomChanged != null && settings.mainClass().isEmpty()) {
+        pomChanged.run();
+      } else if (settings.mainClass().isPresent()) {
+        settings.log().warn("pom.xml changed: the custom server binds its port itself and cannot be restarted in place;"
+            + " restart next:run to apply it.");
+      } else {
+        settings.log().warn("pom.xml changed: restart next:run to apply it.");
+      }
     }
     List<Path> envFiles = all.stream().filter(path -> watchedFiles.indexOf(path) > 0).toList();
     if (all.stream().allMatch(watchedFiles::contains)) {
@@ -285,6 +367,12 @@ public final class DevServer implements AutoCloseable {
     if (build.loader().isPresent()) {
       try {
         Class<?> nextServer = Class.forName(GeneratedNames.serverClass(build.generatedPackage()), true, build.loader().get());
+        Optional<Class<?>> contextType = reloader.contextType();
+        if (contextType.isPresent()) {
+          // The session owns the services (they outlive reloads), so the app gets them without owning them.
+          return (NextApp) nextServer.getMethod("app", NextOptions.class, contextType.get())
+              .invoke(null, options.build(), reloader.context().orElseThrow());
+        }
         return (NextApp) nextServer.getMethod("app", NextOptions.class).invoke(null, options.build());
       } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
         fail(problems.exception(Problems.LOAD_ERROR, Reloader.unwrap(e), settings.sourceRoots()));

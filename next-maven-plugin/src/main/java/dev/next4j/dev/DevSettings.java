@@ -105,6 +105,12 @@ public record DevSettings(
     }
   }
 
+  /** These settings with {@code port} to serve on: a restart keeps the port the first start bound. */
+  public DevSettings withPort(int port) {
+    return new DevSettings(routes, resourceDirs, classesDir, compileClasspath, runtimeClasspath, compilerOptions,
+        mainClass, hostname, port, quietPeriod, log, templates, resources, filterProperties);
+  }
+
   private static Path absolute(Path path) {
     return path.toAbsolutePath().normalize();
   }

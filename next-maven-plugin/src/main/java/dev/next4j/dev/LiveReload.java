@@ -31,7 +31,7 @@ final class LiveReload implements AutoCloseable {
 
   private final String streamPath;
   private final Duration pingInterval;
-  private final AtomicLong version = new AtomicLong();
+  private final AtomicLong version;
   /** Open streams at most: one per browser tab is plenty for a developer; more is a loop or an attack. */
   static final int MAX_STREAMS = 64;
 
@@ -48,6 +48,7 @@ final class LiveReload implements AutoCloseable {
   LiveReload(String basePath, Session session, Duration pingInterval) {
     this.streamPath = basePath + PATH;
     this.pingInterval = pingInterval;
+    this.version = new AtomicLong(session == null ? 0 : session.epoch());
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "next4j-live-reload");
       thread.setDaemon(true);
@@ -81,7 +82,16 @@ final class LiveReload implements AutoCloseable {
    * {@link #MAX_STREAMS} open streams the answer is 503: each holds a connection and a thread.
    */
   void open(HttpExchange exchange) throws IOException {
-    if (streams.size() >= MAX_STREAMS) {
+    boolean admitted;
+    synchronized (this) {
+      if (closed) {
+        exchange.close();
+        return;
+      }
+      // Counted before the answer goes out: a tab that has its 200 holds its place.
+      admitted = streams.size() < MAX_STREAMS && streams.add(exchange);
+    }
+    if (!admitted) {
       byte[] body = ("next:run keeps at most " + MAX_STREAMS + " live-reload streams open (one per browser tab); "
           + "close some tabs\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
@@ -95,13 +105,11 @@ final class LiveReload implements AutoCloseable {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
-    exchange.sendResponseHeaders(200, 0);
-    synchronized (this) {
-      if (closed) {
-        exchange.close();
-        return;
-      }
-      streams.add(exchange);
+    try {
+      exchange.sendResponseHeaders(200, 0);
+    } catch (IOException | RuntimeException e) {
+      drop(exchange);
+      throw e;
     }
     String hello = "retry: 1000\nevent: version\ndata: " + version.get() + "\n\n";
     try {

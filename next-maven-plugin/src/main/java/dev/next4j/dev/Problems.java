@@ -27,6 +27,7 @@ final class Problems {
   static final String LOAD_ERROR = "Error loading the pages";
   static final String SERVER_ERROR = "Custom server error";
   static final String TEMPLATE_ERROR = "Template error";
+  static final String POM_ERROR = "Project error";
 
   private final Path projectDir;
   private final Path sourceMapFile;

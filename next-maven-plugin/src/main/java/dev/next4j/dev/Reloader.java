@@ -2,6 +2,7 @@ package dev.next4j.dev;
 
 import dev.next4j.codegen.GeneratedNames;
 import dev.next4j.codegen.GenerationResult;
+import dev.next4j.codegen.GeneratorCache;
 import dev.next4j.codegen.NextGenerator;
 import dev.next4j.codegen.TemplateSources;
 import dev.next4j.dev.IncrementalCompiler.Outcome;
@@ -32,6 +33,7 @@ final class Reloader {
   private final IncrementalCompiler compiler;
   private final AppLoaders loaders;
   private final Problems problems;
+  private final DevContext context;
   private final List<Path> allSourceRoots;
   private final Set<Path> changedSources = new LinkedHashSet<>();
   private final Set<Path> deletedSources = new LinkedHashSet<>();
@@ -41,11 +43,15 @@ final class Reloader {
     return thread;
   });
 
+  /** The generator's memory across reloads: unchanged pages are not parsed, unchanged routes not written. */
+  private final GeneratorCache generatorCache = new GeneratorCache();
+
   Reloader(DevSettings settings, IncrementalCompiler compiler, AppLoaders loaders, Problems problems) {
     this.settings = settings;
     this.compiler = compiler;
     this.loaders = loaders;
     this.problems = problems;
+    this.context = new DevContext(loaders, settings.classesDir(), settings.projectDir(), settings.log()::info);
     List<Path> roots = new ArrayList<>(settings.sourceRoots());
     roots.add(settings.generatedSourcesDir());
     this.allSourceRoots = List.copyOf(roots);
@@ -92,7 +98,7 @@ final class Reloader {
     Future<GenerationResult> generating;
     try {
       before = generatedSources();
-      generating = generatorThread.submit(() -> NextGenerator.generate(settings.routes()));
+      generating = generatorThread.submit(() -> NextGenerator.generate(settings.routes(), generatorCache));
     } catch (IOException | RuntimeException e) {
       return broken(problems.exception(Problems.ROUTE_ERROR, e, allSourceRoots));
     }
@@ -155,7 +161,15 @@ final class Reloader {
       return broken(problems.compile(failed.errors()));
     }
     compiled += ((Outcome.Compiled) outcome).sources().size();
-    ClassLoader loader = loaders.next();
+    ClassLoader parent;
+    try {
+      parent = context.update(generated.generatedPackage());
+    } catch (InvocationTargetException e) {
+      return broken(problems.exception(Problems.LOAD_ERROR, unwrap(e.getCause()), allSourceRoots));
+    } catch (IOException | ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return broken(problems.exception(Problems.LOAD_ERROR, unwrap(e), allSourceRoots));
+    }
+    ClassLoader loader = loaders.next(parent);
     DevState state = load(generated.generatedPackage(), loader);
     return new Build(state, state instanceof DevState.Ready ? Optional.of(loader) : Optional.empty(),
         generated.generatedPackage(), compiled, routesChanged);
@@ -185,14 +199,21 @@ final class Reloader {
     return Optional.empty();
   }
 
-  /** Runs {@code Routes.table()} from {@code loader}: the pages' constructors run here. */
+  /**
+   * Runs {@code Routes.table()} from {@code loader}, or {@code Routes.table(context)} with the
+   * session's {@link DevContext}: the pages' constructors run here.
+   */
   private DevState load(String generatedPackage, ClassLoader loader) {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(loader);
     try {
       Class<?> routes = Class.forName(GeneratedNames.routesClass(generatedPackage), true, loader);
-      return new DevState.Ready((RouteTable) routes.getMethod("table").invoke(null));
+      Optional<Class<?>> contextType = context.type();
+      Object table = contextType.isPresent()
+          ? routes.getMethod("table", contextType.get()).invoke(null, context.instance().orElseThrow())
+          : routes.getMethod("table").invoke(null);
+      return new DevState.Ready((RouteTable) table);
     } catch (InvocationTargetException e) {
       return new DevState.Broken(problems.exception(Problems.LOAD_ERROR, unwrap(e.getCause()), allSourceRoots));
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
@@ -210,9 +231,20 @@ final class Reloader {
     }
   }
 
-  /** Stops the generator's thread. */
+  /** The site's services the current tables were built with, and their class; empty without a {@code _Context}. */
+  Optional<Object> context() {
+    return context.instance();
+  }
+
+  /** The class of {@link #context()}. */
+  Optional<Class<?>> contextType() {
+    return context.type();
+  }
+
+  /** Stops the generator's thread and closes the site's services. */
   void close() {
     generatorThread.shutdownNow();
+    context.close();
   }
 
   static Throwable unwrap(Throwable error) {

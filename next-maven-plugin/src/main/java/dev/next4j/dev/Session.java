@@ -17,6 +17,31 @@ final class Session {
   private DevState state =
       new DevState.Broken(new DevProblem("Starting", "", 0, "The dev server is still starting.", ""));
   private boolean reloading = true;
+  private final long epoch;
+  private long publishes;
+
+  /** A session whose live-reload versions count from 0. */
+  Session() {
+    this(0);
+  }
+
+  /**
+   * A session whose live-reload versions count from {@code epoch}: a session that replaces another
+   * (a pom change) starts past every version the other gave out, so a tab that reconnects reloads.
+   */
+  Session(long epoch) {
+    this.epoch = epoch;
+  }
+
+  /** The first live-reload version of this session's apps. */
+  long epoch() {
+    return epoch;
+  }
+
+  /** An epoch for a session that replaces this one: greater than any version this one gave out. */
+  synchronized long nextEpoch() {
+    return epoch + publishes + 1;
+  }
 
   /** Waits while a reload is under way (at most a minute), then returns what to serve now. */
   synchronized DevState current() throws InterruptedException {
@@ -57,6 +82,7 @@ final class Session {
   void publish(DevState next) {
     synchronized (this) {
       state = next;
+      publishes++;
       reloading = false;
       notifyAll();
     }

@@ -4,11 +4,12 @@ import dev.next4j.build.BuildException;
 import dev.next4j.build.Ports;
 import dev.next4j.codegen.GeneratorConfig;
 import dev.next4j.dev.DevLog;
-import dev.next4j.dev.DevServer;
+import dev.next4j.dev.DevRunner;
 import dev.next4j.dev.DevServerException;
 import dev.next4j.dev.DevSettings;
 import dev.next4j.dev.JavacOptions;
 import dev.next4j.dev.ResourceSet;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,15 +20,30 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.artifact.resolver.filter.ScopeArtifactFilter;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.model.Resource;
+import org.apache.maven.model.building.ModelBuildingException;
+import org.apache.maven.model.building.ModelProblem;
+import org.apache.maven.plugin.MavenPluginManager;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginConfigurationException;
+import org.apache.maven.plugin.PluginContainerException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.DefaultProjectBuildingRequest;
+import org.apache.maven.project.DependencyResolutionResult;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectBuilder;
+import org.apache.maven.project.ProjectBuildingException;
+import org.apache.maven.project.ProjectBuildingRequest;
+import org.apache.maven.project.ProjectBuildingResult;
 
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.RepositorySystem;
@@ -45,7 +61,9 @@ import org.eclipse.aether.resolution.DependencyResult;
  * http://localhost:3000, and on every save of a page, a source or a file under {@code public/}
  * regenerates the routes, recompiles what changed and swaps the app in place, without a restart.
  * Compile errors, route errors and exceptions show in the browser and here; the browser reloads by
- * itself after each change. Ctrl-C stops it.
+ * itself after each change. A saved {@code pom.xml} restarts the session by itself on the same
+ * port, with the project read again by Maven's project builder (see {@code docs/dev-mode.md}).
+ * Ctrl-C stops it.
  *
  * <p>The app runs inside Maven's JVM: no second JVM is left behind, and {@code -D} properties on
  * the command line reach it. With {@code <mainClass>}, the user's custom server runs instead of
@@ -89,6 +107,20 @@ public final class RunMojo extends AbstractPagesMojo {
   @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
   private RepositorySystemSession repositorySession;
 
+  /** Reads the pom again when it changes. */
+  @Component
+  private ProjectBuilder projectBuilder;
+
+  /** Configures a fresh instance of this goal from the changed pom. */
+  @Component
+  private MavenPluginManager pluginManager;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  private MojoExecution mojoExecution;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip()) {
@@ -100,9 +132,9 @@ public final class RunMojo extends AbstractPagesMojo {
       return;
     }
     DevSettings settings = settings();
-    DevServer server;
+    DevRunner server;
     try {
-      server = DevServer.start(settings);
+      server = DevRunner.start(settings, this::reread);
     } catch (DevServerException e) {
       throw new MojoFailureException(e.getMessage());
     } catch (IOException e) {
@@ -122,6 +154,80 @@ public final class RunMojo extends AbstractPagesMojo {
         // the hook is running: it closed the server
       }
     }
+  }
+
+  /**
+   * The dev server's settings for the project as its pom says now, read with Maven's own project
+   * builder: the model built again (parent, profiles, properties, plugin management), the
+   * dependencies resolved again, and this goal's configuration ({@code basePath}, the rules, ...)
+   * injected into a fresh instance of this mojo, as Maven configures one for {@code mvn next:run}.
+   */
+  private DevSettings reread() throws DevRunner.ProjectError {
+    File pom = project().getFile();
+    ProjectBuildingRequest request = new DefaultProjectBuildingRequest(session.getProjectBuildingRequest());
+    request.setProject(null);
+    request.setResolveDependencies(true);
+    MavenProject fresh;
+    try {
+      ProjectBuildingResult result = projectBuilder.build(pom, request);
+      DependencyResolutionResult dependencies = result.getDependencyResolutionResult();
+      if (dependencies != null && !dependencies.getCollectionErrors().isEmpty()) {
+        throw new DevRunner.ProjectError("The dependencies of pom.xml do not resolve: "
+            + dependencies.getCollectionErrors().get(0).getMessage(), 0);
+      }
+      if (dependencies != null && !dependencies.getUnresolvedDependencies().isEmpty()) {
+        org.eclipse.aether.graph.Dependency missing = dependencies.getUnresolvedDependencies().get(0);
+        List<Exception> errors = dependencies.getResolutionErrors(missing);
+        throw new DevRunner.ProjectError("The dependency " + missing.getArtifact() + " of pom.xml does not resolve"
+            + (errors.isEmpty() ? "" : ": " + errors.get(0).getMessage()), 0);
+      }
+      fresh = result.getProject();
+    } catch (ProjectBuildingException e) {
+      throw projectError(e);
+    }
+    fresh.setArtifactFilter(new ScopeArtifactFilter(Artifact.SCOPE_COMPILE_PLUS_RUNTIME));
+    MojoExecution execution = new MojoExecution(mojoExecution.getMojoDescriptor(), mojoExecution.getExecutionId(),
+        mojoExecution.getSource());
+    execution.setConfiguration(MojoConfigurations.of(mojoExecution.getMojoDescriptor(), fresh, mojoExecution.getExecutionId()));
+    MavenProject before = session.getCurrentProject();
+    session.setCurrentProject(fresh); // what ${project} means to the new mojo's parameters
+    RunMojo mojo = null;
+    try {
+      mojo = (RunMojo) pluginManager.getConfiguredMojo(org.apache.maven.plugin.Mojo.class, session, execution);
+      return mojo.settings();
+    } catch (PluginConfigurationException | PluginContainerException | ClassCastException e) {
+      throw new DevRunner.ProjectError("The next-maven-plugin configuration in pom.xml does not apply: " + e.getMessage(), 0);
+    } catch (MojoFailureException | MojoExecutionException e) {
+      throw new DevRunner.ProjectError(e.getMessage(), 0);
+    } finally {
+      session.setCurrentProject(before);
+      if (mojo != null) {
+        pluginManager.releaseMojo(mojo, execution);
+      }
+    }
+  }
+
+  /**
+   * The first error of a pom that does not build (a parse error, an invalid model, a parent or
+   * import that does not resolve), with its line: Maven puts them on the model building exception
+   * it wraps, or on the per-project results.
+   */
+  private static DevRunner.ProjectError projectError(ProjectBuildingException e) {
+    List<ModelProblem> problems = new ArrayList<>();
+    if (e.getCause() instanceof ModelBuildingException model) {
+      problems.addAll(model.getProblems());
+    }
+    if (e.getResults() != null) {
+      for (ProjectBuildingResult result : e.getResults()) {
+        problems.addAll(result.getProblems());
+      }
+    }
+    for (ModelProblem problem : problems) {
+      if (problem.getSeverity() != ModelProblem.Severity.WARNING) {
+        return new DevRunner.ProjectError(problem.getMessage(), problem.getLineNumber());
+      }
+    }
+    return new DevRunner.ProjectError(e.getMessage(), 0);
   }
 
   private DevSettings settings() throws MojoFailureException, MojoExecutionException {

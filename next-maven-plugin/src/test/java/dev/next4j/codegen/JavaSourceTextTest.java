@@ -121,4 +121,27 @@ class JavaSourceTextTest {
     assertThat(JavaSourceText.of("package p;\n// implements Page<X>\npublic final class About {\n}", "About").declaration())
         .contains(new Declaration("class", 3, false, List.of()));
   }
+
+  @Test
+  void readsTheConstructorsOfTheTopLevelTypeOnly() {
+    JavaSourceText text = JavaSourceText.of("package p;\n"
+        + "public class Index implements Page<X> {\n"
+        + "  static final Index SHARED = new Index();\n"
+        + "  /** Index(String) in a comment; \"Index(int)\" in a string. */\n"
+        + "  public Index(@Named(\"a\") final Map<String, List<Integer>> m, _Context c) { Index.helper(); }\n"
+        + "  Index() { class Inner { Inner(int i) {} } }\n"
+        + "  static void helper() {}\n"
+        + "}\n", "Index");
+
+    assertThat(text.constructors()).containsExactly(
+        new JavaSourceText.Constructor(5, true, List.of("Map<String,List<Integer>>", "_Context")),
+        new JavaSourceText.Constructor(6, false, List.of()));
+  }
+
+  @Test
+  void aRecordHeaderIsItsCanonicalConstructor() {
+    JavaSourceText text = JavaSourceText.of("package p;\npublic record Index(_Context context) implements Page<X> {}", "Index");
+
+    assertThat(text.constructors()).containsExactly(new JavaSourceText.Constructor(2, true, List.of("_Context")));
+  }
 }

@@ -417,6 +417,107 @@ class DevServerTest {
   }
 
   @Test
+  void theSitesServicesSurviveReloadsThatDoNotTouchThemAndAreBuiltAgainWhenTheirClassesChange() throws Exception {
+    Path closedLog = dir.resolve("closed.log");
+    project.write(".env", "CLOSED_LOG=" + closedLog + "\n");
+    project.write("src/main/java/com/acme/Store.java", store("one"));
+    project.write("src/main/java/com/acme/pages/_Context.java", """
+        package com.acme.pages;
+
+        import com.acme.Store;
+        import dev.next4j.runtime.Env;
+        import java.io.IOException;
+        import java.nio.file.Files;
+        import java.nio.file.Path;
+        import java.nio.file.StandardOpenOption;
+        import java.util.UUID;
+
+        public final class _Context implements AutoCloseable {
+          private final String id = UUID.randomUUID().toString();
+          private final Path closedLog;
+          private final Store store = new Store();
+
+          public _Context(Env env) {
+            this.closedLog = Path.of(env.require("CLOSED_LOG"));
+          }
+
+          public String describe() {
+            return "context " + id + " store " + store.name();
+          }
+
+          @Override
+          public void close() throws IOException {
+            Files.writeString(closedLog, id + "\\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          }
+        }
+        """);
+    project.write("src/main/java/com/acme/pages/Index.java", index("A"));
+    start();
+    String first = get("/").body();
+    assertThat(first).matches("(?s).*<p>page A, context [-0-9a-f]{36} store one</p>.*");
+    String firstId = first.replaceAll("(?s).*context ([-0-9a-f]{36}).*", "$1");
+    assertThat(awaitLog("Built the site's services")).isEqualTo("[INFO] Built the site's services (_Context)");
+
+    project.write("src/main/java/com/acme/pages/Index.java", index("B"));
+
+    assertThat(awaitBody("/", body -> body.contains("page B")).body()).contains("context " + firstId + " store one");
+    assertThat(closedLog).doesNotExist();
+
+    project.write("src/main/java/com/acme/Store.java", store("two"));
+
+    String second = awaitBody("/", body -> body.contains("store two")).body();
+    assertThat(second).contains("page B").doesNotContain(firstId);
+    assertThat(awaitLog("_Context changed")).isEqualTo("[INFO] _Context changed: the site's services were built again");
+    assertThat(Files.readString(closedLog)).isEqualTo(firstId + "\n");
+    String secondId = second.replaceAll("(?s).*context ([-0-9a-f]{36}).*", "$1");
+
+    project.write("src/main/java/com/acme/Store.java", store("three").replace("return", "retur"));
+    assertThat(awaitBody("/", body -> body.contains("Compile error")).statusCode()).isEqualTo(500);
+    assertThat(Files.readString(closedLog)).isEqualTo(firstId + "\n");
+
+    server.close();
+    server = null;
+
+    assertThat(Files.readString(closedLog)).isEqualTo(firstId + "\n" + secondId + "\n");
+  }
+
+  private static String store(String name) {
+    return """
+        package com.acme;
+
+        public final class Store {
+          public String name() {
+            return "%s";
+          }
+        }
+        """.formatted(name);
+  }
+
+  private static String index(String text) {
+    return """
+        package com.acme.pages;
+
+        import com.acme.Routes;
+        import dev.next4j.runtime.Page;
+        import dev.next4j.runtime.Request;
+        import dev.next4j.runtime.Response;
+
+        public final class Index implements Page<Routes.Index> {
+          private final _Context context;
+
+          public Index(_Context context) {
+            this.context = context;
+          }
+
+          @Override
+          public Response render(Request request, Routes.Index params) {
+            return Response.html("<p>page %s, " + context.describe() + "</p>");
+          }
+        }
+        """.formatted(text);
+  }
+
+  @Test
   void aBrowserListeningForLiveReloadHearsOfEverySwap() throws Exception {
     start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();

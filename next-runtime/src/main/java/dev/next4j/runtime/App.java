@@ -33,4 +33,19 @@ public interface App {
   default Optional<JsonCodec> json() {
     return Optional.empty();
   }
+
+  /**
+   * Where the app keeps its static pages: the way a site run by its generated {@code NextServer}
+   * names a shared cache (one Redis for several instances). A custom server may give one with
+   * {@link NextOptions.Builder#pageCache(PageCache)} instead, which wins. Asked once, when the app
+   * is created outside dev mode (dev mode renders static pages on every request and asks nothing).
+   * Default: none, so the app keeps its pages in memory ({@link PageCache#inMemory()}).
+   *
+   * <pre>{@code
+   * public Optional<PageCache> pageCache() { return RedisPageCache.fromEnvironment(); }
+   * }</pre>
+   */
+  default Optional<PageCache> pageCache() {
+    return Optional.empty();
+  }
 }

@@ -64,6 +64,18 @@ public final class Env {
     this.states = states;
   }
 
+  /**
+   * The environment an app made with {@code options} reads: the {@code .env} files of {@code
+   * options.dir()}, for mode {@code development} in dev mode and {@code production} otherwise,
+   * under this process's environment. The generated {@code NextServer} builds the site's {@code
+   * _Context} with it.
+   *
+   * @throws IllegalArgumentException for a line that is not {@code NAME=value}, naming file and line
+   */
+  public static Env of(NextOptions options) {
+    return load(options.dir(), options.dev() ? "development" : "production");
+  }
+
   /** The environment of this process over the {@code .env} files of {@code dir}, for {@code mode}. */
   public static Env load(Path dir, String mode) {
     return load(dir, mode, System.getenv());

@@ -10,6 +10,7 @@ import dev.next4j.runtime.internal.ServeCommand;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -52,6 +53,18 @@ public interface NextApp extends AutoCloseable, Revalidator {
    */
   static NextApp create(RouteTable table, NextConfig buildConfig, NextOptions options, PublicFileIndex publicFiles) {
     return new DefaultNextApp(table, buildConfig, options, publicFiles.files());
+  }
+
+  /**
+   * Makes an app as {@link #create(RouteTable, NextConfig, NextOptions, PublicFileIndex)} that also
+   * owns {@code context}, the site's services ({@code _Context}) its pages were built with: what the
+   * generated {@code NextServer.app(options)} calls for a site that has them. {@link #close()}
+   * closes {@code context}, when it is {@link AutoCloseable}, after the requests in flight
+   * finished and the app's server stopped; a failure to close is logged.
+   */
+  static NextApp create(
+      RouteTable table, NextConfig buildConfig, NextOptions options, PublicFileIndex publicFiles, Object context) {
+    return new DefaultNextApp(table, buildConfig, options, publicFiles.files(), Objects.requireNonNull(context, "context"));
   }
 
   /**
@@ -148,7 +161,9 @@ public interface NextApp extends AutoCloseable, Revalidator {
    * Shuts down gracefully: {@link #draining()} turns true and new requests get 503 with {@code
    * Connection: close}; requests in flight get up to {@code -Dnext.shutdownTimeout} seconds
    * (default 30) to finish, and any still running then are cut and logged; then the app's own
-   * server, if it made one, stops, and what the host holds for it is released. Blocks until done.
+   * server, if it made one, stops, what the host holds for it is released, and the services it
+   * owns (the {@code _Context} the generated {@code NextServer.app(options)} built) are closed.
+   * Blocks until done.
    * Idempotent. {@code NextApp.serve} calls it on SIGTERM and Ctrl-C.
    */
   @Override

@@ -105,8 +105,9 @@ public final class NextOptions {
   }
 
   /**
-   * Where rendered static pages are kept; empty means a fresh {@link PageCache#inMemory()} per
-   * app. Give one to share pages between instances.
+   * Where rendered static pages are kept; empty means the one {@code _App} names ({@link
+   * App#pageCache()}), else a fresh {@link PageCache#inMemory()} per app. Give one to share pages
+   * between instances.
    */
   public Optional<PageCache> pageCache() {
     return Optional.ofNullable(pageCache);

@@ -1,6 +1,7 @@
 package dev.next4j.runtime;
 
 import dev.next4j.runtime.internal.MemoryPageCache;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,8 +12,10 @@ import java.util.Optional;
  * fresh renders of incremental static regeneration ({@link StaticPage#revalidate()}).
  *
  * <p>The default, {@link #inMemory()}, holds them in this JVM. A cache shared by several instances
- * (Redis, a database) implements these three methods and is passed as {@link
- * NextOptions.Builder#pageCache}. The cache reads no clock: each {@link Entry} carries the instant
+ * (Redis, a database; {@code integrations/next-redis} is one) implements these three methods, and
+ * {@link #claimRegeneration} and {@link #releaseRegeneration} so that one instance at a time
+ * regenerates a stale path, and is passed as {@link NextOptions.Builder#pageCache} or named by
+ * {@code _App}'s {@link App#pageCache()}. The cache reads no clock: each {@link Entry} carries the instant
  * it was rendered at, and the app decides with its own {@link NextOptions#clock()} whether an
  * entry is stale. Implementations must be safe for concurrent use; a {@code put} replaces the
  * whole entry at once, so a reader sees the old page or the new one, never a mix.
@@ -30,6 +33,21 @@ public interface PageCache {
 
   /** Forgets {@code path}: the next request renders it again, or answers 404 if it may not. */
   void invalidate(String path);
+
+  /**
+   * Claims the background regeneration of the stale page at {@code path} for at most {@code lease}
+   * (after it the claim lapses, so an instance that died while rendering blocks nobody for long).
+   * The app asks this before it regenerates a path and releases the claim after storing the result;
+   * when the claim is refused, another instance regenerates the path and this one keeps serving the
+   * stale page. Within one app, one regeneration per path runs anyway. Default: always granted, as
+   * a cache that only this JVM sees needs no claim.
+   */
+  default boolean claimRegeneration(String path, Duration lease) {
+    return true;
+  }
+
+  /** Gives back a claim {@link #claimRegeneration} granted for {@code path}. Default: nothing to give back. */
+  default void releaseRegeneration(String path) {}
 
   /** A cache in this JVM's memory: the default. */
   static PageCache inMemory() {

@@ -20,11 +20,19 @@ class SiteTest {
   }
 
   @Test
+  void homeListsThePostsOfTheServicesItWasHanded(NextClient client) {
+    Response home = client.get("/");
+
+    assertTrue(home.bodyText().contains("<h2>The blog</h2><ul><li><a href=\"/blog/first-post\">The first post</a></li>"
+        + "<li><a href=\"/blog/second-post\">Another one</a></li></ul>"), home.bodyText());
+  }
+
+  @Test
   void blogPostByItsRouteRecord(NextClient client) {
     Response post = client.get(new Routes.BlogSlug("first-post"));
 
     assertEquals(200, post.status());
-    assertTrue(post.bodyText().contains("Post: first-post"), post.bodyText());
+    assertTrue(post.bodyText().contains("Post: The first post"), post.bodyText());
   }
 
   @Test
@@ -36,11 +44,27 @@ class SiteTest {
   }
 
   @Test
-  void apiRouteAnswersPost(NextClient client) {
+  void apiRouteReadsAndWritesJson(NextClient client) {
     Response hello = client.post(new Routes.ApiHello().href(), "{\"name\":\"Ada\"}", "Content-Type", "application/json");
+    Response malformed = client.post(new Routes.ApiHello().href(), "{\"name\":", "Content-Type", "application/json");
 
     assertEquals(200, hello.status());
     assertEquals("{\"message\":\"Hello, Ada\",\"method\":\"POST\"}", hello.bodyText());
+    assertEquals(400, malformed.status());
+    assertTrue(malformed.bodyText().startsWith("malformed JSON at line 1"), malformed.bodyText());
+  }
+
+  @Test
+  void theFormValidatesSetsACookieAndRedirects(NextClient client) {
+    Response invalid = client.post(new Routes.Subscribe().href(), "email=nope", "Content-Type", "application/x-www-form-urlencoded");
+    Response valid = client.post(new Routes.Subscribe().href(), "email=ada%40example.com",
+        "Content-Type", "application/x-www-form-urlencoded");
+
+    assertEquals(422, invalid.status());
+    assertEquals(303, valid.status());
+    assertEquals("/subscribed", valid.header("location").orElse(""));
+    assertTrue(valid.header("set-cookie").orElse("").startsWith("subscriber=ada%40example.com; Max-Age=2592000; Path=/"),
+        valid.headers().toString());
   }
 
   @Test

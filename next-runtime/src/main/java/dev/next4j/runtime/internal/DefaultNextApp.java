@@ -3,6 +3,7 @@ package dev.next4j.runtime.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.next4j.runtime.App;
 import dev.next4j.runtime.Env;
 import dev.next4j.runtime.JsonCodec;
 import dev.next4j.runtime.NextApp;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,6 +76,8 @@ public final class DefaultNextApp implements NextApp {
   private ExecutorService ownExecutor;
   private boolean ownServer;
   private boolean closed;
+  /** The services this app closes, or null. */
+  private final Object context;
 
   /** An app serving {@code table}; {@code options.conf()}, when given, replaces {@code buildConfig}. */
   public DefaultNextApp(RouteTable table, NextConfig buildConfig, NextOptions options) {
@@ -82,11 +86,21 @@ public final class DefaultNextApp implements NextApp {
 
   /** An app that also serves {@code publicFiles}, asked after middleware and before routes. */
   public DefaultNextApp(RouteTable table, NextConfig buildConfig, NextOptions options, PublicFiles publicFiles) {
+    this(table, buildConfig, options, publicFiles, null);
+  }
+
+  /**
+   * An app that also owns {@code context}, the site's services (or null): {@link #close()} closes
+   * it, when it is {@link AutoCloseable}, once the requests in flight finished.
+   */
+  public DefaultNextApp(
+      RouteTable table, NextConfig buildConfig, NextOptions options, PublicFiles publicFiles, Object context) {
     Objects.requireNonNull(publicFiles, "publicFiles");
+    this.context = context;
     this.table = Objects.requireNonNull(table, "table");
     this.options = Objects.requireNonNull(options, "options");
     this.config = options.conf().orElse(Objects.requireNonNull(buildConfig, "buildConfig"));
-    this.env = Env.load(options.dir(), options.dev() ? "development" : "production");
+    this.env = Env.of(options);
     boolean showErrors = options.dev() && !options.quiet();
     this.host = options.dev() ? HostSlot.installed().map(h -> h.attach(config, options)).orElse(null) : null;
     // Under a host that names public folders (next:run), they are read from disk on every request.
@@ -95,11 +109,23 @@ public final class DefaultNextApp implements NextApp {
         : new PublicFileServer(new DiskPublicFiles(host.publicFolders()));
     // Dev mode renders static pages on every request, as `next dev` does; production serves them stored.
     this.staticPages = options.dev() ? null : StaticPages.load(config, options.clock(),
-        options.pageCache().orElseGet(PageCache::inMemory), Regenerations.EXECUTOR, classLoader(table));
+        pageCache(options, table), Regenerations.EXECUTOR, classLoader(table));
     this.dispatcher = new Dispatcher(config, showErrors, files, new ResponseFinisher(config, host), staticPages);
     this.probes = new Probes(options, () -> draining);
     this.accessLog = options.accessLog() ? new AccessLog() : null;
     this.bodyBudget = new BodyBudget(options.bodyBufferBytes());
+  }
+
+  /** The options' page cache, else the one {@code _App} names, else a fresh one in memory; asked once. */
+  private static PageCache pageCache(NextOptions options, RouteTable table) {
+    if (options.pageCache().isPresent()) {
+      return options.pageCache().get();
+    }
+    Optional<App> app = table.routing().app();
+    if (app.isEmpty()) {
+      return PageCache.inMemory();
+    }
+    return Objects.requireNonNull(app.get().pageCache(), "_App's pageCache() returned null").orElseGet(PageCache::inMemory);
   }
 
   /** The loader of the site's classes, which holds its prerendered pages: the first page's. */
@@ -253,7 +279,8 @@ public final class DefaultNextApp implements NextApp {
    * Drains, then stops: new requests get 503 with {@code Connection: close} (and {@link
    * #draining()} turns true, for a readiness probe), requests in flight get up to {@code
    * next.shutdownTimeout} seconds (default 30) to finish, and those still running then are cut and
-   * logged. Then the host is released and the app's own server and executor stop. A custom server
+   * logged. Then the host is released, the app's own server and executor stop, and the site's
+   * services the app owns ({@code _Context}) are closed. A custom server
    * that keeps its own {@code HttpServer} running after this answers 503 on readiness for good.
    */
   @Override
@@ -278,6 +305,13 @@ public final class DefaultNextApp implements NextApp {
     }
     if (executor != null) {
       executor.shutdownNow();
+    }
+    if (context instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        Logs.LOG.log(Level.WARNING, "closing the site's services (" + context.getClass().getName() + ") failed", e);
+      }
     }
   }
 

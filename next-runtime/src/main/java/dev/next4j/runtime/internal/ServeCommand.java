@@ -3,6 +3,7 @@ package dev.next4j.runtime.internal;
 import com.sun.net.httpserver.HttpServer;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextOptions;
+import dev.next4j.runtime.PageCache;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -40,7 +41,8 @@ public final class ServeCommand {
    * exits with 1.
    */
   private static void prerender(Path folder, Function<NextOptions, NextApp> factory) {
-    try (NextApp app = factory.apply(NextOptions.builder().dev(false).build())) {
+    // Prerender renders into a cache of its own: the app's (a shared Redis that _App names) is never asked.
+    try (NextApp app = factory.apply(NextOptions.builder().dev(false).pageCache(PageCache.inMemory()).build())) {
       long begun = System.nanoTime();
       Prerender.Summary summary = Prerender.run(app, folder, System.out);
       int pages = summary.pages().values().stream().mapToInt(Integer::intValue).sum();

@@ -54,6 +54,12 @@ final class StaticPages {
   static final String FOLDER = "META-INF/next/static/";
   /** {@code Cache-Control} of a static page that never revalidates (Next.js: one year for shared caches). */
   static final String FOREVER = "s-maxage=31536000, stale-while-revalidate";
+  /**
+   * How long a claim to regenerate a path holds ({@link PageCache#claimRegeneration}): longer than
+   * a page takes to render, short enough that an instance that died while rendering blocks the
+   * path's regeneration on the others for one minute at most.
+   */
+  static final Duration REGENERATION_LEASE = Duration.ofMinutes(1);
 
   private final NextConfig config;
   private final Clock clock;
@@ -118,10 +124,9 @@ final class StaticPages {
     Optional<Duration> revalidate = page.revalidate();
     Optional<PageCache.Entry> stored = cache.get(path);
     if (stored.isPresent()) {
-      boolean stale = revalidate.isPresent()
-          && !clock.instant().isBefore(stored.get().renderedAt().plus(revalidate.get()));
+      boolean stale = revalidate.isPresent() && isStale(stored, revalidate.get());
       if (stale) {
-        regenerate(route, path, table);
+        regenerate(route, path, revalidate.get(), table);
       }
       return Optional.of(answer(stored.get(), revalidate, routed, stale ? "STALE" : "HIT"));
     }
@@ -167,6 +172,11 @@ final class StaticPages {
     }
   }
 
+  /** Whether {@code entry} is missing or was rendered {@code revalidate} or longer ago, by the app's clock. */
+  private boolean isStale(Optional<PageCache.Entry> entry, Duration revalidate) {
+    return entry.isEmpty() || !clock.instant().isBefore(entry.get().renderedAt().plus(revalidate));
+  }
+
   /** Whether {@code path} may be rendered: a page without params, a listed path, or fallback RENDER_ON_DEMAND. */
   private boolean mayRender(Route route, StaticPage<?> page, String path) throws Exception {
     if (!hasParams(route) || page.fallback() == StaticPage.Fallback.RENDER_ON_DEMAND) {
@@ -207,14 +217,25 @@ final class StaticPages {
     return paths;
   }
 
-  /** Starts one regeneration of {@code path} unless one runs already. */
-  private void regenerate(Route route, String path, RouteTable table) {
+  /**
+   * Starts one regeneration of {@code path} unless one runs already in this app. On the executor it
+   * claims the path from the cache ({@link PageCache#claimRegeneration}), so that with a shared
+   * cache one instance at a time regenerates it; the instance that is refused keeps serving the
+   * stale page until the other's result is stored. After the claim the entry is read again: when
+   * another instance stored a fresh one meanwhile, nothing is rendered.
+   */
+  private void regenerate(Route route, String path, Duration revalidate, RouteTable table) {
     if (!regenerating.add(path)) {
       return;
     }
     try {
       executor.execute(() -> {
+        boolean claimed = false;
         try {
+          claimed = cache.claimRegeneration(path, REGENERATION_LEASE);
+          if (!claimed || !isStale(cache.get(path), revalidate)) {
+            return;
+          }
           Optional<PageCache.Entry> rendered = render(route, path, table);
           if (rendered.isPresent()) {
             cache.put(path, rendered.get());
@@ -225,6 +246,9 @@ final class StaticPages {
           Logs.LOG.log(Level.ERROR, "regenerating " + path + " (" + route.pattern()
               + ") failed; the page rendered before stays served", e);
         } finally {
+          if (claimed) {
+            cache.releaseRegeneration(path);
+          }
           regenerating.remove(path);
         }
       });

@@ -3,6 +3,7 @@ package dev.next4j.runtime.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.next4j.runtime.App;
 import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.NextOptions;
@@ -299,6 +300,140 @@ class StaticPagesTest {
       app.revalidate("/blog/x");
 
       assertThat(get(app, "/blog/x").status()).isEqualTo(404);
+    }
+  }
+
+  /** A shared cache as another instance sees it: it refuses claims while {@code heldElsewhere}, and counts calls. */
+  static final class ClaimingCache implements PageCache {
+    final PageCache entries = PageCache.inMemory();
+    final List<String> calls = new ArrayList<>();
+    boolean heldElsewhere;
+
+    @Override
+    public Optional<Entry> get(String path) {
+      return entries.get(path);
+    }
+
+    @Override
+    public void put(String path, Entry entry) {
+      calls.add("put " + path);
+      entries.put(path, entry);
+    }
+
+    @Override
+    public void invalidate(String path) {
+      entries.invalidate(path);
+    }
+
+    @Override
+    public boolean claimRegeneration(String path, Duration lease) {
+      calls.add("claim " + path + " " + lease);
+      return !heldElsewhere;
+    }
+
+    @Override
+    public void releaseRegeneration(String path) {
+      calls.add("release " + path);
+    }
+  }
+
+  /** A page another instance rendered at {@code at}. */
+  private static PageCache.Entry elsewhere(Instant at) {
+    byte[] body = "<p>elsewhere</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return new PageCache.Entry(body, new byte[0], "text/html; charset=utf-8", StaticPages.strongEtag(body), at);
+  }
+
+  @Test
+  void aRegenerationClaimsThePathFromTheCacheAndReleasesItAfterStoring() {
+    TestClock clock = new TestClock();
+    Counted news = new Counted(Optional.of(Duration.ofSeconds(10)));
+    Route route = TestRoutes.staticPage("/news", r -> new None(), news);
+    RouteTable table = TestRoutes.table(route);
+    ClaimingCache cache = new ClaimingCache();
+    StaticPages pages = new StaticPages(DEFAULTS, clock, cache, Runnable::run, null);
+    serve(pages, route, table);
+
+    news.content.set("v2");
+    clock.advance(Duration.ofSeconds(10));
+    serve(pages, route, table);
+
+    assertThat(cache.calls).containsExactly("put /news", "claim /news PT1M", "put /news", "release /news");
+    assertThat(serve(pages, route, table).bodyText()).startsWith("<p>v2</p>");
+  }
+
+  @Test
+  void aPathClaimedByAnotherInstanceIsNotRegeneratedHereAndItsResultIsServed() {
+    TestClock clock = new TestClock();
+    Counted news = new Counted(Optional.of(Duration.ofSeconds(10)));
+    Route route = TestRoutes.staticPage("/news", r -> new None(), news);
+    RouteTable table = TestRoutes.table(route);
+    ClaimingCache cache = new ClaimingCache();
+    StaticPages pages = new StaticPages(DEFAULTS, clock, cache, Runnable::run, null);
+    serve(pages, route, table);
+    clock.advance(Duration.ofSeconds(10));
+
+    cache.heldElsewhere = true;
+    Response stale = serve(pages, route, table);
+
+    assertThat(stale.header("x-next-cache")).hasValue("STALE");
+    assertThat(news.renders).as("the other instance renders it").hasValue(1);
+    assertThat(cache.calls).containsExactly("put /news", "claim /news PT1M");
+
+    // The other instance stores its render; this one serves it and, granted a claim now, finds it fresh.
+    cache.entries.put("/news", elsewhere(clock.instant()));
+    Response served = serve(pages, route, table);
+
+    assertThat(served.bodyText()).isEqualTo("<p>elsewhere</p>");
+    assertThat(served.header("x-next-cache")).hasValue("HIT");
+    assertThat(news.renders).hasValue(1);
+  }
+
+  @Test
+  void aRegenerationClaimedAfterAnotherInstanceStoredAFreshPageRendersNothing() {
+    TestClock clock = new TestClock();
+    Counted news = new Counted(Optional.of(Duration.ofSeconds(10)));
+    Route route = TestRoutes.staticPage("/news", r -> new None(), news);
+    RouteTable table = TestRoutes.table(route);
+    ClaimingCache cache = new ClaimingCache();
+    List<Runnable> queued = new ArrayList<>();
+    StaticPages pages = new StaticPages(DEFAULTS, clock, cache, queued::add, null);
+    serve(pages, route, table);
+    clock.advance(Duration.ofSeconds(10));
+    serve(pages, route, table);
+
+    // Between the stale read and the claim, another instance stored a fresh render.
+    cache.entries.put("/news", elsewhere(clock.instant()));
+    queued.remove(0).run();
+
+    assertThat(news.renders).hasValue(1);
+    assertThat(cache.calls).containsExactly("put /news", "claim /news PT1M", "release /news");
+    assertThat(serve(pages, route, table).bodyText()).isEqualTo("<p>elsewhere</p>");
+  }
+
+  @Test
+  void theAppNamesItsPageCacheAndTheOptionsWin() {
+    ClaimingCache named = new ClaimingCache();
+    Counted about = new Counted(Optional.empty());
+    App site = new App() {
+      @Override
+      public Response wrap(Request request, Response page) {
+        return page;
+      }
+
+      @Override
+      public Optional<PageCache> pageCache() {
+        return Optional.of(named);
+      }
+    };
+    RouteTable table = TestRoutes.builder(TestRoutes.staticPage("/about", r -> new None(), about)).app(site).build();
+    PageCache given = PageCache.inMemory();
+    try (NextApp fromApp = TestSite.app(table, DEFAULTS, NextOptions.builder().dev(false).build());
+        NextApp fromOptions = TestSite.app(table, DEFAULTS, NextOptions.builder().dev(false).pageCache(given).build())) {
+      get(fromApp, "/about");
+      assertThat(named.calls).containsExactly("put /about");
+      get(fromOptions, "/about");
+      assertThat(named.calls).as("the options' cache wins").containsExactly("put /about");
+      assertThat(given.get("/about")).isPresent();
     }
   }
 
