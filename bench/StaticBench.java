@@ -41,6 +41,7 @@ public final class StaticBench {
   private static double round(int port, String path, double seconds, int threads) throws Exception {
     LongAdder done = new LongAdder();
     AtomicBoolean stop = new AtomicBoolean();
+    java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
     byte[] buffer = new byte[16384];
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
@@ -58,8 +59,9 @@ public final class StaticBench {
               }
             }
             done.increment();
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+          } catch (java.io.IOException | RuntimeException e) {
+            failure.compareAndSet(null, e);
+            return;
           }
         }
       });
@@ -70,6 +72,9 @@ public final class StaticBench {
     stop.set(true);
     for (Thread worker : workers) {
       worker.join();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("a client failed on " + path + "; the round does not count", failure.get());
     }
     return done.sum() / ((System.nanoTime() - begun) / 1e9);
   }

@@ -10,6 +10,7 @@
 # Environment:
 #   MVN_ARGS      extra Maven arguments, e.g. "-o -Dmaven.repo.local=/root/.m2-build/repository"
 #   SKIP_INSTALL  set to 1 when next4j is already installed in the local repository
+#   SERVING_ONLY  set to 1 to build the static-paths site once, untimed, and measure only the serving
 #
 # Writes under bench/target/. Timings on a busy 2-core machine are noisy: read the medians, and
 # compare only numbers from one run.
@@ -97,6 +98,11 @@ JAVA
 
 millis() { date +%s%3N; }
 
+if [ "${SERVING_ONLY:-0}" = 1 ]; then
+  site "$work/static-paths" static
+  mvn -B -f "$work/static-paths" package -DskipTests ${MVN_ARGS:-} > "$work/static-paths.log"
+  grep -h 'next4j prerendered' "$work/static-paths.log" | sed 's/^\[INFO\] //'
+else
 echo "== build: 10,000 static paths against none"
 site "$work/static-paths" static
 site "$work/server-paths" page
@@ -114,15 +120,22 @@ pages=$(echo "$line" | sed 's/.*prerendered \([0-9]*\) pages.*/\1/')
 ms=$(echo "$line" | sed 's/.* in \([0-9]*\) ms.*/\1/')
 echo "prerendering: $pages pages in $ms ms = $(( pages * 1000 / ms )) pages/s (inside the prerendering JVM)"
 ls -l "$work/static-paths/target/static-bench.jar" "$work/server-paths/target/static-bench.jar" | awk '{print $5, $9}'
+fi
 
 echo "== serving: the prerendered /blog/post-1 against /live/post-1 rendered per request (same HTML)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 "$java" -jar "$work/static-paths/target/static-bench.jar" --port "$port" > "$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
+for _ in $(seq 1 1200); do
   if grep -q 'ready on' "$work/serve.log"; then break; fi
   sleep 0.1
+done
+grep -q 'ready on' "$work/serve.log" || { echo "the site did not start within 120 s:"; cat "$work/serve.log"; exit 1; }
+sed 's/^/server: /' "$work/serve.log"
+for path in /blog/post-1 /live/post-1; do
+  status=$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "http://127.0.0.1:$port$path")
+  [ "${status%% *}" = 200 ] && [ "${status##* }" -gt 0 ] || { echo "$path answered $status (status, bytes); expected 200 with a body"; exit 1; }
 done
 cmp <(curl -s "http://127.0.0.1:$port/blog/post-1") <(curl -s "http://127.0.0.1:$port/live/post-1") \
   && echo "same body from both paths ($(curl -s "http://127.0.0.1:$port/blog/post-1" | wc -c) bytes)"

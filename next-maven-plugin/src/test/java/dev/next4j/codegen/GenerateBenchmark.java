@@ -49,13 +49,13 @@ public final class GenerateBenchmark {
       GeneratorConfig config = GeneratorConfig.defaults(dir);
       System.out.printf("site: %,d page files in %s%n", pages, dir);
 
-      Timing coldFull = time(() -> expect(config, 3));
+      Timing coldFull = time(() -> expect(config, 4));
       Timing coldNoOp = time(() -> expect(config, 0));
       List<Timing> full = new ArrayList<>();
       List<Timing> noOp = new ArrayList<>();
       for (int i = 0; i < RUNS; i++) {
         forgetOutputs(config);
-        full.add(time(() -> expect(config, 3)));
+        full.add(time(() -> expect(config, 4)));
         noOp.add(time(() -> expect(config, 0)));
       }
       report("full generate", coldFull, full);
@@ -94,14 +94,33 @@ public final class GenerateBenchmark {
         Files.createDirectories(path.getParent());
         String folder = file.substring(0, file.lastIndexOf('/')).replace('/', '.');
         String name = file.substring(file.lastIndexOf('/') + 1, file.length() - ".java".length());
+        String record = "Routes." + recordName(file);
+        // Only pages/api/ holds API routes; the sections' api/ folders hold pages.
+        boolean api = file.startsWith("api/");
         Files.writeString(path, "package com.acme.pages." + folder + ";\n\nimport com.acme.Routes;\nimport dev.next4j.runtime.*;\n\n"
-            + "/** A page of the benchmark site. */\npublic final class " + name + " implements Page<Routes.X> {\n"
-            + "  public Response render(Request request, Routes.X params) {\n    return Response.html(\"<h1>" + name
-            + "</h1>\");\n  }\n}\n", StandardCharsets.UTF_8);
+            + "/** A page of the benchmark site. */\npublic final class " + name
+            + (api ? " implements ApiRoute<" : " implements Page<") + record + "> {\n"
+            + (api ? "  public Response handle(Request request, " : "  public Response render(Request request, ") + record
+            + " params) {\n    return Response.html(\"<h1>" + name + "</h1>\");\n  }\n}\n", StandardCharsets.UTF_8);
         count++;
       }
     }
     return count;
+  }
+
+  /**
+   * The params record the generator names for a page file of this site ({@code s00/$slug/Edit.java}
+   * → {@code S00SlugEdit}), so that every page implements its route's kind with its own record.
+   */
+  private static String recordName(String file) {
+    StringBuilder name = new StringBuilder();
+    for (String part : file.substring(0, file.length() - ".java".length()).split("/")) {
+      String word = part.replace("$", "");
+      if (!word.equals("Index")) {
+        name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+      }
+    }
+    return name.toString();
   }
 
   private static void expect(GeneratorConfig config, int written) throws IOException {
@@ -115,6 +134,7 @@ public final class GenerateBenchmark {
   private static void forgetOutputs(GeneratorConfig config) throws IOException {
     Files.deleteIfExists(Fingerprint.file(config));
     Files.deleteIfExists(config.manifestFile());
+    Files.deleteIfExists(SourceMap.file(config));
     Files.deleteIfExists(config.outputDir().resolve("com/acme/Routes.java"));
     Files.deleteIfExists(config.outputDir().resolve("com/acme/NextServer.java"));
   }

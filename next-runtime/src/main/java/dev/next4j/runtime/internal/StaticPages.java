@@ -42,6 +42,10 @@ import java.util.zip.GZIPOutputStream;
  * stale-while-revalidate} for a page that revalidates), the gzip form precomputed, and {@code
  * X-Next-Cache: HIT}, {@code STALE} or {@code MISS} (Next.js's {@code x-nextjs-cache}).
  *
+ * <p>Startup reads the manifest only: a prerendered page's bytes are read from the jar into the
+ * cache when it is first asked for, so a site with thousands of prerendered paths starts as fast as
+ * one with none. Its age for ISR counts from the app's start, as if it had been loaded then.
+ *
  * <p>A stale page (rendered longer ago than its {@code revalidate()}, by the app's clock) is still
  * served, and one regeneration per path at a time runs on the executor; its result replaces the
  * entry in one {@code put}. When it throws, the old page stays and the failure is logged. Dev mode
@@ -70,39 +74,75 @@ final class StaticPages {
   /** Without a manifest: per route pattern, the paths its {@code paths()} lists, asked once. */
   private final Map<String, Set<String>> listedLazily = new ConcurrentHashMap<>();
   private final Set<String> regenerating = ConcurrentHashMap.newKeySet();
+  /** Prerendered paths whose bytes are still only in the jar, by path; a path leaves on its first fill. */
+  private final Map<String, PrerenderManifest.Row> inJar;
+  /** Where the rows of {@link #inJar} are read from. */
+  private final ClassLoader loader;
+  /** When the app started: the render time of the prerendered pages. */
+  private final Instant started;
 
   StaticPages(NextConfig config, Clock clock, PageCache cache, Executor executor, Map<String, Set<String>> prerendered) {
+    this(config, clock, cache, executor, prerendered, Map.of(), StaticPages.class.getClassLoader());
+  }
+
+  private StaticPages(NextConfig config, Clock clock, PageCache cache, Executor executor,
+      Map<String, Set<String>> prerendered, Map<String, PrerenderManifest.Row> inJar, ClassLoader loader) {
     this.config = config;
     this.clock = clock;
     this.cache = cache;
     this.executor = executor;
     this.prerendered = prerendered;
+    this.inJar = new ConcurrentHashMap<>(inJar);
+    this.loader = loader;
+    this.started = clock.instant();
   }
 
   /**
-   * Static pages over {@code cache}, holding the prerendered pages found through {@code loader}
+   * Static pages over {@code cache}, serving the prerendered pages found through {@code loader}
    * (none when it has no manifest: then {@code paths()} is asked on the first request instead).
-   * A path the cache already holds (a shared cache another instance filled) is not overwritten.
+   * Only the manifest is read here; each page's bytes are read on its first request. A path the
+   * cache already holds (a shared cache another instance filled) is not overwritten.
    */
   static StaticPages load(NextConfig config, Clock clock, PageCache cache, Executor executor, ClassLoader loader) {
     Map<String, Set<String>> prerendered = null;
+    Map<String, PrerenderManifest.Row> inJar = new HashMap<>();
     try (InputStream manifest = loader.getResourceAsStream(MANIFEST)) {
       if (manifest != null) {
         prerendered = new HashMap<>();
-        Instant now = clock.instant();
         for (PrerenderManifest.Row row : PrerenderManifest.parse(new String(manifest.readAllBytes(), StandardCharsets.UTF_8))) {
           prerendered.computeIfAbsent(row.pattern(), p -> new HashSet<>()).add(row.path());
-          if (cache.get(row.path()).isEmpty()) {
-            byte[] body = read(loader, FOLDER + row.file());
-            byte[] gzip = row.gzipFile().isEmpty() ? new byte[0] : read(loader, FOLDER + row.gzipFile());
-            cache.put(row.path(), new PageCache.Entry(body, gzip, row.contentType(), row.etag(), now));
-          }
+          inJar.put(row.path(), row);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the prerendered pages (" + MANIFEST + ")", e);
     }
-    return new StaticPages(config, clock, cache, executor, prerendered);
+    return new StaticPages(config, clock, cache, executor, prerendered, inJar, loader);
+  }
+
+  /**
+   * The stored page at {@code path}: the cache's, else, on the path's first request, its
+   * prerendered bytes from the jar, put into the cache (unless the cache got one meanwhile).
+   */
+  private Optional<PageCache.Entry> stored(String path) {
+    Optional<PageCache.Entry> cached = cache.get(path);
+    if (cached.isPresent()) {
+      inJar.remove(path);
+      return cached;
+    }
+    PrerenderManifest.Row row = inJar.remove(path);
+    if (row == null) {
+      return Optional.empty();
+    }
+    try {
+      byte[] body = read(loader, FOLDER + row.file());
+      byte[] gzip = row.gzipFile().isEmpty() ? new byte[0] : read(loader, FOLDER + row.gzipFile());
+      PageCache.Entry entry = new PageCache.Entry(body, gzip, row.contentType(), row.etag(), started);
+      cache.put(path, entry);
+      return Optional.of(entry);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the prerendered page of " + path + " (" + MANIFEST + ")", e);
+    }
   }
 
   private static byte[] read(ClassLoader loader, String name) throws IOException {
@@ -122,7 +162,7 @@ final class StaticPages {
   Optional<Response> serve(Route route, Request routed, String path, RouteTable table) throws Exception {
     StaticPage<?> page = route.staticPage().orElseThrow();
     Optional<Duration> revalidate = page.revalidate();
-    Optional<PageCache.Entry> stored = cache.get(path);
+    Optional<PageCache.Entry> stored = stored(path);
     if (stored.isPresent()) {
       boolean stale = revalidate.isPresent() && isStale(stored, revalidate.get());
       if (stale) {
@@ -159,6 +199,7 @@ final class StaticPages {
             + " does not list this path in paths() and its fallback is NOT_FOUND");
       }
       Optional<PageCache.Entry> rendered = render(route, key, table);
+      inJar.remove(key);
       if (rendered.isPresent()) {
         cache.put(key, rendered.get());
       } else {
@@ -237,6 +278,7 @@ final class StaticPages {
             return;
           }
           Optional<PageCache.Entry> rendered = render(route, path, table);
+          inJar.remove(path);
           if (rendered.isPresent()) {
             cache.put(path, rendered.get());
           } else {

@@ -77,6 +77,32 @@ class PrerenderTest {
   }
 
   @Test
+  void startupReadsTheManifestOnlyAndAPageIsReadFromTheJarOnItsFirstRequest() throws Exception {
+    Path out = work.resolve("META-INF/next/static");
+    try (NextApp app = NextApp.create(table(), DEFAULTS, NextOptions.builder().dev(false).build())) {
+      Prerender.run(app, out, new PrintStream(new ByteArrayOutputStream()));
+    }
+    try (URLClassLoader jar = new URLClassLoader(new URL[] {work.toUri().toURL()}, null)) {
+      RouteTable table = table();
+      PageCache cache = PageCache.inMemory();
+      StaticPages pages = StaticPages.load(DEFAULTS, Clock.systemUTC(), cache, Runnable::run, jar);
+      Route about = table.routing().routes().get(0);
+      Route blog = table.routing().routes().get(1);
+
+      assertThat(cache.get("/about")).as("nothing read at startup").isEmpty();
+      assertThat(pages.serve(about, Request.get("/about"), "/about", table)).isPresent();
+      assertThat(cache.get("/about")).as("filled by the first request").isPresent();
+      assertThat(cache.get("/blog/a")).isEmpty();
+
+      // A revalidation replaces the prerendered page for good: the jar's copy does not come back.
+      Files.writeString(out.resolve("p/1.html"), "<h1>changed in the jar</h1>");
+      pages.revalidate("/blog/a", table);
+      assertThat(pages.serve(blog, Request.get("/blog/a"), "/blog/a", table).orElseThrow().bodyText()).isEqualTo("<h1>a</h1>");
+      assertThat(renders).as("three at build, one revalidation").hasValue(4);
+    }
+  }
+
+  @Test
   void aPageThatThrowsStopsPrerenderingNamingItsPatternAndPath() {
     RouteTable table = TestRoutes.table(TestRoutes.staticPage("/broken", r -> new StaticPagesTest.None(), params -> {
       throw new IllegalStateException("no database at build time");
