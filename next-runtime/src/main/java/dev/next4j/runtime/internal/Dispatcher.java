@@ -315,6 +315,10 @@ final class Dispatcher {
   }
 
   private Response failure(Request request, Throwable error, RouteTable table) {
+    if (error instanceof BodyBudget.Exhausted) {
+      Logs.LOG.log(Level.WARNING, request.method() + " " + request.path() + ": 503, " + error.getMessage());
+      return ErrorPages.plain(503).withHeader("Retry-After", "1");
+    }
     String where = request.route().isEmpty() ? "" : " in " + request.route();
     Logs.LOG.log(Level.ERROR, request.method() + " " + request.path() + " failed" + where, error);
     if (showErrors) {

@@ -51,6 +51,12 @@
  *       which match the URL as the client sent it.
  *   <li>A request with a chunked body, and a refused request, close their connection; a body at
  *       most 64 KiB over the limit is read and dropped first, so the client reads its 413.
+ *   <li>A body is read when its route asks for it ({@link BodyStream}), except a chunked one, read
+ *       before routing so its framing is checked before any page runs; what a route leaves unread
+ *       is read and dropped before the answer, so the connection stays open. Body bytes read by
+ *       requests in flight are bounded by {@code NextOptions.bodyBufferBytes} ({@link
+ *       BodyBudget}); past it a request gets 503 with {@code Retry-After: 1}, not 413: the server
+ *       is busy, the request is fine.
  *   <li>A streamed body ({@code Response.file}, {@code Response.stream}) is written to the
  *       connection as the response is sent: with {@code Content-Length} when its length is known,
  *       else chunked. It gets no computed ETag and no on-the-fly gzip (both would need the whole
