@@ -16,6 +16,21 @@ def get = { int port, String path, Map<String, String> headers = [:] ->
     return [status: status, body: body, headers: received]
 }
 
+// next:build's route report lists the rules after the pages, in the order a request meets them.
+def report = new File(basedir, 'build.log').readLines('UTF-8').findAll { it.startsWith('[INFO] ') }*.substring(7)
+int headersAt = report.indexOf('Headers')
+assert headersAt > report.findIndexOf { it.startsWith('  Route (pages)') } : 'no rules after the pages in build.log'
+assert report.subList(headersAt, headersAt + 3) == ['Headers', '  /:path*      X-Site: acme', '  /blog/:slug  X-Post: post-:slug   [missing query plain]']
+int redirectsAt = report.indexOf('Redirects')
+assert redirectsAt > headersAt
+assert report[redirectsAt + 1] == '  /old-blog/:slug -> /blog/:slug (308)'
+assert report[redirectsAt + 2] == '  /docs/:path*    -> https://docs.example.com/:path* (301)'
+assert report[redirectsAt + 3] == '  /beta           -> /about?beta=:flag (307)   [has cookie beta=(?<flag>on|off)]'
+assert report.indexOf('Rewrites (beforeFiles)') > redirectsAt
+assert report.indexOf('Rewrites (afterFiles)') > report.indexOf('Rewrites (beforeFiles)')
+assert report.indexOf('Rewrites (fallback)') > report.indexOf('Rewrites (afterFiles)')
+assert report.contains('  /posts/:year(\\d{4})/:slug -> /blog/:year-:slug')
+
 File jar = new File(basedir, 'target/custom-routes-1.0.jar')
 def server = startJar(jar)
 try {

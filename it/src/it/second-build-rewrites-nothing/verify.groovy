@@ -2,8 +2,8 @@
 // none, so their timestamps stay and the compiler finds nothing to recompile.
 def lines = new File(basedir, 'build.log').getText('UTF-8').readLines()
 assert lines.findAll { it.startsWith('[INFO] next: ') } == [
-  '[INFO] next: 2 routes in com.acme.Routes (4 files written, 0 unchanged)',
-  '[INFO] next: 2 routes in com.acme.Routes (0 files written, 4 unchanged)'
+  '[INFO] next: 2 routes in com.acme.Routes (5 files written, 0 unchanged)',
+  '[INFO] next: 2 routes in com.acme.Routes (0 files written, 5 unchanged)'
 ]
 assert lines.findAll { it.contains('Recompiling the module') || it.contains('Nothing to compile') } == [
   '[INFO] Recompiling the module because of changed source code.',

@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit
 evaluate(new File(itSupport, 'server.groovy'))
 
 def buildLog = new File(basedir, 'build.log').text
-assert buildLog.contains('[INFO] next: 10 routes in com.acme.Routes (4 files written, 0 unchanged)')
+assert buildLog.contains('[INFO] next: 10 routes in com.acme.Routes (5 files written, 0 unchanged)')
+// The rules manifest the route report reads: this site has no rules, so its header only.
+assert new File(basedir, 'target/next/rules.tsv').readLines('UTF-8') == ['list\tsource\taction\tconditions']
 
 def tsv = new File(basedir, 'target/next/routes.tsv').getText('UTF-8')
 def pages = 'src/main/java/com/acme/pages'

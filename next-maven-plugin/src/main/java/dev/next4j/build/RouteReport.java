@@ -1,6 +1,7 @@
 package dev.next4j.build;
 
 import dev.next4j.codegen.RouteManifest;
+import dev.next4j.codegen.RuleManifest;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -67,17 +69,18 @@ public record RouteReport(List<String> lines) {
     lines = List.copyOf(lines);
   }
 
-  /** The report without prerendered pages (a site without static pages). */
+  /** The report without prerendered pages (a site without static pages) and without rules. */
   public static RouteReport of(RouteManifest manifest, Path classes, Path jar, String jarLabel) throws IOException {
-    return of(manifest, new PrerenderedPages(Path.of("."), List.of()), classes, jar, jarLabel, Marks.UNICODE);
+    return of(manifest, new PrerenderedPages(Path.of("."), List.of()), new RuleManifest(List.of()), classes, jar,
+        jarLabel, Marks.UNICODE);
   }
 
   /**
    * The report for {@code manifest} and the {@code prerendered} pages, sizing page classes under
    * {@code classes}; {@code jar} is shown as {@code jarLabel} with its size.
    */
-  public static RouteReport of(RouteManifest manifest, PrerenderedPages prerendered, Path classes, Path jar,
-      String jarLabel, Marks marks) throws IOException {
+  public static RouteReport of(RouteManifest manifest, PrerenderedPages prerendered, RuleManifest rules, Path classes,
+      Path jar, String jarLabel, Marks marks) throws IOException {
     List<RouteManifest.Row> rows = manifest.rows();
     List<String> names = rows.stream().map(RouteReport::displayName).toList();
     List<String> kinds = rows.stream().map(row -> kind(row, prerendered)).toList();
@@ -100,6 +103,7 @@ public record RouteReport(List<String> lines) {
       lines.add(mark(row, marks) + " " + pad(names.get(i), nameWidth) + pad(kinds.get(i), kindWidth)
           + pad(size < 0 ? "-" : bytes(size), 9) + (isStatic ? bytes(html) : "-"));
     }
+    lines.addAll(rules(rules));
     lines.add("");
     List<RouteManifest.Row> routes = manifest.routes();
     int pages = (int) routes.stream().filter(r -> r.kind() == RouteManifest.Kind.STATIC)
@@ -113,6 +117,31 @@ public record RouteReport(List<String> lines) {
     lines.add(marks.legend());
     lines.add("Runnable jar: " + jarLabel + " (" + bytes(Files.size(jar)) + ")");
     return new RouteReport(lines);
+  }
+
+  /**
+   * The rules after the pages, as {@code next build} prints the config's custom routes: one block
+   * per list that has rules, in the order a request meets them, one line per rule ({@code source ->
+   * destination (status)} or {@code source  Name: value}, then its conditions).
+   */
+  private static List<String> rules(RuleManifest rules) {
+    List<String> lines = new ArrayList<>();
+    for (Map.Entry<String, String> list : RuleManifest.titles().entrySet()) {
+      List<RuleManifest.Row> rows = rules.of(list.getKey());
+      if (rows.isEmpty()) {
+        continue;
+      }
+      lines.add("");
+      lines.add(list.getValue());
+      int width = rows.stream().mapToInt(row -> row.source().length()).max().orElse(0) + 1;
+      boolean headers = list.getKey().equals("headers");
+      for (RuleManifest.Row row : rows) {
+        String line = "  " + pad(row.source(), width) + (headers ? " " : "-> ") + row.action()
+            + (row.conditions().isEmpty() ? "" : "   [" + row.conditions() + "]");
+        lines.add(line.stripTrailing());
+      }
+    }
+    return lines;
   }
 
   /** Next.js's mark: ○ a static page without params, ● one with paths, λ a server page or API route. */

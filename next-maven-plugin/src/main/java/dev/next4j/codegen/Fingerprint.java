@@ -145,7 +145,22 @@ final class Fingerprint {
         Boolean.toString(settings.compress()), Long.toString(settings.bodySizeLimit()),
         Boolean.toString(settings.caseSensitiveRoutes()),
         config.engine().name(),
-        String.join("\n", settings.rules().stream().map(RuleSpec::describe).toList()));
+        String.join("\n", settings.rules().stream().map(RuleSpec::describe).toList()),
+        describe(settings.i18n()));
+  }
+
+  /** The i18n config spelled out, without a record's {@code toString}; {@code -} for none. */
+  private static String describe(dev.next4j.runtime.NextConfig.I18n i18n) {
+    if (i18n == null) {
+      return "-";
+    }
+    StringBuilder text = new StringBuilder("i18n ").append(String.join(",", i18n.locales())).append(' ')
+        .append(i18n.defaultLocale()).append(' ').append(i18n.localeDetection());
+    for (dev.next4j.runtime.NextConfig.I18n.Domain domain : i18n.domains()) {
+      text.append(' ').append(domain.domain()).append('=').append(domain.defaultLocale()).append('/')
+          .append(String.join(",", domain.locales())).append('/').append(domain.http());
+    }
+    return text.toString();
   }
 
   /** FNV-1a over the chars of {@code text}, then mixed: 64 bits. */

@@ -282,6 +282,17 @@ public final class Messages {
         "<bodySizeLimit> " + bodySizeLimit + " must be 0 or more bytes; the default is 1048576 (1 MiB).");
   }
 
+  /** A problem of the pom's {@code <i18n>}, as the runtime's {@code NextConfig.I18n.check} words it. */
+  static Problem invalidI18n(String problem) {
+    return new Problem("next.invalid-i18n", "<i18n>: " + problem + (problem.endsWith(".") ? "" : "."));
+  }
+
+  /** A source in {@code _Middleware}'s matcher that the checks refuse ({@code problem} names the field). */
+  static Problem invalidMatcher(String source, String problem) {
+    return new Problem("next.invalid-matcher", "the middleware matcher item Matcher.of(\"" + source + "\") is invalid: "
+        + problem + ". Sources are read as the next.config rules' are (/about, /blog/:slug, /docs/:path*).");
+  }
+
   static Problem invalidRule(String where, String field, String message) {
     return new Problem("next.invalid-rule", where + " <" + field + ">: " + message + ".");
   }

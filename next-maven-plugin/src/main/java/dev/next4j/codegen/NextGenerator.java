@@ -65,6 +65,8 @@ public final class NextGenerator {
       return upToDate.get();
     }
     List<PageSource> sources = scanner.read(tree.get(), cache);
+    // Before the cache: _Middleware.java's matcher literals are not part of what the cache compares.
+    MiddlewareMatcherCheck.check(sources, diagnostics);
     Optional<GeneratorCache.Output> known = cache.output(config, tree.get(), sources);
     if (known.isPresent() && !diagnostics.hasErrors()) {
       return write(config, fingerprint, tree.get().generatedPackage(), known.get());
@@ -90,6 +92,7 @@ public final class NextGenerator {
     SourceMap sourceMap = SourceMap.of(config.projectDir(), files, routes, model.specials());
     files.put(config.manifestFile(), RouteManifest.of(routes, model.specials()).text());
     files.put(SourceMap.file(config), sourceMap.text());
+    files.put(RuleManifest.file(config), RuleManifest.of(rules).text());
     GeneratorCache.Output output = new GeneratorCache.Output(files, routes.size());
     cache.keep(config, tree.get(), sources, output);
     return write(config, fingerprint, model.generatedPackage(), output);

@@ -14,7 +14,8 @@ import java.util.Map;
  * <source>}, {@code <destination>}, {@code <permanent>}/{@code <statusCode>} or {@code <headers>},
  * a {@code <type>} that is not header, cookie, query or host), then, for the complete rules, what
  * the runtime's {@link RouteRule#check} finds, so the pom and a {@code NextConfig} built in code are
- * held to the same rules.
+ * held to the same rules. The pom's {@code <i18n>} is checked here too ({@code next.invalid-i18n},
+ * with {@code NextConfig.I18n.check}).
  */
 final class RuleValidator {
   private RuleValidator() {}
@@ -32,6 +33,12 @@ final class RuleValidator {
     for (RouteRule.Problem problem : RouteRule.check(rules, settings.basePath())) {
       RuleSpec spec = built.get(problem.kind()).get(problem.index());
       diagnostics.report(pom, Messages.invalidRule(spec.where(), problem.field(), problem.message()));
+    }
+    if (settings.i18n() != null) {
+      // The runtime's own checks, so the pom and a NextConfig built in code are held to the same rules.
+      for (String problem : settings.i18n().check()) {
+        diagnostics.report(pom, Messages.invalidI18n(problem));
+      }
     }
     return rules;
   }

@@ -1,5 +1,6 @@
 package dev.next4j.codegen;
 
+import dev.next4j.runtime.NextConfig;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param rules the redirects, rewrites and headers, checked when generating ({@code
  *     next.invalid-rule})
  * @param caseSensitiveRoutes whether rule sources match with case
+ * @param i18n the i18n sub-path routing, or null for none; checked when generating ({@code
+ *     next.invalid-i18n})
  */
 public record ServerSettings(
     String basePath,
@@ -28,7 +31,8 @@ public record ServerSettings(
     boolean compress,
     long bodySizeLimit,
     List<RuleSpec> rules,
-    boolean caseSensitiveRoutes) {
+    boolean caseSensitiveRoutes,
+    NextConfig.I18n i18n) {
   /** Next.js's default body size limit: 1 MiB. */
   public static final long DEFAULT_BODY_SIZE_LIMIT = 1024 * 1024;
 
@@ -43,7 +47,7 @@ public record ServerSettings(
   public ServerSettings(
       String basePath, boolean trailingSlash, boolean poweredByHeader, boolean generateEtags, boolean compress,
       long bodySizeLimit) {
-    this(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, List.of(), false);
+    this(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, List.of(), false, null);
   }
 
   /** Settings with the default body size limit. */
@@ -59,24 +63,30 @@ public record ServerSettings(
   /** These settings with {@code basePath}. */
   public ServerSettings withBasePath(String basePath) {
     return new ServerSettings(
-        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes);
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n);
   }
 
   /** These settings with {@code trailingSlash}. */
   public ServerSettings withTrailingSlash(boolean trailingSlash) {
     return new ServerSettings(
-        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes);
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n);
   }
 
   /** These settings with {@code bodySizeLimit}. */
   public ServerSettings withBodySizeLimit(long bodySizeLimit) {
     return new ServerSettings(
-        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes);
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n);
+  }
+
+  /** These settings with {@code i18n} (null for none). */
+  public ServerSettings withI18n(NextConfig.I18n i18n) {
+    return new ServerSettings(
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n);
   }
 
   /** These settings with {@code rules}. */
   public ServerSettings withRules(List<RuleSpec> rules) {
     return new ServerSettings(
-        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes);
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n);
   }
 }

@@ -7,6 +7,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.next4j.codegen.PageConstructors.Services;
+import dev.next4j.runtime.NextConfig;
 import dev.next4j.runtime.RouteRule;
 import dev.next4j.runtime.RouteRule.Condition;
 import java.util.List;
@@ -136,6 +137,26 @@ final class ServerWriter {
         .build();
   }
 
+  /** The pom's i18n as a {@code new NextConfig.I18n(...)} expression. */
+  private static CodeBlock i18n(NextConfig.I18n i18n) {
+    CodeBlock.Builder domains = CodeBlock.builder();
+    for (int i = 0; i < i18n.domains().size(); i++) {
+      NextConfig.I18n.Domain d = i18n.domains().get(i);
+      domains.add("$Lnew $T.I18n.Domain($S, $S, $L, $L)", i > 0 ? ", " : "", NEXT_CONFIG, d.domain(), d.defaultLocale(),
+          strings(d.locales()), d.http());
+    }
+    return CodeBlock.of("new $T.I18n($L, $S, $L, $T.of($L))", NEXT_CONFIG, strings(i18n.locales()), i18n.defaultLocale(),
+        i18n.localeDetection(), List.class, domains.build());
+  }
+
+  private static CodeBlock strings(List<String> values) {
+    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
+    for (int i = 0; i < values.size(); i++) {
+      list.add("$L$S", i > 0 ? ", " : "", values.get(i));
+    }
+    return list.add(")").build();
+  }
+
   /** {@code NextConfig.defaults()}, or a builder call setting only what differs from the defaults. */
   private static CodeBlock config(ServerSettings settings, List<RouteRule> rules) {
     ServerSettings defaults = ServerSettings.defaults();
@@ -163,6 +184,9 @@ final class ServerWriter {
     }
     if (settings.caseSensitiveRoutes()) {
       code.add("\n.caseSensitiveRoutes(true)");
+    }
+    if (settings.i18n() != null) {
+      code.add("\n.i18n($L)", i18n(settings.i18n()));
     }
     if (!rules.isEmpty()) {
       code.add("\n.rules($>");

@@ -3,6 +3,7 @@ package dev.next4j.maven;
 import dev.next4j.codegen.GeneratorConfig;
 import dev.next4j.codegen.RuleSpec;
 import dev.next4j.codegen.ServerEngine;
+import dev.next4j.runtime.NextConfig;
 import dev.next4j.codegen.ServerSettings;
 import dev.next4j.codegen.TemplateSources;
 import dev.next4j.runtime.RouteRule.Kind;
@@ -106,6 +107,14 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
   private boolean caseSensitiveRoutes;
 
   /**
+   * i18n sub-path routing (Next.js's {@code i18n}): {@code <locales>}, {@code <defaultLocale>},
+   * {@code <localeDetection>} and {@code <domains>}; checked when generating ({@code
+   * next.invalid-i18n}).
+   */
+  @Parameter
+  private I18n i18n;
+
+  /**
    * The jte templates' folder ({@code .jte} files; jte's own convention). When it exists, the
    * templates are compiled to Java into {@code templatesOutputDirectory}, a compile source root.
    */
@@ -134,7 +143,7 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
         manifestFile.toPath(),
         new ServerSettings(
             basePath == null ? "" : basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit,
-            rules(), caseSensitiveRoutes),
+            rules(), caseSensitiveRoutes, i18n()),
         engine());
   }
 
@@ -151,6 +160,26 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
       }
     }
     return ServerEngine.JDK;
+  }
+
+  /** The pom's {@code <i18n>} as the runtime's value (unchecked: the generator checks it), or null. */
+  private NextConfig.I18n i18n() {
+    if (i18n == null) {
+      return null;
+    }
+    List<NextConfig.I18n.Domain> domains = new ArrayList<>();
+    if (i18n.domains != null) {
+      for (I18n.Domain d : i18n.domains) {
+        domains.add(new NextConfig.I18n.Domain(d.domain == null ? "" : d.domain.trim(),
+            d.defaultLocale == null ? "" : d.defaultLocale.trim(), trimmed(d.locales), Boolean.TRUE.equals(d.http)));
+      }
+    }
+    return new NextConfig.I18n(trimmed(i18n.locales), i18n.defaultLocale == null ? "" : i18n.defaultLocale.trim(),
+        !Boolean.FALSE.equals(i18n.localeDetection), domains);
+  }
+
+  private static List<String> trimmed(List<String> values) {
+    return values == null ? List.of() : values.stream().map(v -> v == null ? "" : v.trim()).toList();
   }
 
   /** The rules of the pom, each with its kind and its place in its list. */

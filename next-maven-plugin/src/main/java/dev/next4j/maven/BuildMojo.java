@@ -6,6 +6,7 @@ import dev.next4j.build.PrerenderedPages;
 import dev.next4j.build.Prerenderer;
 import dev.next4j.codegen.Messages;
 import dev.next4j.codegen.RouteManifest;
+import dev.next4j.codegen.RuleManifest;
 import dev.next4j.build.RouteReport;
 import java.io.File;
 import java.nio.file.Files;
@@ -110,6 +111,7 @@ public final class BuildMojo extends AbstractMojo {
       return RouteReport.of(
           RouteManifest.read(manifest),
           PrerenderedPages.read(Packaging.prerenderedFolder(project).resolve(Prerenderer.STATIC_FOLDER)),
+          RuleManifest.read(RuleManifest.file(manifest)),
           Path.of(project.getBuild().getOutputDirectory()), jar, Packaging.relative(project, jar),
           RouteReport.Marks.forCharset(java.nio.charset.Charset.defaultCharset()));
     });

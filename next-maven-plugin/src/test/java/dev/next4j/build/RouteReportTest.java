@@ -1,12 +1,17 @@
 package dev.next4j.build;
 
 import dev.next4j.codegen.RouteManifest;
+import dev.next4j.codegen.RuleManifest;
+import dev.next4j.runtime.RouteRule;
+import dev.next4j.runtime.RouteRule.Condition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +50,8 @@ class RouteReportTest {
         """);
 
     RouteReport report = RouteReport.of(
-        manifest(MANIFEST), PrerenderedPages.read(prerendered), classes, jar, "target/site-1.0.jar",
+        manifest(MANIFEST), PrerenderedPages.read(prerendered), new RuleManifest(List.of()), classes, jar,
+        "target/site-1.0.jar",
         RouteReport.Marks.UNICODE);
 
     assertThat(report.lines()).containsExactly(
@@ -63,12 +69,53 @@ class RouteReportTest {
   }
 
   @Test
+  void theRulesFollowThePagesInTheOrderARequestMeetsThem() throws IOException {
+    Path jar = Files.write(work.resolve("site.jar"), new byte[10]);
+    List<RouteRule> rules = List.of(
+        RouteRule.rewrite(RouteRule.Kind.FALLBACK, "/:path+", "/legacy"),
+        RouteRule.redirect("/old-blog/:slug", "/blog/:slug", true),
+        RouteRule.rewrite(RouteRule.Kind.AFTER_FILES, "/about", "/about-us?from=:ref").has(Condition.query("ref")),
+        RouteRule.redirect("/beta", "/about", 307).has(Condition.cookie("beta", "on")).missing(Condition.header("x-no")),
+        RouteRule.headers("/api/:path*", Map.of("Cache-Control", "no-store")),
+        RouteRule.redirect("/outside", "https://example.com/", 301).basePath(false));
+    Path rulesFile = Files.writeString(RuleManifest.file(work.resolve("routes.tsv")), RuleManifest.of(rules).text());
+
+    RouteReport report = RouteReport.of(
+        manifest("pattern\tkind\tclass\tsource\n/\tpage\tcom.acme.pages.Index\tsrc/Index.java\n"),
+        new PrerenderedPages(work, List.of()), RuleManifest.read(rulesFile), work, jar, "site.jar",
+        RouteReport.Marks.UNICODE);
+
+    assertThat(report.lines()).containsExactly(
+        "  Route (pages)  Kind         Size     HTML",
+        "\u03bb /              server page  -        -",
+        "",
+        "Headers",
+        "  /api/:path*  Cache-Control: no-store",
+        "",
+        "Redirects",
+        "  /old-blog/:slug -> /blog/:slug (308)",
+        "  /beta           -> /about (307)   [has cookie beta=on; missing header x-no]",
+        "  /outside        -> https://example.com/ (301)   [basePath false]",
+        "",
+        "Rewrites (afterFiles)",
+        "  /about -> /about-us?from=:ref   [has query ref]",
+        "",
+        "Rewrites (fallback)",
+        "  /:path+ -> /legacy",
+        "",
+        "1 route: 0 static pages, 1 server page, 0 API routes; page classes 0 B",
+        RouteReport.Marks.UNICODE.legend(),
+        "Runnable jar: site.jar (10 B)");
+    assertThat(RuleManifest.read(work.resolve("none.tsv")).rows()).as("a site generated before rules were listed").isEmpty();
+  }
+
+  @Test
   void aConsoleThatCannotWriteNextJsMarksGetsAsciiOnes() throws IOException {
     Path jar = Files.write(work.resolve("site.jar"), new byte[10]);
 
     RouteReport report = RouteReport.of(
         manifest("pattern\tkind\tclass\tsource\n/\tpage\tcom.acme.pages.Index\tsrc/Index.java\n"),
-        new PrerenderedPages(work, java.util.List.of()), work, jar, "site.jar",
+        new PrerenderedPages(work, java.util.List.of()), new RuleManifest(List.of()), work, jar, "site.jar",
         RouteReport.Marks.forCharset(java.nio.charset.StandardCharsets.US_ASCII));
 
     assertThat(report.lines().get(1)).startsWith("L /");

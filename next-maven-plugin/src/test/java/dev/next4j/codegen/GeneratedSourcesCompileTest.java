@@ -212,6 +212,24 @@ class GeneratedSourcesCompileTest {
   }
 
   @Test
+  void theServerCompilesThePomsI18nIntoItsConfig() throws Exception {
+    Site site = SampleSite.everyRouteKind(dir);
+    GeneratorConfig defaults = site.config();
+    NextConfig.I18n i18n = new NextConfig.I18n(List.of("en-US", "fr", "nl-NL"), "en-US", false, List.of(
+        new NextConfig.I18n.Domain("example.fr", "fr", List.of("nl-NL"), true),
+        new NextConfig.I18n.Domain("example.com", "en-US", List.of(), false)));
+    NextGenerator.generate(new GeneratorConfig(dir, defaults.sourceRoots(), defaults.pagesPackage(),
+        defaults.generatedPackage(), defaults.outputDir(), defaults.manifestFile(),
+        ServerSettings.defaults().withI18n(i18n)));
+
+    try (Loaded loaded = new Loaded(compiled(site))) {
+      Object config = loaded.loader.loadClass("com.acme.NextServer").getField("CONFIG").get(null);
+
+      assertThat(config).isEqualTo(NextConfig.builder().i18n(i18n).build());
+    }
+  }
+
+  @Test
   void theServerWithTheDefaultSettingsUsesTheDefaultConfig() throws Exception {
     Site site = SampleSite.everyRouteKind(dir);
     site.generate();

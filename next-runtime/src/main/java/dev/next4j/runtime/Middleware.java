@@ -1,20 +1,31 @@
 package dev.next4j.runtime;
 
-import java.util.LinkedHashMap;
+import dev.next4j.runtime.internal.RuleChecker;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code _Middleware} class: sees every request before routing (Next.js's {@code middleware}),
- * and may let it through, add response headers, rewrite it to another path, or answer it.
+ * The {@code _Middleware} class: sees the requests its {@link #matcher()} takes (every request by
+ * default) before routing (Next.js's {@code middleware}), and may let it through, change the
+ * headers the page sees, add response headers and cookies, rewrite it to another path, or answer
+ * it.
  *
  * <pre>{@code
  * public final class _Middleware implements Middleware {
+ *   public List<Middleware.Matcher> matcher() {
+ *     return List.of(Middleware.Matcher.of("/admin/:path*"), Middleware.Matcher.of("/account"));
+ *   }
+ *
  *   public Middleware.Result handle(Request request) {
- *     if (request.path().startsWith("/admin") && request.cookie("session").isEmpty()) {
+ *     if (request.cookie("session").isEmpty()) {
  *       return Middleware.respond(Response.redirect("/login"));
  *     }
- *     return Middleware.next().withHeader("X-Frame-Options", "DENY");
+ *     return Middleware.next()
+ *         .withRequestHeader("X-User", userOf(request))     // the page reads it
+ *         .withHeader("X-Frame-Options", "DENY")           // the client gets it
+ *         .withCookie(Cookie.of("seen", "1"));             // sent beside the page's own cookies
  *   }
  * }
  * }</pre>
@@ -27,18 +38,30 @@ public interface Middleware {
   /** Decides what happens to {@code request}. */
   Result handle(Request request) throws Exception;
 
+  /**
+   * The paths this middleware runs for (Next.js's {@code config.matcher}); empty, the default, for
+   * every path. Asked once, when the route table is built; a request no item matches skips the
+   * middleware. Sources are matched against the path inside the app (after the base path), as
+   * Next.js matches them with the base path put in front, and case-sensitively, as Next.js does.
+   * Write the sources as string literals in {@link Matcher#of}: the build checks those, as Next.js
+   * checks its constant matcher; the table checks every item when it is built.
+   */
+  default List<Matcher> matcher() {
+    return List.of();
+  }
+
   /** Let the request through unchanged. */
-  static Result next() {
+  static Result.Next next() {
     return Result.Next.PLAIN;
   }
 
   /** Route the request as if it had asked for {@code target} ({@code /path?query}). */
-  static Result rewrite(String target) {
+  static Result.Rewrite rewrite(String target) {
     Objects.requireNonNull(target, "target");
     if (!target.startsWith("/")) {
       throw new IllegalArgumentException("rewrite target must start with '/': \"" + target + "\"");
     }
-    return new Result.Rewrite(target, Map.of());
+    return new Result.Rewrite(target, Map.of(), Map.of());
   }
 
   /** Answer with {@code response}; routing does not happen. */
@@ -46,40 +69,156 @@ public interface Middleware {
     return new Result.Respond(Objects.requireNonNull(response, "response"));
   }
 
+  /**
+   * One item of the matcher: a {@code source} as the {@code next.config} rules read it ({@code
+   * /about}, {@code /blog/:slug}, {@code /docs/:path*}, {@code /((?!api|_next).*)}), with optional
+   * {@code has} / {@code missing} conditions, which must all hold, or all fail, for the middleware
+   * to run.
+   *
+   * <pre>{@code
+   * Middleware.Matcher.of("/api/:path*")
+   *     .has(RouteRule.Condition.header("authorization"))
+   *     .missing(RouteRule.Condition.cookie("debug"))
+   * }</pre>
+   */
+  record Matcher(String source, List<RouteRule.Condition> has, List<RouteRule.Condition> missing) {
+    public Matcher {
+      Objects.requireNonNull(source, "source");
+      has = List.copyOf(has);
+      missing = List.copyOf(missing);
+    }
+
+    /** The item for {@code source}, without conditions. */
+    public static Matcher of(String source) {
+      return new Matcher(source, List.of(), List.of());
+    }
+
+    /** This item, matching only when every one of {@code conditions} (and the earlier ones) holds. */
+    public Matcher has(RouteRule.Condition... conditions) {
+      return new Matcher(source, concat(has, conditions), missing);
+    }
+
+    /** This item, matching only when none of {@code conditions} (nor the earlier ones) holds. */
+    public Matcher missing(RouteRule.Condition... conditions) {
+      return new Matcher(source, has, concat(missing, conditions));
+    }
+
+    /**
+     * Every problem with {@code matcher}, each naming the item ({@code matcher[1] source: ...}):
+     * a source path-to-regexp rejects or that does not start with {@code /}, a {@code has} or
+     * {@code missing} item without its key or with a value that is no regular expression. Empty
+     * when the matcher is valid.
+     */
+    public static List<String> check(List<Matcher> matcher) {
+      List<String> problems = new ArrayList<>();
+      for (int i = 0; i < matcher.size(); i++) {
+        Matcher item = Objects.requireNonNull(matcher.get(i), "matcher item");
+        for (String problem : RuleChecker.checkMatcher(item.source(), item.has(), item.missing())) {
+          problems.add("matcher[" + i + "] " + problem);
+        }
+      }
+      return problems;
+    }
+
+    private static List<RouteRule.Condition> concat(List<RouteRule.Condition> first, RouteRule.Condition[] more) {
+      List<RouteRule.Condition> all = new ArrayList<>(first);
+      for (RouteRule.Condition condition : more) {
+        all.add(Objects.requireNonNull(condition, "condition"));
+      }
+      return all;
+    }
+  }
+
   /** What a middleware decided; see {@link Middleware#next()}, {@link #rewrite} and {@link #respond}. */
   sealed interface Result {
     /**
-     * This result, also setting header {@code name} on the response the request gets.
+     * This result, also setting header {@code name} on the response the request gets, replacing
+     * the values set before.
      *
      * @throws IllegalArgumentException for a header {@link Response#withHeader} refuses
      */
     Result withHeader(String name, String value);
 
-    /** Continue to routing, adding {@code headers} to the response. */
-    record Next(Map<String, String> headers) implements Result {
-      static final Next PLAIN = new Next(Map.of());
+    /**
+     * This result, also adding {@code value} to header {@code name} on the response: a header may
+     * have several values ({@code Link}, {@code Vary}, ...), each sent on its own line.
+     *
+     * @throws IllegalArgumentException for a header {@link Response#withHeader} refuses
+     */
+    Result addHeader(String name, String value);
+
+    /**
+     * This result, also setting {@code cookie} on the response: a {@code Set-Cookie} that is sent
+     * beside the cookies the page sets itself.
+     */
+    default Result withCookie(Cookie cookie) {
+      return addHeader("Set-Cookie", Objects.requireNonNull(cookie, "cookie").toHeaderValue());
+    }
+
+    /**
+     * Continue to routing: the page sees the request with {@code requestHeaders} set (Next.js's
+     * {@code NextResponse.next({request: {headers}})}), and its response gets {@code headers}
+     * (a header the page sets itself wins, except {@code Set-Cookie}, whose values add up).
+     */
+    record Next(Map<String, List<String>> headers, Map<String, String> requestHeaders) implements Result {
+      static final Next PLAIN = new Next(Map.of(), Map.of());
 
       public Next {
-        headers = Map.copyOf(headers);
-        headers.forEach(Response::checkHeader);
+        headers = ResultHeaders.copy(headers);
+        requestHeaders = ResultHeaders.copyRequest(requestHeaders);
       }
 
       @Override
-      public Result withHeader(String name, String value) {
-        return new Next(with(headers, name, value));
+      public Next withHeader(String name, String value) {
+        return new Next(ResultHeaders.with(headers, name, value, true), requestHeaders);
+      }
+
+      @Override
+      public Next addHeader(String name, String value) {
+        return new Next(ResultHeaders.with(headers, name, value, false), requestHeaders);
+      }
+
+      @Override
+      public Next withCookie(Cookie cookie) {
+        return addHeader("Set-Cookie", Objects.requireNonNull(cookie, "cookie").toHeaderValue());
+      }
+
+      /** This result, the page seeing request header {@code name} as {@code value} (replacing what the client sent). */
+      public Next withRequestHeader(String name, String value) {
+        return new Next(headers, ResultHeaders.withRequest(requestHeaders, name, value));
       }
     }
 
-    /** Route to {@code target} instead, adding {@code headers} to the response. */
-    record Rewrite(String target, Map<String, String> headers) implements Result {
+    /**
+     * Route to {@code target} instead, the routed request having {@code requestHeaders} set, and
+     * the response getting {@code headers} as for {@link Next}.
+     */
+    record Rewrite(String target, Map<String, List<String>> headers, Map<String, String> requestHeaders)
+        implements Result {
       public Rewrite {
-        headers = Map.copyOf(headers);
-        headers.forEach(Response::checkHeader);
+        Objects.requireNonNull(target, "target");
+        headers = ResultHeaders.copy(headers);
+        requestHeaders = ResultHeaders.copyRequest(requestHeaders);
       }
 
       @Override
-      public Result withHeader(String name, String value) {
-        return new Rewrite(target, with(headers, name, value));
+      public Rewrite withHeader(String name, String value) {
+        return new Rewrite(target, ResultHeaders.with(headers, name, value, true), requestHeaders);
+      }
+
+      @Override
+      public Rewrite addHeader(String name, String value) {
+        return new Rewrite(target, ResultHeaders.with(headers, name, value, false), requestHeaders);
+      }
+
+      @Override
+      public Rewrite withCookie(Cookie cookie) {
+        return addHeader("Set-Cookie", Objects.requireNonNull(cookie, "cookie").toHeaderValue());
+      }
+
+      /** This result, the routed request having header {@code name} set to {@code value}. */
+      public Rewrite withRequestHeader(String name, String value) {
+        return new Rewrite(target, headers, ResultHeaders.withRequest(requestHeaders, name, value));
       }
     }
 
@@ -89,12 +228,11 @@ public interface Middleware {
       public Result withHeader(String name, String value) {
         return new Respond(response.withHeader(name, value));
       }
-    }
 
-    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
-      Map<String, String> copy = new LinkedHashMap<>(headers);
-      copy.put(name, value);
-      return copy;
+      @Override
+      public Result addHeader(String name, String value) {
+        return new Respond(response.addHeader(name, value));
+      }
     }
   }
 }

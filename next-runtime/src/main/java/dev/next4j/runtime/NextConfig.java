@@ -1,8 +1,13 @@
 package dev.next4j.runtime;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The configuration that shapes routing and serving (Next.js's {@code next.config.js}). The pom's
@@ -21,6 +26,7 @@ public final class NextConfig {
   private final long bodySizeLimit;
   private final List<RouteRule> rules;
   private final boolean caseSensitiveRoutes;
+  private final I18n i18n;
 
   private NextConfig(Builder builder) {
     this.basePath = builder.basePath;
@@ -31,6 +37,7 @@ public final class NextConfig {
     this.bodySizeLimit = builder.bodySizeLimit;
     this.rules = List.copyOf(builder.rules);
     this.caseSensitiveRoutes = builder.caseSensitiveRoutes;
+    this.i18n = builder.i18n;
   }
 
   /**
@@ -94,6 +101,11 @@ public final class NextConfig {
     return caseSensitiveRoutes;
   }
 
+  /** The i18n sub-path routing (Next.js's {@code i18n}), if the app has it. */
+  public Optional<I18n> i18n() {
+    return Optional.ofNullable(i18n);
+  }
+
   /** A builder holding this configuration's values. */
   public Builder toBuilder() {
     return new Builder()
@@ -104,7 +116,8 @@ public final class NextConfig {
         .compress(compress)
         .bodySizeLimit(bodySizeLimit)
         .rules(rules)
-        .caseSensitiveRoutes(caseSensitiveRoutes);
+        .caseSensitiveRoutes(caseSensitiveRoutes)
+        .i18n(i18n);
   }
 
   @Override
@@ -117,13 +130,14 @@ public final class NextConfig {
         && ((NextConfig) o).compress == compress
         && ((NextConfig) o).bodySizeLimit == bodySizeLimit
         && ((NextConfig) o).rules.equals(rules)
-        && ((NextConfig) o).caseSensitiveRoutes == caseSensitiveRoutes;
+        && ((NextConfig) o).caseSensitiveRoutes == caseSensitiveRoutes
+        && Objects.equals(((NextConfig) o).i18n, i18n);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes);
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n);
   }
 
   @Override
@@ -131,7 +145,8 @@ public final class NextConfig {
     return "NextConfig{basePath=\"" + basePath + "\", trailingSlash=" + trailingSlash
         + ", poweredByHeader=" + poweredByHeader + ", generateEtags=" + generateEtags
         + ", compress=" + compress + ", bodySizeLimit=" + bodySizeLimit
-        + (rules.isEmpty() ? "" : ", rules=" + rules) + (caseSensitiveRoutes ? ", caseSensitiveRoutes=true" : "") + "}";
+        + (rules.isEmpty() ? "" : ", rules=" + rules) + (caseSensitiveRoutes ? ", caseSensitiveRoutes=true" : "")
+        + (i18n == null ? "" : ", i18n=" + i18n) + "}";
   }
 
   /** Builds a {@link NextConfig}; every value starts at Next.js's default. */
@@ -144,6 +159,7 @@ public final class NextConfig {
     private long bodySizeLimit = 1024 * 1024;
     private final List<RouteRule> rules = new ArrayList<>();
     private boolean caseSensitiveRoutes;
+    private I18n i18n;
 
     private Builder() {}
 
@@ -216,10 +232,17 @@ public final class NextConfig {
       return this;
     }
 
+    /** i18n sub-path routing (Next.js's {@code i18n}); null for none, the default. Checked by {@link #build}. */
+    public Builder i18n(I18n i18n) {
+      this.i18n = i18n;
+      return this;
+    }
+
     /**
      * The configuration.
      *
      * @throws IllegalArgumentException listing every problem of the rules ({@link RouteRule#check})
+     *     and of the i18n config ({@link I18n#check})
      */
     public NextConfig build() {
       List<RouteRule.Problem> problems = RouteRule.check(rules, basePath);
@@ -230,7 +253,117 @@ public final class NextConfig {
         }
         throw new IllegalArgumentException(message.toString());
       }
+      List<String> i18nProblems = i18n == null ? List.of() : i18n.check();
+      if (!i18nProblems.isEmpty()) {
+        throw new IllegalArgumentException("invalid i18n config:\n  " + String.join("\n  ", i18nProblems));
+      }
       return new NextConfig(this);
+    }
+  }
+
+  /**
+   * i18n sub-path routing as Next.js's pages router does it: the {@code locales} the app serves, the
+   * {@code defaultLocale} (served without a prefix), whether {@code /} redirects to the locale the
+   * client prefers ({@code localeDetection}: the {@code NEXT_LOCALE} cookie, else {@code
+   * Accept-Language}), and the {@code domains} that each serve their own default locale.
+   *
+   * <pre>{@code
+   * NextConfig.I18n.of("en", "en", "fr", "nl-NL")
+   *     .domains(NextConfig.I18n.Domain.of("example.fr", "fr"))
+   * }</pre>
+   */
+  public record I18n(List<String> locales, String defaultLocale, boolean localeDetection, List<Domain> domains) {
+    public I18n {
+      Objects.requireNonNull(locales, "locales");
+      Objects.requireNonNull(defaultLocale, "defaultLocale");
+      locales = List.copyOf(locales);
+      domains = List.copyOf(domains);
+    }
+
+    /** {@code locales} with {@code defaultLocale}, detection on, no domains. */
+    public static I18n of(String defaultLocale, String... locales) {
+      return new I18n(List.of(locales), defaultLocale, true, List.of());
+    }
+
+    /** This config with locale detection on or off (Next.js's {@code localeDetection: false}). */
+    public I18n localeDetection(boolean on) {
+      return new I18n(locales, defaultLocale, on, domains);
+    }
+
+    /** This config with {@code domains} for domain routing. */
+    public I18n domains(Domain... domains) {
+      return new I18n(locales, defaultLocale, localeDetection, List.of(domains));
+    }
+
+    /**
+     * A domain that serves {@code defaultLocale} without a prefix (and its other {@code locales}
+     * with one); {@code http} makes links and redirects to it use {@code http://}.
+     */
+    public record Domain(String domain, String defaultLocale, List<String> locales, boolean http) {
+      public Domain {
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(defaultLocale, "defaultLocale");
+        locales = List.copyOf(locales);
+      }
+
+      /** {@code domain} serving {@code defaultLocale}, and {@code locales} under a prefix, over https. */
+      public static Domain of(String domain, String defaultLocale, String... locales) {
+        return new Domain(domain, defaultLocale, List.of(locales), false);
+      }
+    }
+
+    /**
+     * Every problem of this config, with Next.js's wording where it has one: no locales, a
+     * duplicate locale, a default locale (of the config or a domain) that is not a locale, a
+     * domain given with a protocol, port or path, a domain or a domain's default locale named twice.
+     */
+    public List<String> check() {
+      List<String> problems = new ArrayList<>();
+      if (locales.isEmpty()) {
+        problems.add("i18n.locales must list at least one locale");
+      }
+      Set<String> seen = new HashSet<>();
+      Set<String> duplicates = new LinkedHashSet<>();
+      for (String locale : locales) {
+        if (locale == null || locale.isBlank() || !locale.matches("[A-Za-z0-9-]+")) {
+          problems.add("i18n.locales has an invalid locale \"" + locale + "\" (letters, digits and '-' only)");
+        } else if (!seen.add(locale.toLowerCase(Locale.ROOT))) {
+          duplicates.add(locale);
+        }
+      }
+      if (!duplicates.isEmpty()) {
+        problems.add("Specified i18n.locales contains the following duplicate locales: " + String.join(", ", duplicates)
+            + ". Each locale should be listed only once.");
+      }
+      if (defaultLocale.isEmpty()) {
+        problems.add("Specified i18n.defaultLocale should be a string");
+      } else if (!seen.contains(defaultLocale.toLowerCase(Locale.ROOT))) {
+        problems.add("Specified i18n.defaultLocale (" + defaultLocale + ") should be included in i18n.locales.");
+      }
+      Set<String> domainNames = new HashSet<>();
+      Set<String> domainDefaults = new HashSet<>();
+      for (Domain domain : domains) {
+        if (!domain.domain().matches("[A-Za-z0-9.-]+")) {
+          problems.add("i18n domain \"" + domain.domain() + "\" is invalid: give the host name only, without"
+              + " protocol, port or path");
+        } else if (!domainNames.add(domain.domain().toLowerCase(Locale.ROOT))) {
+          problems.add("i18n domain \"" + domain.domain() + "\" is listed more than once");
+        }
+        if (!seen.contains(domain.defaultLocale().toLowerCase(Locale.ROOT))) {
+          problems.add("i18n domain " + domain.domain() + " has defaultLocale \"" + domain.defaultLocale()
+              + "\", which is not in i18n.locales");
+        } else if (!domainDefaults.add(domain.defaultLocale().toLowerCase(Locale.ROOT))) {
+          problems.add("Both " + domain.domain() + " and another domain configured the defaultLocale "
+              + domain.defaultLocale() + " but only one can. Change one item's default locale to continue");
+        }
+        for (String locale : domain.locales()) {
+          if (!seen.contains(locale.toLowerCase(Locale.ROOT))) {
+            problems.add("i18n domain " + domain.domain() + " lists the locale \"" + locale
+                + "\", which is not in i18n.locales");
+          }
+        }
+      }
+      return problems;
     }
   }
 }

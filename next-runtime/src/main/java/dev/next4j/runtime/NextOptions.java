@@ -29,6 +29,7 @@ public final class NextOptions {
   private final boolean probes;
   private final String livenessPath;
   private final String readinessPath;
+  private final long bodyBufferBytes;
 
   private NextOptions(Builder builder) {
     this.dev = builder.dev;
@@ -45,6 +46,7 @@ public final class NextOptions {
     this.probes = builder.probes;
     this.livenessPath = builder.livenessPath;
     this.readinessPath = builder.readinessPath;
+    this.bodyBufferBytes = builder.bodyBufferBytes;
   }
 
   public static Builder builder() {
@@ -153,6 +155,20 @@ public final class NextOptions {
     return readinessPath;
   }
 
+  /**
+   * How many request-body bytes the app holds in memory at once, across all requests in flight: a
+   * body is read only when its route asks for it ({@link Request#body()}, {@link Request#json},
+   * {@link Request#form()}), and every byte read from a request body counts here until that
+   * request's response is written. A request whose body would take the total past this gets 503
+   * (the server is busy; the request itself is fine: {@link NextConfig#bodySizeLimit()} answers
+   * 413 for one too large), so that thousands of parallel uploads cannot exhaust the heap. Default:
+   * the {@code next.bodyBufferBytes} system property, else a quarter of the maximum heap, at least
+   * 1 MiB.
+   */
+  public long bodyBufferBytes() {
+    return bodyBufferBytes;
+  }
+
   /** A builder holding these options. */
   public Builder toBuilder() {
     Builder builder = new Builder().dev(dev).dir(dir).quiet(quiet).port(port);
@@ -166,6 +182,7 @@ public final class NextOptions {
     builder.probes = probes;
     builder.livenessPath = livenessPath;
     builder.readinessPath = readinessPath;
+    builder.bodyBufferBytes = bodyBufferBytes;
     return builder;
   }
 
@@ -173,7 +190,8 @@ public final class NextOptions {
   public String toString() {
     return "NextOptions{dev=" + dev + ", dir=" + dir + ", conf=" + conf + ", quiet=" + quiet
         + ", hostname=" + hostname + ", port=" + port + ", httpServer=" + httpServer + ", json=" + json + ", accessLog=" + accessLog
-        + ", probes=" + (probes ? livenessPath + " " + readinessPath : "off") + ", clock=" + clock + ", pageCache=" + pageCache + "}";
+        + ", probes=" + (probes ? livenessPath + " " + readinessPath : "off") + ", clock=" + clock + ", pageCache=" + pageCache
+        + ", bodyBufferBytes=" + bodyBufferBytes + "}";
   }
 
   /** Builds {@link NextOptions}; invalid values fail at {@link #build()} with a message naming them. */
@@ -192,6 +210,7 @@ public final class NextOptions {
     private boolean probes = true;
     private String livenessPath = "/_next/health/live";
     private String readinessPath = "/_next/health/ready";
+    private long bodyBufferBytes = defaultBodyBufferBytes();
 
     private Builder() {}
 
@@ -266,6 +285,12 @@ public final class NextOptions {
       return this;
     }
 
+    /** See {@link NextOptions#bodyBufferBytes()}; at least 1. */
+    public Builder bodyBufferBytes(long bytes) {
+      this.bodyBufferBytes = bytes;
+      return this;
+    }
+
     /** The options; fails with {@link IllegalArgumentException} naming any invalid value. */
     public NextOptions build() {
       if (port < 0 || port > 65535) {
@@ -274,12 +299,28 @@ public final class NextOptions {
       if (hostname != null && (hostname.isBlank() || hostname.chars().anyMatch(c -> c <= ' ' || c == '/'))) {
         throw new IllegalArgumentException("hostname is not a host name: \"" + hostname + "\"");
       }
+      if (bodyBufferBytes < 1) {
+        throw new IllegalArgumentException("bodyBufferBytes must be 1 or more: " + bodyBufferBytes);
+      }
       checkProbePath("livenessPath", livenessPath);
       checkProbePath("readinessPath", readinessPath);
       if (livenessPath.equals(readinessPath)) {
         throw new IllegalArgumentException("livenessPath and readinessPath must differ: both are \"" + livenessPath + "\"");
       }
       return new NextOptions(this);
+    }
+
+    /** {@code -Dnext.bodyBufferBytes}, else a quarter of the maximum heap, at least 1 MiB. */
+    private static long defaultBodyBufferBytes() {
+      String value = System.getProperty("next.bodyBufferBytes");
+      if (value != null && !value.isBlank()) {
+        try {
+          return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("-Dnext.bodyBufferBytes must be a number of bytes: \"" + value + "\"", e);
+        }
+      }
+      return Math.max(Runtime.getRuntime().maxMemory() / 4, 1024 * 1024);
     }
 
     private static void checkProbePath(String name, String path) {

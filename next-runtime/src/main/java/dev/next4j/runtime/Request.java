@@ -3,6 +3,8 @@ package dev.next4j.runtime;
 import dev.next4j.runtime.internal.QueryStrings;
 import dev.next4j.runtime.internal.UrlRules;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,14 +36,15 @@ public final class Request {
   private final String method;
   private final String path;
   private final String rawQuery;
-  private final Map<String, List<String>> headers;
-  private final byte[] body;
+  private final HeaderView headers;
   private final String route;
   private final Map<String, Object> routeParams;
   private final JsonCodec jsonCodec;
   private final Env env;
-  private final FormSlot formSlot;
+  private final Shared shared;
   private final Revalidator revalidator;
+  /** The locale i18n routing found for this request; empty without i18n. */
+  private final String locale;
 
   private volatile Map<String, List<String>> query;
   private volatile Map<String, String> cookies;
@@ -50,25 +53,25 @@ public final class Request {
       String method,
       String path,
       String rawQuery,
-      Map<String, List<String>> headers,
-      byte[] body,
+      HeaderView headers,
       String route,
       Map<String, Object> routeParams,
       JsonCodec jsonCodec,
       Env env,
-      FormSlot formSlot,
-      Revalidator revalidator) {
+      Shared shared,
+      Revalidator revalidator,
+      String locale) {
     this.method = method;
     this.path = path;
     this.rawQuery = rawQuery;
     this.headers = headers;
-    this.body = body;
     this.route = route;
     this.routeParams = routeParams;
     this.jsonCodec = jsonCodec;
     this.env = env;
-    this.formSlot = formSlot;
+    this.shared = shared;
     this.revalidator = revalidator;
+    this.locale = locale;
   }
 
   /** A GET request for {@code target} (a path with an optional {@code ?query}), with no headers. */
@@ -184,13 +187,13 @@ public final class Request {
 
   /** The headers by lower-case name, each with its values in order. */
   public Map<String, List<String>> headers() {
-    return headers;
+    return headers.map();
   }
 
   /** The first value of header {@code name} (any case), if present. */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    String value = headers.first(name);
+    return value == null ? Optional.empty() : Optional.of(value);
   }
 
   /** The cookies sent in {@code Cookie} headers, by name; the first of a repeated name wins. */
@@ -198,7 +201,7 @@ public final class Request {
     Map<String, String> result = cookies;
     if (result == null) {
       Map<String, String> parsed = new LinkedHashMap<>();
-      for (String header : headers.getOrDefault("cookie", List.of())) {
+      for (String header : headers.all("cookie")) {
         for (String pair : header.split(";")) {
           int eq = pair.indexOf('=');
           if (eq > 0) {
@@ -217,14 +220,46 @@ public final class Request {
     return Optional.ofNullable(cookies().get(name));
   }
 
-  /** A copy of the body; empty when the request had none. */
+  /**
+   * A copy of the body; empty when the request had none. A body a server received is read from the
+   * connection by the first call of this method, {@link #bodyText()}, {@link #json(Class)} or
+   * {@link #form()}, never before: a request whose route does not read its body costs no memory
+   * for it.
+   *
+   * <p>Every body byte a server reads counts against the app's {@link
+   * NextOptions#bodyBufferBytes()} until the response is written; a read past it fails, and the app
+   * answers that request with 503 and {@code Retry-After}.
+   *
+   * @throws HttpException 413 for a body over the app's {@link NextConfig#bodySizeLimit()}, 400
+   *     when the body cannot be read (a client that stopped sending)
+   * @throws IllegalStateException after {@link #form()} streamed a multipart body to its files
+   */
   public byte[] body() {
-    return body.clone();
+    return bytes().clone();
   }
 
-  /** The body decoded as UTF-8. */
+  /** The body decoded as UTF-8; read as {@link #body()} says. */
   public String bodyText() {
-    return new String(body, StandardCharsets.UTF_8);
+    return new String(bytes(), StandardCharsets.UTF_8);
+  }
+
+  /** The body in memory, read on first use and shared by this request's copies; never handed out. */
+  private byte[] bytes() {
+    synchronized (shared) {
+      if (shared.body == null) {
+        if (shared.stream == null) {
+          throw new IllegalStateException("the body was streamed to the form's files by form(); read it from the form");
+        }
+        InputStream in = shared.stream;
+        shared.stream = null;
+        try (in) {
+          shared.body = in.readAllBytes();
+        } catch (IOException e) {
+          throw new HttpException(400, "could not read the request body: " + e.getMessage(), e);
+        }
+      }
+      return shared.body;
+    }
   }
 
   // --- forms and JSON bodies (the page toolkit) ---
@@ -259,15 +294,24 @@ public final class Request {
     if (limits == null) {
       throw new NullPointerException("limits == null");
     }
-    synchronized (formSlot) {
-      if (formSlot.closed) {
+    synchronized (shared) {
+      if (shared.closed) {
         throw new IllegalStateException("form() after the request's form was closed (the response was already written)");
       }
-      if (formSlot.form == null) {
-        formSlot.form = Form.parse(
-            new ByteArrayInputStream(body()), header("content-type").orElse(null), limits, FormParser.uploadDirectory());
+      if (shared.form == null) {
+        String contentType = header("content-type").orElse(null);
+        InputStream in;
+        if (shared.body == null && contentType != null
+            && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+          // Straight from the connection: the parser spills files to disk, nothing is held whole.
+          in = shared.stream;
+          shared.stream = null;
+        } else {
+          in = new ByteArrayInputStream(bytes());
+        }
+        shared.form = Form.parse(in, contentType, limits, FormParser.uploadDirectory());
       }
-      return formSlot.form;
+      return shared.form;
     }
   }
 
@@ -279,10 +323,10 @@ public final class Request {
    */
   public void closeForm() {
     Form form;
-    synchronized (formSlot) {
-      form = formSlot.form;
-      formSlot.form = null;
-      formSlot.closed = true;
+    synchronized (shared) {
+      form = shared.form;
+      shared.form = null;
+      shared.closed = true;
     }
     if (form != null) {
       form.close();
@@ -324,7 +368,7 @@ public final class Request {
           "a JSON body needs Content-Type application/json, not "
               + (contentType.isEmpty() ? "none" : "\"" + contentType + "\""));
     }
-    return codec.read(new ByteArrayInputStream(body()), type);
+    return codec.read(new ByteArrayInputStream(bytes()), type);
   }
 
   /**
@@ -351,7 +395,7 @@ public final class Request {
     if (codec == null) {
       throw new NullPointerException("codec == null");
     }
-    return new Request(method, path, rawQuery, headers, body, route, routeParams, codec, env, formSlot, revalidator);
+    return new Request(method, path, rawQuery, headers, route, routeParams, codec, env, shared, revalidator, locale);
   }
 
   /**
@@ -378,7 +422,7 @@ public final class Request {
     if (env == null) {
       throw new NullPointerException("env == null");
     }
-    return new Request(method, path, rawQuery, headers, body, route, routeParams, jsonCodec, env, formSlot, revalidator);
+    return new Request(method, path, rawQuery, headers, route, routeParams, jsonCodec, env, shared, revalidator, locale);
   }
 
   /**
@@ -388,7 +432,7 @@ public final class Request {
    */
   public Request withRoute(String route, Map<String, Object> routeParams) {
     return new Request(
-        method, path, rawQuery, headers, body, route, Collections.unmodifiableMap(new LinkedHashMap<>(routeParams)), jsonCodec, env, formSlot, revalidator);
+        method, path, rawQuery, headers, route, copyOf(routeParams), jsonCodec, env, shared, revalidator, locale);
   }
 
   /** This request with another path and query (a rewrite), unrouted. */
@@ -399,20 +443,36 @@ public final class Request {
         canonical(q < 0 ? target : target.substring(0, q)),
         q < 0 ? "" : target.substring(q + 1),
         headers,
-        body,
         "",
         Map.of(),
         jsonCodec,
         env,
-        formSlot,
-        revalidator);
+        shared,
+        revalidator,
+        locale);
+  }
+
+  /**
+   * The locale of this request under i18n routing ({@link NextConfig.I18n}): the locale its path
+   * began with ({@code /fr/about} → {@code fr}, the prefix being stripped before routing), else the
+   * default locale (of its domain, with domain routing). Empty when the app has no i18n config.
+   */
+  public String locale() {
+    return locale;
+  }
+
+  /** This request with {@code locale} as its {@link #locale()}: the runtime's i18n step sets it; tests of a page may too. */
+  public Request withLocale(String locale) {
+    return new Request(method, path, rawQuery, headers, route, routeParams, jsonCodec, env, shared, revalidator,
+        Objects.requireNonNull(locale, "locale"));
   }
 
   /** This request with header {@code name} set to {@code value}, replacing earlier values. */
   public Request withHeader(String name, String value) {
-    Map<String, List<String>> copy = new LinkedHashMap<>(headers);
+    Map<String, List<String>> copy = new LinkedHashMap<>(headers.map());
     copy.put(name.toLowerCase(Locale.ROOT), List.of(value));
-    return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, route, routeParams, jsonCodec, env, formSlot, revalidator);
+    return new Request(method, path, rawQuery, HeaderView.of(Collections.unmodifiableMap(copy)), route, routeParams, jsonCodec,
+        env, shared, revalidator, locale);
   }
 
   /**
@@ -420,8 +480,8 @@ public final class Request {
    * sets itself; tests of a page may set their own.
    */
   public Request withRevalidator(Revalidator revalidator) {
-    return new Request(method, path, rawQuery, headers, body, route, routeParams, jsonCodec, env, formSlot,
-        Objects.requireNonNull(revalidator, "revalidator"));
+    return new Request(method, path, rawQuery, headers, route, routeParams, jsonCodec, env, shared,
+        Objects.requireNonNull(revalidator, "revalidator"), locale);
   }
 
   /**
@@ -444,6 +504,20 @@ public final class Request {
     return method + " " + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
   }
 
+  /** An unmodifiable copy of {@code params} in its order; a route's one param needs no hash table. */
+  private static Map<String, Object> copyOf(Map<String, Object> params) {
+    if (params.isEmpty()) {
+      return Map.of();
+    }
+    if (params.size() == 1) {
+      Map.Entry<String, Object> only = params.entrySet().iterator().next();
+      if (only.getKey() != null && only.getValue() != null) {
+        return Map.of(only.getKey(), only.getValue());
+      }
+    }
+    return Collections.unmodifiableMap(new LinkedHashMap<>(params));
+  }
+
   @SuppressWarnings("unchecked")
   private static List<String> castList(Object value) {
     return (List<String>) value;
@@ -455,10 +529,93 @@ public final class Request {
     return canonical == null ? path : canonical;
   }
 
-  /** The form a request and its copies share, parsed at most once; see {@link #form(FormLimits)}. */
-  private static final class FormSlot {
+  /**
+   * What a request and its copies share: the body, read from {@code stream} at most once (see
+   * {@link #body()}), and the form, parsed at most once (see {@link #form(FormLimits)}).
+   */
+  private static final class Shared {
+    /** The body not read yet; null once read, or when it was given as bytes. */
+    private InputStream stream;
+    /** The body in memory; null until read. */
+    private byte[] body;
     private Form form;
     private boolean closed;
+
+    Shared(byte[] body, InputStream stream) {
+      this.body = body;
+      this.stream = stream;
+    }
+  }
+
+  /**
+   * The headers: either a lower-case map made when the request was built, or the map a server
+   * binding passed ({@link Builder#headers(Map)}, names in any case), looked up as it is until
+   * {@link #headers()} first asks for the lower-case map, which is then made once.
+   */
+  private static final class HeaderView {
+    private final Map<String, List<String>> given;
+    private volatile Map<String, List<String>> lowerCase;
+
+    private HeaderView(Map<String, List<String>> given, Map<String, List<String>> lowerCase) {
+      this.given = given;
+      this.lowerCase = lowerCase;
+    }
+
+    /** A view of {@code lowerCase}, a map with lower-case names already. */
+    static HeaderView of(Map<String, List<String>> lowerCase) {
+      return new HeaderView(null, lowerCase);
+    }
+
+    /** A view of {@code given}, names in any case, looked up as it is. */
+    static HeaderView given(Map<String, List<String>> given) {
+      return new HeaderView(given, null);
+    }
+
+    Map<String, List<String>> map() {
+      Map<String, List<String>> result = lowerCase;
+      if (result == null) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        given.forEach((name, values) -> {
+          if (!values.isEmpty()) {
+            copy.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values), HeaderView::concat);
+          }
+        });
+        result = Collections.unmodifiableMap(copy);
+        lowerCase = result;
+      }
+      return result;
+    }
+
+    /** The first value of {@code name} (any case), or null. */
+    String first(String name) {
+      List<String> values = all(name);
+      return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The values of {@code name} (any case), empty when absent. */
+    List<String> all(String name) {
+      Map<String, List<String>> map = lowerCase;
+      if (map != null) {
+        return map.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+      }
+      List<String> found = null;
+      for (Map.Entry<String, List<String>> header : given.entrySet()) {
+        if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+          if (found != null) {
+            // The same name in two cases: rare, so the lower-case map is made for it.
+            return map().getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+          }
+          found = header.getValue();
+        }
+      }
+      return found == null ? List.of() : found;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+      List<String> both = new ArrayList<>(a);
+      both.addAll(b);
+      return List.copyOf(both);
+    }
   }
 
   private static String unquote(String value) {
@@ -473,7 +630,9 @@ public final class Request {
     private final String path;
     private final String rawQuery;
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
+    private Map<String, List<String>> given;
     private byte[] body = EMPTY;
+    private InputStream stream;
 
     private Builder(String method, String target) {
       if (method == null || method.isEmpty()) {
@@ -494,22 +653,65 @@ public final class Request {
       return this;
     }
 
+    /**
+     * Adds every header of {@code headers}, names in any case, without copying them: the request
+     * looks a header up in this map as it is, and makes its lower-case map only when {@link
+     * Request#headers()} is asked for. A server binding passes the map its engine parsed; the map
+     * must not change after {@link #build()}. Only one such map per request.
+     */
+    public Builder headers(Map<String, List<String>> headers) {
+      if (headers == null) {
+        throw new NullPointerException("headers == null");
+      }
+      if (given != null) {
+        throw new IllegalStateException("headers(Map) was called already");
+      }
+      this.given = headers;
+      return this;
+    }
+
     /** Sets the body. */
     public Builder body(byte[] body) {
       this.body = body.clone();
+      this.stream = null;
       return this;
     }
 
     /** Sets the body to {@code text} in UTF-8. */
     public Builder body(String text) {
       this.body = text.getBytes(StandardCharsets.UTF_8);
+      this.stream = null;
+      return this;
+    }
+
+    /**
+     * Sets the body to what {@code in} gives, read when the request's body is first asked for (see
+     * {@link Request#body()}), once, and closed then. A server binding passes the connection's
+     * stream, which it bounds by the body limit; a route that never reads the body leaves it
+     * unread.
+     */
+    public Builder body(InputStream in) {
+      if (in == null) {
+        throw new NullPointerException("in == null");
+      }
+      this.stream = in;
+      this.body = null;
       return this;
     }
 
     public Request build() {
-      Map<String, List<String>> copy = new LinkedHashMap<>();
-      headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-      return new Request(method, path, rawQuery, Collections.unmodifiableMap(copy), body, "", Map.of(), null, null, new FormSlot(), null);
+      HeaderView view;
+      if (given != null && headers.isEmpty()) {
+        view = HeaderView.given(given);
+      } else {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        if (given != null) {
+          copy.putAll(HeaderView.given(given).map());
+        }
+        headers.forEach((name, values) -> copy.merge(name, List.copyOf(values), HeaderView::concat));
+        view = HeaderView.of(Collections.unmodifiableMap(copy));
+      }
+      return new Request(method, path, rawQuery, view, "", Map.of(), null, null, new Shared(body, stream), null, "");
     }
   }
 }

@@ -38,6 +38,12 @@ import java.util.Set;
 public final class Response {
   private static final byte[] EMPTY = new byte[0];
 
+  // The content types of html(), text() and json(String): fixed, so checked once, here.
+  private static final Map<String, List<String>> HTML = Map.of("content-type", List.of("text/html; charset=utf-8"));
+  private static final Map<String, List<String>> TEXT = Map.of("content-type", List.of("text/plain; charset=utf-8"));
+  private static final Map<String, List<String>> JSON =
+      Map.of("content-type", List.of("application/json; charset=utf-8"));
+
   /**
    * Writes a streamed body to the connection. It may be called more than once (each time {@link
    * #body()} reads the response, and once when it is sent) and must write the whole body each time:
@@ -80,17 +86,17 @@ public final class Response {
 
   /** A 200 response with an HTML body in UTF-8. */
   public static Response html(String html) {
-    return bytes(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+    return new Response(200, HTML, html.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A 200 response with a plain-text body in UTF-8. */
   public static Response text(String text) {
-    return bytes(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+    return new Response(200, TEXT, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A 200 response with a JSON body (already serialised) in UTF-8. */
   public static Response json(String json) {
-    return bytes(json.getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8");
+    return new Response(200, JSON, json.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -350,19 +356,23 @@ public final class Response {
    */
   public static Response json(Object value, JsonCodec codec) {
     checkNotNull(codec, "codec");
-    return bytes(codec.write(value), "application/json; charset=utf-8");
+    byte[] json = codec.write(value);
+    checkNotNull(json, "the codec's JSON");
+    return new Response(200, JSON, json);
   }
 
   private Response copyHeaders(String name, String value, boolean replace) {
     checkHeader(name, value);
     String key = name.toLowerCase(Locale.ROOT);
     Map<String, List<String>> copy = new LinkedHashMap<>(headers);
-    List<String> values = new ArrayList<>();
-    if (!replace && copy.containsKey(key)) {
-      values.addAll(copy.get(key));
+    List<String> old = replace ? null : copy.get(key);
+    if (old == null) {
+      copy.put(key, List.of(value));
+    } else {
+      List<String> values = new ArrayList<>(old);
+      values.add(value);
+      copy.put(key, List.copyOf(values));
     }
-    values.add(value);
-    copy.put(key, List.copyOf(values));
     return new Response(status, Collections.unmodifiableMap(copy), body, writer, streamLength);
   }
 

@@ -51,9 +51,12 @@ public interface ServerExchange {
   List<String> header(String name);
 
   /**
-   * The request body, already de-chunked when it came chunked; the app reads it at most up to its
-   * body limit (plus 64 KiB it reads and drops before a 413). Reading a malformed chunked body
-   * throws an {@link IOException} (or a {@link RuntimeException}), which the app answers with 400.
+   * The request body, already de-chunked when it came chunked. The app reads a body with a {@code
+   * Content-Length} only when its route asks for it, and before it answers reads and drops what the
+   * route left (within the body limit), so that the connection can carry the next request; a
+   * chunked body it reads before routing. It reads at most up to its body limit (plus 64 KiB it
+   * reads and drops before a 413). Reading a malformed chunked body throws an {@link IOException}
+   * (or a {@link RuntimeException}), which the app answers with 400.
    */
   InputStream body();
 

@@ -4,6 +4,8 @@ import dev.next4j.runtime.App;
 import dev.next4j.runtime.ErrorPage;
 import dev.next4j.runtime.JsonCodec;
 import dev.next4j.runtime.Middleware;
+import dev.next4j.runtime.Request;
+import dev.next4j.runtime.internal.MiddlewareGate;
 import dev.next4j.runtime.internal.RouteMatcher;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,8 @@ public final class Routing {
   private final List<Route> list;
   private final App app;
   private final Middleware middleware;
+  /** {@code _Middleware}'s {@link Middleware#matcher()}, asked and compiled once, when the table is built. */
+  private final MiddlewareGate middlewareGate;
   private final ErrorPage notFound;
   private final ErrorPage error;
   /** {@code _App}'s {@link App#json()}, asked once, when the table is built. */
@@ -55,6 +59,7 @@ public final class Routing {
     this.matcher = RouteMatcher.trusted(list.stream().map(Route::segments).toList(), RESERVED);
     this.app = app;
     this.middleware = middleware;
+    this.middlewareGate = middleware == null ? null : MiddlewareGate.of(middleware.matcher());
     this.notFound = notFound;
     this.error = error;
     this.json = app == null ? null : Objects.requireNonNull(app.json(), "_App's json() returned null").orElse(null);
@@ -81,6 +86,14 @@ public final class Routing {
 
   public Optional<Middleware> middleware() {
     return Optional.ofNullable(middleware);
+  }
+
+  /**
+   * {@code _Middleware} when it runs for {@code request} (a request inside the app): when the table
+   * has one and its {@link Middleware#matcher()} takes the request's path and conditions.
+   */
+  public Optional<Middleware> middlewareFor(Request request) {
+    return middleware != null && middlewareGate.runs(request) ? Optional.of(middleware) : Optional.empty();
   }
 
   public Optional<ErrorPage> notFound() {

@@ -56,7 +56,7 @@ public final class TableBuilder {
     return this;
   }
 
-  /** {@code _Middleware}, which sees every request before routing. */
+  /** {@code _Middleware}, which sees the requests its matcher takes before routing. */
   public TableBuilder middleware(Middleware middleware) {
     this.middleware = Objects.requireNonNull(middleware, "middleware");
     return this;
@@ -74,7 +74,12 @@ public final class TableBuilder {
     return this;
   }
 
-  /** The table: its trie built from the routes' segments, in the order given. */
+  /**
+   * The table: its trie built from the routes' segments, in the order given, and the middleware's
+   * matcher compiled.
+   *
+   * @throws IllegalArgumentException when the middleware's {@link Middleware#matcher()} is invalid
+   */
   public RouteTable build() {
     return RouteTable.of(new Routing(routes, app, middleware, notFound, error));
   }

@@ -342,7 +342,7 @@ final class CustomRoutes {
       return true;
     }
 
-    private static String hostName(String host) {
+    static String hostName(String host) {
       int colon = host.startsWith("[") ? host.indexOf(':', host.indexOf(']')) : host.indexOf(':');
       return (colon < 0 ? host : host.substring(0, colon)).toLowerCase(Locale.ROOT);
     }

@@ -54,6 +54,8 @@ public final class DefaultNextApp implements NextApp {
   private final HttpHandler handler = this::serveExchange;
   private final Probes probes;
   private final AccessLog accessLog;
+  /** The request-body bytes all requests hold at once ({@link NextOptions#bodyBufferBytes()}). */
+  private final BodyBudget bodyBudget;
 
   /**
    * How long {@link #close()} lets in-flight requests finish: the {@code next.shutdownTimeout}
@@ -111,6 +113,7 @@ public final class DefaultNextApp implements NextApp {
     this.dispatcher = new Dispatcher(config, showErrors, files, new ResponseFinisher(config, host), staticPages);
     this.probes = new Probes(options, () -> draining);
     this.accessLog = options.accessLog() ? new AccessLog() : null;
+    this.bodyBudget = new BodyBudget(options.bodyBufferBytes());
   }
 
   /** The options' page cache, else the one {@code _App} names, else a fresh one in memory; asked once. */
@@ -478,8 +481,9 @@ public final class DefaultNextApp implements NextApp {
       List<String> given = exchange.header(AccessLog.HEADER);
       requestId = AccessLog.requestId(given.isEmpty() ? null : given.get(0));
     }
-    HttpBinding.Read read = HttpBinding.read(exchange, config.bodySizeLimit());
+    HttpBinding.Read read = HttpBinding.read(exchange, config.bodySizeLimit(), bodyBudget);
     Request received = read instanceof HttpBinding.Read.Ok okRead ? okRead.request() : null;
+    BodyStream body = read instanceof HttpBinding.Read.Ok okRead ? okRead.body() : null;
     try {
       Response response;
       boolean close;
@@ -494,7 +498,9 @@ public final class DefaultNextApp implements NextApp {
         Request request = requestId == null ? ok.request() : ok.request().withHeader(AccessLog.HEADER, requestId);
         try {
           response = pipeline.apply(request);
-          close = ok.chunked();
+          // What the route left of its body is read and dropped (it is within the body limit), so
+          // that the connection's next request starts after it; when that fails, it closes.
+          close = ok.chunked() || (body != null && !body.drain(config.bodySizeLimit()));
         } catch (Throwable e) {
           // The pipeline answers page failures itself; this is a failure of next4j's own (or an
           // Error while answering one): a 500, and the connection closes after it.
@@ -512,6 +518,9 @@ public final class DefaultNextApp implements NextApp {
       accessLog.log(exchange.method(), HttpBinding.path(exchange.target()), response.status(), bytes,
           System.nanoTime() - begun, requestId);
     } finally {
+      if (body != null) {
+        body.release();
+      }
       if (received != null) {
         // The uploaded files of the form the page read, deleted once the response is out.
         closeForm(received);

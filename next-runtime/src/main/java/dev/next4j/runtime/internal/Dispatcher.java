@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * The request pipeline without HTTP, in Next.js order: slash normalisation ({@code //}, {@code \}
  * → 308), the headers rules (their headers go on whatever answers), the trailing-slash 308s, the
- * redirect rules, the base path (404 outside it), {@code _Middleware}, the {@code beforeFiles}
+ * redirect rules, the base path (404 outside it), the i18n step ({@link LocaleRouting}: locale
+ * prefix stripped, or the detection redirect from {@code /}), {@code _Middleware}, the {@code beforeFiles}
  * rewrites, files ({@code public/} and pages without params), the {@code afterFiles} rewrites
  * (each followed by a look at files and all routes), dynamic routes, the {@code fallback} rewrites
  * (likewise), 404; a route can also answer 405 with {@code Allow} or 400 for a malformed escape.
@@ -38,6 +39,8 @@ final class Dispatcher {
   private final ResponseFinisher finisher;
   private final StaticPages staticPages;
   private final CustomRoutes rules;
+  /** i18n sub-path routing; null without an i18n config. */
+  private final LocaleRouting locales;
 
   /**
    * {@code showErrors}: whether clients see exceptions (dev mode, not quiet). {@code staticPages}:
@@ -51,6 +54,7 @@ final class Dispatcher {
     this.finisher = finisher;
     this.staticPages = staticPages;
     this.rules = CustomRoutes.compile(config.rules(), config.basePath(), config.caseSensitiveRoutes());
+    this.locales = config.i18n().map(i18n -> new LocaleRouting(i18n, config)).orElse(null);
   }
 
   /** Serves {@code request}, as a client sent it, with {@code table}. */
@@ -74,6 +78,13 @@ final class Dispatcher {
       return withHeaders(finish(request, errorPage(request, 404, table), false), ruleHeaders);
     }
     Request inApp = config.basePath().isEmpty() ? request : request.withTarget(withQuery(appPath, request.rawQuery()));
+    if (locales != null) {
+      LocaleRouting.Outcome localised = locales.route(inApp);
+      if (localised.redirect() != null) {
+        return withHeaders(finish(request, localised.redirect(), false), ruleHeaders);
+      }
+      inApp = localised.request();
+    }
     return withHeaders(afterRedirects(inApp, table), ruleHeaders);
   }
 
@@ -103,8 +114,8 @@ final class Dispatcher {
 
   private Response afterRedirects(Request request, RouteTable table) {
     Request routed = request;
-    Map<String, String> headers = Map.of();
-    Optional<Middleware> middleware = table.routing().middleware();
+    Map<String, List<String>> headers = Map.of();
+    Optional<Middleware> middleware = table.routing().middlewareFor(request);
     if (middleware.isPresent()) {
       Middleware.Result result;
       try {
@@ -121,14 +132,25 @@ final class Dispatcher {
         return finish(request, respond.response(), false);
       }
       if (result instanceof Middleware.Result.Rewrite rewrite) {
-        routed = request.withTarget(rewrite.target());
+        routed = withRequestHeaders(request.withTarget(rewrite.target()), rewrite.requestHeaders());
         headers = rewrite.headers();
       } else {
-        headers = ((Middleware.Result.Next) result).headers();
+        Middleware.Result.Next next = (Middleware.Result.Next) result;
+        routed = withRequestHeaders(request, next.requestHeaders());
+        headers = next.headers();
       }
     }
     Outcome outcome = resolve(routed, table);
     return finisher.finish(outcome.request(), outcome.response(), outcome.page(), headers);
+  }
+
+  /** {@code request} with the request headers middleware set (Next.js's {@code NextResponse.next({request})}). */
+  private static Request withRequestHeaders(Request request, Map<String, String> headers) {
+    Request r = request;
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      r = r.withHeader(header.getKey(), header.getValue());
+    }
+    return r;
   }
 
   /**
@@ -293,6 +315,10 @@ final class Dispatcher {
   }
 
   private Response failure(Request request, Throwable error, RouteTable table) {
+    if (error instanceof BodyBudget.Exhausted) {
+      Logs.LOG.log(Level.WARNING, request.method() + " " + request.path() + ": 503, " + error.getMessage());
+      return ErrorPages.plain(503).withHeader("Retry-After", "1");
+    }
     String where = request.route().isEmpty() ? "" : " in " + request.route();
     Logs.LOG.log(Level.ERROR, request.method() + " " + request.path() + " failed" + where, error);
     if (showErrors) {

@@ -1,5 +1,6 @@
 package dev.next4j.runtime.internal;
 
+import dev.next4j.runtime.HttpException;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.binding.ServerExchange;
@@ -7,7 +8,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -63,15 +63,23 @@ final class HttpBinding {
 
   /** A request read from an exchange: the request, or the response that refuses it. */
   sealed interface Read {
-    /** Read in full; {@code chunked} when the body came chunked (the connection then closes). */
-    record Ok(Request request, boolean chunked) implements Read {}
+    /**
+     * Read up to the body: {@code chunked} when the body came chunked (read already; the
+     * connection then closes); {@code body} the body's stream, null when there is none, to drain
+     * and release once the response is out ({@link BodyStream}).
+     */
+    record Ok(Request request, boolean chunked, BodyStream body) implements Read {}
 
-    /** Refused (400, 413, 431); the connection closes after the answer. */
+    /** Refused (400, 413, 431, 503 past the body budget); the connection closes after the answer. */
     record Refused(Response response) implements Read {}
   }
 
-  /** Reads {@code exchange}'s request, with a body of at most {@code bodyLimit} bytes. */
-  static Read read(ServerExchange exchange, long bodyLimit) {
+  /**
+   * Reads {@code exchange}'s request line and headers; its body, of at most {@code bodyLimit}
+   * bytes, is read when its route asks for it (a chunked one now), its bytes counted against {@code
+   * budget}.
+   */
+  static Read read(ServerExchange exchange, long bodyLimit, BodyBudget budget) {
     String method = exchange.method();
     if (!isToken(method)) {
       return refuse(400, "the method is not a token");
@@ -111,31 +119,42 @@ final class HttpBinding {
     }
     boolean chunked = !exchange.header("Transfer-Encoding").isEmpty();
     List<String> length = exchange.header("Content-Length");
-    long declared = length.isEmpty() ? -1 : parseLength(length.get(0));
+    long declared = length.isEmpty() ? (chunked ? -1 : 0) : parseLength(length.get(0));
     if (declared > bodyLimit) {
       if (declared - bodyLimit <= DISCARD_BYTES) {
         discard(exchange.body(), declared);
       }
       return refuse(413, "the body is over " + bodyLimit + " bytes");
     }
-    byte[] body;
-    try {
-      body = readBody(exchange.body(), bodyLimit);
-    } catch (IOException | RuntimeException e) {
-      // A malformed chunked body (a bad chunk size, a trailer); the JDK only reports it this way.
-      return refuse(400, "the chunked body is malformed");
+    // The engine's header map as it is: the request looks headers up in it, and copies it only
+    // when a page asks for all of them.
+    Request.Builder request = Request.builder(method, target).headers(headers);
+    if (declared == 0) {
+      return new Read.Ok(request.build(), false, null);
     }
-    if (body == null) {
+    BodyStream body = new BodyStream(exchange.body(), bodyLimit, budget);
+    if (!chunked) {
+      // Read when the route asks for it, if it does (Request.body()).
+      return new Read.Ok(request.body(body).build(), false, body);
+    }
+    // A chunked body's framing can only be checked by reading it: before routing, so that a
+    // malformed one never reaches a page.
+    byte[] received;
+    try {
+      received = body.readAllBytes();
+    } catch (BodyBudget.Exhausted busy) {
+      body.release();
+      return new Read.Refused(((Read.Refused) refuse(503, busy.getMessage())).response().withHeader("Retry-After", "1"));
+    } catch (HttpException tooLarge) {
+      body.release();
       discard(exchange.body(), DISCARD_BYTES);
       return refuse(413, "the body is over " + bodyLimit + " bytes");
+    } catch (IOException | RuntimeException e) {
+      // A malformed chunked body (a bad chunk size, a trailer); the JDK only reports it this way.
+      body.release();
+      return refuse(400, "the chunked body is malformed");
     }
-    Request.Builder request = Request.builder(method, target);
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      for (String value : header.getValue()) {
-        request.header(header.getKey(), value);
-      }
-    }
-    return new Read.Ok(request.body(body).build(), chunked);
+    return new Read.Ok(request.body(received).build(), true, body);
   }
 
   /**
@@ -287,28 +306,5 @@ final class HttpBinding {
 
   private static long parseLength(String value) {
     return Long.parseLong(value);
-  }
-
-  /** The body, or {@code null} when it is longer than {@code limit}. */
-  private static byte[] readBody(InputStream in, long limit) throws IOException {
-    int cap = (int) Math.min(limit, Integer.MAX_VALUE - 16);
-    byte[] buffer = new byte[(int) Math.min(cap + 1L, 8192)];
-    int n = 0;
-    while (true) {
-      if (n == buffer.length) {
-        if (n > cap) {
-          return null;
-        }
-        buffer = Arrays.copyOf(buffer, (int) Math.min((long) cap + 1, (long) n * 2));
-      }
-      int read = in.read(buffer, n, buffer.length - n);
-      if (read < 0) {
-        return n == buffer.length ? buffer : Arrays.copyOf(buffer, n);
-      }
-      n += read;
-      if (n > cap) {
-        return null;
-      }
-    }
   }
 }

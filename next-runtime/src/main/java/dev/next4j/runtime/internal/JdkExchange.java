@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +21,7 @@ import java.util.Map;
  */
 final class JdkExchange implements ServerExchange {
   private final HttpExchange exchange;
+  private String target;
 
   JdkExchange(HttpExchange exchange) {
     this.exchange = exchange;
@@ -39,6 +39,13 @@ final class JdkExchange implements ServerExchange {
 
   @Override
   public String target() {
+    if (target == null) {
+      target = readTarget();
+    }
+    return target;
+  }
+
+  private String readTarget() {
     URI uri = exchange.getRequestURI();
     String path = uri.getRawPath();
     if (path == null) {
@@ -80,11 +87,19 @@ final class JdkExchange implements ServerExchange {
           out.add(name, value);
         }
       } else {
-        out.put(name, new ArrayList<>(header.getValue()));
+        // A Response's value lists are immutable, so the JDK may hold them as they are.
+        out.put(name, header.getValue());
       }
     }
     if (close) {
       out.set("Connection", "close");
+    }
+    if (emptyBody()) {
+      // The JDK keeps a connection open only when the request body was read to its end by the
+      // time the response is out, and an empty body nobody asked for never was: read its end
+      // now (at once: there is nothing to wait for). A body that is not empty the app reads or
+      // drains, or it asks for the connection to close.
+      exchange.getRequestBody().read();
     }
     exchange.sendResponseHeaders(status, length == 0 ? -1 : length < 0 ? 0 : length);
     return exchange.getResponseBody();
@@ -93,5 +108,15 @@ final class JdkExchange implements ServerExchange {
   @Override
   public void close() {
     exchange.close();
+  }
+
+  /** Whether the request declares no body: no {@code Transfer-Encoding}, no or a zero {@code Content-Length}. */
+  private boolean emptyBody() {
+    Headers headers = exchange.getRequestHeaders();
+    if (headers.containsKey("Transfer-Encoding")) {
+      return false;
+    }
+    String length = headers.getFirst("Content-Length");
+    return length == null || length.equals("0");
   }
 }

@@ -20,8 +20,9 @@ import java.util.Map;
  *       connection outright. next4j answers 431 well below these ({@link HttpBinding#MAX_HEADERS},
  *       {@link HttpBinding#MAX_HEADER_BYTES}); these bound what the JDK buffers before that.
  *   <li>{@code drainAmount=0}: a body left unread (one refused with 413) is not read to its end
- *       before the answer goes out; the connection closes instead. next4j reads every body it
- *       accepts, so kept-alive connections are unaffected.
+ *       before the answer goes out; the connection closes instead. next4j reads or drains every
+ *       body it accepts before answering ({@link BodyStream}), so kept-alive connections are
+ *       unaffected.
  *   <li>{@code maxIdleConnections=10000} (the JDK's is 200): past it the JDK closes kept-alive
  *       connections as soon as they idle, so 1,000 keep-alive clients read thousands of resets.
  *   <li>{@code jdk.httpserver.maxConnections=10000} (the JDK's is unlimited): connections past it

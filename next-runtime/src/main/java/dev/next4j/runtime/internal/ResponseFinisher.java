@@ -6,6 +6,7 @@ import dev.next4j.runtime.Response;
 import dev.next4j.runtime.host.HostedApp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -46,9 +47,10 @@ final class ResponseFinisher {
   /**
    * Finishes {@code response} to {@code request}. {@code page} says whether a page rendered it
    * (those get an ETag); {@code headers} come from middleware, and a header the response sets
-   * itself wins over them.
+   * itself wins over them, except {@code Set-Cookie}: middleware's cookies are sent beside the
+   * response's own.
    */
-  Response finish(Request request, Response response, boolean page, Map<String, String> headers) {
+  Response finish(Request request, Response response, boolean page, Map<String, List<String>> headers) {
     Response r = response;
     if (r.header("content-length").isPresent()) {
       // The server frames the body itself; a length from user code could only contradict it.
@@ -56,9 +58,11 @@ final class ResponseFinisher {
           + "the server sets from the body; remove it. Answering 500");
       r = ErrorPages.plain(500);
     }
-    for (Map.Entry<String, String> header : headers.entrySet()) {
-      if (r.header(header.getKey()).isEmpty()) {
-        r = r.withHeader(header.getKey(), header.getValue());
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      if (header.getKey().equals("set-cookie") || r.header(header.getKey()).isEmpty()) {
+        for (String value : header.getValue()) {
+          r = r.addHeader(header.getKey(), value);
+        }
       }
     }
     if (config.poweredByHeader() && r.header("x-powered-by").isEmpty()) {
@@ -71,7 +75,7 @@ final class ResponseFinisher {
     boolean readOnly = head || request.method().equals("GET");
     if (readOnly && r.status() == 200) {
       if (page && config.generateEtags() && r.header("etag").isEmpty() && !r.isStreamed()) {
-        r = r.withHeader("ETag", etag(r.body()));
+        r = r.withHeader("ETag", etag(r));
       }
       if (r.header("etag").isPresent() && matches(request.header("if-none-match"), r.header("etag").get())) {
         return notModified(r);
@@ -95,13 +99,49 @@ final class ResponseFinisher {
    * security classes on the first request, which counts in time to first response.
    */
   static String etag(byte[] body) {
-    long hash = 0xcbf29ce484222325L;
-    for (byte b : body) {
+    Fnv fnv = new Fnv();
+    fnv.write(body, 0, body.length);
+    return fnv.etag();
+  }
+
+  /** {@link #etag(byte[])} of {@code response}'s body in memory, hashed where it is, not copied. */
+  private static String etag(Response response) {
+    Fnv fnv = new Fnv();
+    try {
+      response.writeBody(fnv);
+    } catch (IOException e) {
+      throw new UncheckedIOException("hashing a body in memory failed", e);
+    }
+    return fnv.etag();
+  }
+
+  /** FNV-1a over the bytes written to it, and their count: the ETag's two parts. */
+  private static final class Fnv extends OutputStream {
+    private long hash = 0xcbf29ce484222325L;
+    private long length;
+
+    @Override
+    public void write(int b) {
       hash ^= b & 0xff;
       hash *= 0x100000001b3L;
+      length++;
     }
-    long hash52 = hash & ((1L << 52) - 1);
-    return "W/\"" + Long.toString(hash52, 36) + Integer.toString(body.length, 36) + "\"";
+
+    @Override
+    public void write(byte[] bytes, int offset, int count) {
+      long h = hash;
+      for (int i = offset; i < offset + count; i++) {
+        h ^= bytes[i] & 0xff;
+        h *= 0x100000001b3L;
+      }
+      hash = h;
+      length += count;
+    }
+
+    String etag() {
+      long hash52 = hash & ((1L << 52) - 1);
+      return "W/\"" + Long.toString(hash52, 36) + Long.toString(length, 36) + "\"";
+    }
   }
 
   /** Whether {@code If-None-Match} names {@code etag}, compared weakly as RFC 9110 says for GET. */
@@ -149,7 +189,7 @@ final class ResponseFinisher {
     if (!acceptsGzip(request.header("accept-encoding").orElse(""))) {
       return varied;
     }
-    return varied.withBody(gzip(r.body())).withHeader("Content-Encoding", "gzip");
+    return varied.withBody(gzip(r)).withHeader("Content-Encoding", "gzip");
   }
 
   private static Response varyOnAcceptEncoding(Response r) {
@@ -212,10 +252,11 @@ final class ResponseFinisher {
         || type.equals("image/svg+xml");
   }
 
-  private static byte[] gzip(byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 32);
+  /** {@code r}'s body in memory, gzipped (read where it is, not copied first). */
+  private static byte[] gzip(Response r) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(r.bodyLength() / 3 + 32);
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(body);
+      r.writeBody(gz);
     } catch (IOException e) {
       throw new UncheckedIOException("gzip into memory failed", e);
     }

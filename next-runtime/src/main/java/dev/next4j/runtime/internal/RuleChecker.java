@@ -54,6 +54,25 @@ public final class RuleChecker {
     return problems;
   }
 
+  /**
+   * The problems of one item of a middleware matcher ({@code source: ...}, {@code has: ...}): its
+   * source and conditions are checked as a rule's are ({@link MiddlewareGate#carrier}).
+   */
+  public static List<String> checkMatcher(String source, List<Condition> has, List<Condition> missing) {
+    RouteRule carrier = MiddlewareGate.carrier(source, has, missing);
+    List<Problem> problems = new ArrayList<>();
+    check(carrier, 0, "", problems);
+    if (problems.isEmpty()) {
+      try {
+        new CustomRoutes.Compiled(carrier, "", true);
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(Kind.HEADERS, 0, "source",
+            "`" + source + "` is not a regular expression Java can compile: " + e.getMessage()));
+      }
+    }
+    return problems.stream().map(p -> p.field() + ": " + p.message()).toList();
+  }
+
   private static void check(RouteRule rule, int index, String basePath, List<Problem> problems) {
     Kind kind = rule.kind();
     List<PathPattern.Token> source = null;

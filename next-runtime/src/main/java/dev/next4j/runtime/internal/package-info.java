@@ -28,8 +28,15 @@
  *       404 even under a catch-all.
  *   <li>{@code _App} wraps pages and the custom {@code _404}/{@code _500} pages, not API routes,
  *       middleware answers or the built-in error pages. An error page's status is forced.
- *   <li>Middleware headers go on every response after middleware, unless the response sets the
- *       same header itself.
+ *   <li>i18n ({@code LocaleRouting}) runs after the base path and before middleware: the locale
+ *       prefix is found regardless of case and stripped, so middleware, rewrites and pages see the
+ *       path without it; only {@code /} redirects to a detected locale (307), as in Next.js.
+ *   <li>Middleware runs only for the paths its {@code matcher()} takes (every path when it is
+ *       empty), matched case-sensitively inside the base path, as Next.js does. Its response
+ *       headers, each with one or more values, go on every response after middleware, unless the
+ *       response sets the same header itself; its {@code Set-Cookie} values are sent beside the
+ *       response's own. The request headers it sets are what the page (or the rewritten route)
+ *       sees.
  *   <li>ETags are weak ({@code W/"<hash><length>"} in base 36, Next.js's shape, the hash being
  *       FNV-1a cut to 52 bits; see {@code ResponseFinisher.etag}) on 200 page responses to GET and
  *       HEAD; any 200 with an ETag answers a matching {@code If-None-Match} with 304.
@@ -44,6 +51,12 @@
  *       which match the URL as the client sent it.
  *   <li>A request with a chunked body, and a refused request, close their connection; a body at
  *       most 64 KiB over the limit is read and dropped first, so the client reads its 413.
+ *   <li>A body is read when its route asks for it ({@link BodyStream}), except a chunked one, read
+ *       before routing so its framing is checked before any page runs; what a route leaves unread
+ *       is read and dropped before the answer, so the connection stays open. Body bytes read by
+ *       requests in flight are bounded by {@code NextOptions.bodyBufferBytes} ({@link
+ *       BodyBudget}); past it a request gets 503 with {@code Retry-After: 1}, not 413: the server
+ *       is busy, the request is fine.
  *   <li>A streamed body ({@code Response.file}, {@code Response.stream}) is written to the
  *       connection as the response is sent: with {@code Content-Length} when its length is known,
  *       else chunked. It gets no computed ETag and no on-the-fly gzip (both would need the whole
