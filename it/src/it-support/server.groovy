@@ -144,8 +144,12 @@ runMaven = { File dir, List<String> args, File log ->
 }
 
 /** GETs a path; returns [status, body, headers] (headers by lower-case name). */
-httpGet = { int port, String path ->
+httpGet = { int port, String path -> httpRequest(port, path, 'GET') }
+
+/** Sends {@code method} (no body) to a path, redirects not followed; returns [status, body, headers]. */
+httpRequest = { int port, String path, String method ->
     def connection = (HttpURLConnection) new URL("http://127.0.0.1:$port$path").openConnection()
+    connection.requestMethod = method
     connection.instanceFollowRedirects = false
     int status = connection.responseCode
     def stream = status >= 400 ? connection.errorStream : connection.inputStream

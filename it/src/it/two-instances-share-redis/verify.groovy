@@ -2,24 +2,12 @@
 // through next-redis, selected by NEXT_REDIS_URL: an ISR page regenerated on one is served fresh
 // by the other, an on-demand revalidation on one is seen on the other, and when Redis goes away
 // both keep answering from what they hold. Every process is stopped by pid, also on failure.
-import java.nio.charset.StandardCharsets
-
 evaluate(new File(itSupport, 'server.groovy'))
 
 File jar = new File(basedir, 'target/shared-site-1.0.jar')
 
 /** GET or POST; [status, body, headers]. */
-def call = { int port, String path, String method = 'GET' ->
-    def connection = (HttpURLConnection) new URL("http://127.0.0.1:$port$path").openConnection()
-    connection.requestMethod = method
-    int status = connection.responseCode
-    def stream = status >= 400 ? connection.errorStream : connection.inputStream
-    String body = stream == null ? '' : new String(stream.readAllBytes(), StandardCharsets.UTF_8)
-    def headers = [:]
-    connection.headerFields.each { k, v -> if (k != null) headers[k.toLowerCase()] = v.join(', ') }
-    connection.disconnect()
-    return [status: status, body: body, headers: headers]
-}
+def call = { int port, String path, String method = 'GET' -> httpRequest(port, path, method) }
 
 def redis = startRedis(new File(basedir, 'target/redis-server.log'))
 def one = null
