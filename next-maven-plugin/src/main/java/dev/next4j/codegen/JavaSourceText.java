@@ -3,7 +3,6 @@ package dev.next4j.codegen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,22 +24,27 @@ import java.util.regex.Pattern;
  * argument it does not understand) it reports as written, and the caller decides to say nothing.
  */
 final class JavaSourceText {
-  private static final Pattern PACKAGE = Pattern.compile("\\A\\s*package\\s+([\\p{javaJavaIdentifierPart}.\\s]+?)\\s*;");
-  private static final Pattern DECLARATION =
-      Pattern.compile("\\b(?:class|record|enum|interface)\\s+(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)");
+  private static final String[] TYPE_KEYWORDS = {"class", "record", "enum", "interface"};
+  private static final Pattern ANNOTATION = Pattern.compile("@[\\p{javaJavaIdentifierPart}.]+(\\s*\\([^)]*\\))?");
+  private static final Pattern FINAL = Pattern.compile("\\bfinal\\b");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final String source;
   private final String typeName;
   private final String code;
   private final String header;
   private final Optional<Declaration> declaration;
+  /** Where the declaration is in {@code code}; null when there is none. */
+  private final Found found;
 
-  private JavaSourceText(String source, String typeName, String code, String header, Optional<Declaration> declaration) {
+  private JavaSourceText(
+      String source, String typeName, String code, String header, Optional<Declaration> declaration, Found found) {
     this.source = source;
     this.typeName = typeName;
     this.code = code;
     this.header = header;
     this.declaration = declaration;
+    this.found = found;
   }
 
   /** The package line and the declaration of the top-level type {@code typeName} in {@code source}. */
@@ -49,18 +53,84 @@ final class JavaSourceText {
     StringBuilder code = new StringBuilder(Math.min(text.length(), 4096));
     int at = 0;
     // Blank brace by brace until the type's body opens: usually the first brace of the file.
+    // Each chunk is searched from where the one before ended: a declaration cannot span a brace.
+    int searched = 0;
     while (at < text.length()) {
       at = blankUntilBrace(text, at, code);
-      Matcher declaration = DECLARATION.matcher(code);
-      while (declaration.find()) {
-        if (declaration.group(1).equals(typeName)) {
-          String header = code.substring(declaration.end());
+      for (Found found = nextDeclaration(code, searched); found != null; found = nextDeclaration(code, found.nameEnd())) {
+        if (found.nameEnd() - found.nameStart() == typeName.length() && startsWith(code, typeName, found.nameStart())) {
+          String header = code.substring(found.nameEnd());
           return new JavaSourceText(text, typeName, code.toString(), header,
-              Optional.of(Declaration.parse(code, declaration, header)));
+              Optional.of(Declaration.parse(code, found.keyword(), found.nameStart(), header)), found);
+        }
+      }
+      searched = code.length();
+    }
+    return new JavaSourceText(text, typeName, code.toString(), "", Optional.empty(), null);
+  }
+
+  /** A type declaration in the blanked code: its keyword, where the keyword starts, where its name starts and ends. */
+  private record Found(String keyword, int keywordStart, int nameStart, int nameEnd) {}
+
+  /**
+   * The next type declaration in {@code code} at or after {@code from}: a keyword ({@code class},
+   * {@code record}, {@code enum}, {@code interface}) as a whole word, whitespace, then a name; as
+   * null when there is none. A hand-written scan: this runs on every
+   * page file, where a regular expression with Unicode classes was most of the parse.
+   */
+  private static Found nextDeclaration(CharSequence code, int from) {
+    int n = code.length();
+    for (int i = Math.max(0, from); i < n; i++) {
+      char c = code.charAt(i);
+      if ((c != 'c' && c != 'r' && c != 'e' && c != 'i') || (i > 0 && isWordChar(code.charAt(i - 1)))) {
+        continue;
+      }
+      for (String keyword : TYPE_KEYWORDS) {
+        int end = i + keyword.length();
+        if (end < n && startsWith(code, keyword, i) && Character.isWhitespace(code.charAt(end))) {
+          int name = end;
+          while (name < n && Character.isWhitespace(code.charAt(name))) {
+            name++;
+          }
+          if (name < n && Character.isJavaIdentifierStart(code.charAt(name))) {
+            int nameEnd = name + 1;
+            while (nameEnd < n && Character.isJavaIdentifierPart(code.charAt(nameEnd))) {
+              nameEnd++;
+            }
+            return new Found(keyword, i, name, nameEnd);
+          }
         }
       }
     }
-    return new JavaSourceText(text, typeName, code.toString(), "", Optional.empty());
+    return null;
+  }
+
+  private static boolean startsWith(CharSequence text, String prefix, int at) {
+    if (at + prefix.length() > text.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (text.charAt(at + i) != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A character of a regular expression's word ({@code \\w}): what {@code \\b} sees as inside a word. */
+  private static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  /** Whether {@code word} occurs in {@code text} as a whole word (not inside a longer one). */
+  private static boolean containsWord(String text, String word) {
+    for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      int end = at + word.length();
+      if ((at == 0 || !isWordChar(text.charAt(at - 1))) && (end == text.length() || !isWordChar(text.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -86,14 +156,8 @@ final class JavaSourceText {
       interfaces = List.copyOf(interfaces);
     }
 
-    private static Declaration parse(CharSequence code, Matcher declaration, String header) {
-      String keyword = declaration.group().split("\\s")[0];
-      int line = 1;
-      for (int i = 0; i < declaration.start(1); i++) {
-        if (code.charAt(i) == '\n') {
-          line++;
-        }
-      }
+    private static Declaration parse(CharSequence code, String keyword, int nameStart, String header) {
+      int line = lineOf(code, nameStart);
       // Sections at depth 0 of <> and (): the type parameters and record components come before
       // the first keyword and are skipped; extends, implements and permits start a list of types.
       String section = "";
@@ -129,7 +193,7 @@ final class JavaSourceText {
 
     /** Adds the type written in {@code text} to its section; true if it is a class's superclass. */
     private static boolean add(String section, String keyword, StringBuilder text, List<Supertype> interfaces) {
-      String type = text.toString().replaceAll("@[\\p{javaJavaIdentifierPart}.]+(\\([^)]*\\))?", "").replaceAll("\\s+", "");
+      String type = withoutAnnotationsAndSpaces(text);
       if (type.isEmpty() || section.equals("permits")) {
         return false;
       }
@@ -141,6 +205,39 @@ final class JavaSourceText {
       interfaces.add(open < 0 ? new Supertype(type, "")
           : new Supertype(type.substring(0, open), close > open ? type.substring(open + 1, close) : type.substring(open + 1)));
       return false;
+    }
+
+    /**
+     * {@code text} without annotations ({@code @A}, {@code @a.B(x)}) and without whitespace, as
+     * {@code replaceAll("@[\\p{javaJavaIdentifierPart}.]+(\\([^)]*\\))?", "")} then {@code replaceAll("\\s+", "")}.
+     */
+    private static String withoutAnnotationsAndSpaces(CharSequence text) {
+      StringBuilder out = new StringBuilder(text.length());
+      int n = text.length();
+      for (int i = 0; i < n; i++) {
+        char c = text.charAt(i);
+        if (c == '@') {
+          int end = i + 1;
+          while (end < n && (Character.isJavaIdentifierPart(text.charAt(end)) || text.charAt(end) == '.')) {
+            end++;
+          }
+          if (end > i + 1) {
+            if (end < n && text.charAt(end) == '(') {
+              int close = end + 1;
+              while (close < n && text.charAt(close) != ')') {
+                close++;
+              }
+              end = close < n ? close + 1 : end;
+            }
+            i = end - 1;
+            continue;
+          }
+        }
+        if (!isSpace(c)) {
+          out.append(c);
+        }
+      }
+      return out.toString();
     }
 
     private static String word(String text, int from) {
@@ -172,33 +269,29 @@ final class JavaSourceText {
    * {@code new} or a dot.
    */
   List<Constructor> constructors() {
-    if (declaration.isEmpty()) {
+    if (found == null) {
       return List.of();
     }
-    String blank = blankCommentsAndLiterals(source);
-    Matcher type = DECLARATION.matcher(blank);
-    int bodyStart = -1;
-    int nameStart = -1;
-    while (type.find()) {
-      if (type.group(1).equals(typeName)) {
-        nameStart = type.start();
-        bodyStart = blank.indexOf('{', type.end());
-        break;
-      }
+    // The blanked text so far is the file's start: blank only the rest, and find the body from the name on.
+    StringBuilder rest = new StringBuilder(source.length()).append(code);
+    for (int at = code.length(); at < source.length(); ) {
+      at = blankUntilBrace(source, at, rest);
     }
+    String blank = rest.toString();
+    int nameStart = found.keywordStart();
+    int bodyStart = blank.indexOf('{', found.nameEnd());
     if (bodyStart < 0) {
       return List.of();
     }
     List<Constructor> constructors = new ArrayList<>();
-    if (declaration.get().keyword().equals("record")) {
+    if (found.keyword().equals("record")) {
       int open = blank.indexOf('(', nameStart);
       if (open >= 0 && open < bodyStart) {
         int lineStart = Math.max(blank.lastIndexOf(';', nameStart), Math.max(blank.lastIndexOf('}', nameStart), 0));
-        boolean isPublic = Pattern.compile("\\bpublic\\b").matcher(blank.substring(lineStart, nameStart)).find();
+        boolean isPublic = containsWord(blank.substring(lineStart, nameStart), "public");
         constructors.add(new Constructor(lineOf(blank, nameStart), isPublic, parameters(blank, open)));
       }
     }
-    Pattern name = Pattern.compile("(?<![\\p{javaJavaIdentifierPart}.$])" + Pattern.quote(typeName) + "\\s*\\(");
     int depth = 0;
     int memberStart = bodyStart + 1;
     for (int i = bodyStart + 1; i < blank.length(); i++) {
@@ -216,18 +309,32 @@ final class JavaSourceText {
       } else if (c == ';' && depth == 0) {
         memberStart = i + 1;
       } else if (depth == 0 && blank.startsWith(typeName, i)) {
-        Matcher at = name.matcher(blank).region(i, blank.length());
-        if (at.lookingAt()) {
-          String before = blank.substring(memberStart, i);
-          if (!before.matches("(?s).*\\bnew\\s*$")) {
-            boolean isPublic = Pattern.compile("\\bpublic\\b").matcher(before).find();
-            constructors.add(new Constructor(lineOf(blank, i), isPublic, parameters(blank, at.end() - 1)));
+        // The name as a whole word (not the end of getItem when the type is Item, nor after a dot),
+        // then an opening parenthesis.
+        char before = blank.charAt(i - 1);
+        int open = i + typeName.length();
+        while (open < blank.length() && Character.isWhitespace(blank.charAt(open))) {
+          open++;
+        }
+        if (!Character.isJavaIdentifierPart(before) && before != '.' && open < blank.length() && blank.charAt(open) == '(') {
+          String member = blank.substring(memberStart, i);
+          if (!endsWithNew(member)) {
+            constructors.add(new Constructor(lineOf(blank, i), containsWord(member, "public"), parameters(blank, open)));
           }
-          i = at.end() - 1;
+          i = open;
         }
       }
     }
     return constructors;
+  }
+
+  /** Whether {@code text} ends in the word {@code new} and maybe whitespace: a constructor call, not a declaration. */
+  private static boolean endsWithNew(String text) {
+    int end = text.length();
+    while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    return end >= 3 && text.startsWith("new", end - 3) && (end == 3 || !isWordChar(text.charAt(end - 4)));
   }
 
   /** The types of the parameter list whose {@code (} is at {@code open}. */
@@ -242,17 +349,14 @@ final class JavaSourceText {
       } else if ((c == ')' || c == '>') && depth > 0) {
         depth--;
       } else if ((c == ')' || c == ',') && depth == 0) {
-        String text = parameter.toString()
-            .replaceAll("@[\\p{javaJavaIdentifierPart}.]+(\\s*\\([^)]*\\))?", " ")
-            .replaceAll("\\bfinal\\b", " ")
-            .strip();
+        String text = FINAL.matcher(ANNOTATION.matcher(parameter).replaceAll(" ")).replaceAll(" ").strip();
         if (!text.isEmpty()) {
           // The type is everything before the parameter's name, spaces removed.
           int cut = text.length();
           while (cut > 0 && Character.isJavaIdentifierPart(text.charAt(cut - 1))) {
             cut--;
           }
-          String typeText = text.substring(0, cut).replaceAll("\\s+", "");
+          String typeText = SPACES.matcher(text.substring(0, cut)).replaceAll("");
           types.add(typeText.isEmpty() ? text : typeText);
         }
         parameter.setLength(0);
@@ -266,7 +370,7 @@ final class JavaSourceText {
     return types;
   }
 
-  private static int lineOf(String code, int at) {
+  private static int lineOf(CharSequence code, int at) {
     int line = 1;
     for (int i = 0; i < at; i++) {
       if (code.charAt(i) == '\n') {
@@ -286,18 +390,43 @@ final class JavaSourceText {
 
   /** The {@code package} declaration, if the file starts with one (after comments). */
   Optional<PackageLine> packageLine() {
-    Matcher matcher = PACKAGE.matcher(code);
-    if (!matcher.find()) {
+    // What "\\A\\s*package\\s+([\\p{javaJavaIdentifierPart}.\\s]+?)\\s*;" matches, scanned by hand.
+    int at = 0;
+    while (at < code.length() && isSpace(code.charAt(at))) {
+      at++;
+    }
+    if (!code.startsWith("package", at)) {
       return Optional.empty();
     }
-    String name = matcher.group(1).replaceAll("\\s+", "");
-    int line = 1;
-    for (int i = 0; i < matcher.start(1); i++) {
-      if (code.charAt(i) == '\n') {
-        line++;
+    at += "package".length();
+    int spaces = at;
+    while (at < code.length() && isSpace(code.charAt(at))) {
+      at++;
+    }
+    if (at == spaces) {
+      return Optional.empty();
+    }
+    int nameStart = at;
+    StringBuilder name = new StringBuilder();
+    for (; at < code.length() && code.charAt(at) != ';'; at++) {
+      char c = code.charAt(at);
+      if (Character.isJavaIdentifierPart(c) || c == '.') {
+        name.append(c);
+      } else if (!isSpace(c)) {
+        return Optional.empty();
       }
     }
-    return Optional.of(new PackageLine(name, line));
+    // The name takes at least one character: with no name, one of two or more spaces before the ';'.
+    if (at == code.length() || (at == nameStart && at - spaces < 2)) {
+      return Optional.empty();
+    }
+    int firstOfName = at == nameStart ? at - 1 : nameStart;
+    return Optional.of(new PackageLine(name.toString(), lineOf(code, firstOfName)));
+  }
+
+  /** A regular expression's {@code \\s}. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   /**

@@ -53,6 +53,17 @@ public final class NextGenerator {
    * @throws IOException when a file cannot be read or written
    */
   public static GenerationResult generate(GeneratorConfig config, GeneratorCache cache) throws IOException {
+    return generate(config, cache, PhaseTimes.NONE);
+  }
+
+  /**
+   * As {@link #generate(GeneratorConfig, GeneratorCache)}, marking each phase in {@code times}:
+   * {@code scan} (listing the pages and the up-to-date check), {@code parse}, {@code check} (model,
+   * validation, order, names, page kinds and constructors), {@code Routes}, {@code NextServer},
+   * {@code manifests} (source map, route and rule manifests) and {@code write}. A run that stops
+   * early marks only the phases it ran.
+   */
+  static GenerationResult generate(GeneratorConfig config, GeneratorCache cache, PhaseTimes times) throws IOException {
     Diagnostics diagnostics = new Diagnostics(config.projectDir());
     PagesScanner scanner = new PagesScanner(config, diagnostics);
     Optional<PagesTree> tree = scanner.list();
@@ -61,15 +72,17 @@ public final class NextGenerator {
     }
     Fingerprint fingerprint = Fingerprint.of(config, tree.get());
     Optional<Generated> upToDate = fingerprint.upToDate(Fingerprint.file(config));
+    times.mark("scan");
     if (upToDate.isPresent()) {
       return upToDate.get();
     }
     List<PageSource> sources = scanner.read(tree.get(), cache);
     // Before the cache: _Middleware.java's matcher literals are not part of what the cache compares.
     MiddlewareMatcherCheck.check(sources, diagnostics);
+    times.mark("parse");
     Optional<GeneratorCache.Output> known = cache.output(config, tree.get(), sources);
     if (known.isPresent() && !diagnostics.hasErrors()) {
-      return write(config, fingerprint, tree.get().generatedPackage(), known.get());
+      return write(config, fingerprint, tree.get().generatedPackage(), known.get(), times);
     }
     cache.forgetOutput();
     RouteModel model = RouteModel.of(tree.get(), sources, diagnostics);
@@ -83,26 +96,31 @@ public final class NextGenerator {
     PageKinds.check(routes, model.specials(), sources, names, diagnostics);
     Services services = PageConstructors.check(
         model.pagesPackage(), model.pagesDirs(), routes, model.specials(), sources, diagnostics);
+    times.mark("check");
     if (diagnostics.hasErrors()) {
       return failed(config, diagnostics);
     }
     Map<Path, String> files = new LinkedHashMap<>();
     put(files, config.outputDir(), RoutesWriter.write(model, routes, names, config.settings(), services));
+    times.mark("Routes");
     put(files, config.outputDir(), ServerWriter.write(model, names, config.settings(), rules, services, config.engine()));
+    times.mark("NextServer");
     SourceMap sourceMap = SourceMap.of(config.projectDir(), files, routes, model.specials());
     files.put(config.manifestFile(), RouteManifest.of(routes, model.specials()).text());
     files.put(SourceMap.file(config), sourceMap.text());
     files.put(RuleManifest.file(config), RuleManifest.of(rules).text());
     GeneratorCache.Output output = new GeneratorCache.Output(files, routes.size());
     cache.keep(config, tree.get(), sources, output);
-    return write(config, fingerprint, model.generatedPackage(), output);
+    times.mark("manifests");
+    return write(config, fingerprint, model.generatedPackage(), output, times);
   }
 
   private static Generated write(GeneratorConfig config, Fingerprint fingerprint, String generatedPackage,
-      GeneratorCache.Output output) throws IOException {
+      GeneratorCache.Output output, PhaseTimes times) throws IOException {
     OutputFiles.Outcome outcome = OutputFiles.update(config.outputDir(), output.files());
     Generated generated = new Generated(generatedPackage, output.routeCount(), outcome.written(), outcome.unchanged());
     fingerprint.save(Fingerprint.file(config), generated);
+    times.mark("write");
     return generated;
   }
 

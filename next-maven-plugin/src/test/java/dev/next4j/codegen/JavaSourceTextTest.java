@@ -144,4 +144,23 @@ class JavaSourceTextTest {
 
     assertThat(text.constructors()).containsExactly(new JavaSourceText.Constructor(2, true, List.of("_Context")));
   }
+
+  @Test
+  void aMethodWhoseNameEndsInTheTypesNameIsNotAConstructor() {
+    JavaSourceText text = JavaSourceText.of("package p;\n"
+        + "public class Item implements Page<X> {\n"
+        + "  private Data loadItem(String id) { return null; }\n"
+        + "  Response render(Request r, X p) { return view.Item(loadItem(\"a\")); }\n"
+        + "}\n", "Item");
+
+    assertThat(text.constructors()).isEmpty();
+  }
+
+  @Test
+  void readsAPackageLineWhoseNameIsCutByACommentAsOneName() {
+    assertThat(JavaSourceText.of("package com./* x */acme ;\nclass A {}", "A").packageLine())
+        .contains(new JavaSourceText.PackageLine("com.acme", 1));
+    assertThat(JavaSourceText.of("package com.acme.*;\nclass A {}", "A").packageLine()).isEmpty();
+    assertThat(JavaSourceText.of("packagecom.acme;\nclass A {}", "A").packageLine()).isEmpty();
+  }
 }
