@@ -46,13 +46,18 @@ public final class GeneratedNames {
   static final int ROUTES_PER_PART = 1000;
 
   private final String generatedPackage;
-  private final Map<String, String> recordNames;
+  private final ClassName routes;
+  private final Map<String, ClassName> recordNames;
   private final List<String> parts;
   private final int routesPerPart;
 
   private GeneratedNames(String generatedPackage, Map<String, String> recordNames, List<String> parts, int routesPerPart) {
     this.generatedPackage = generatedPackage;
-    this.recordNames = recordNames;
+    this.routes = ClassName.get(generatedPackage, ROUTES);
+    // Each record's class name made once: the writers ask for it several times per route.
+    Map<String, ClassName> classNames = new HashMap<>();
+    recordNames.forEach((pattern, name) -> classNames.put(pattern, routes.nestedClass(name)));
+    this.recordNames = classNames;
     this.parts = parts;
     this.routesPerPart = routesPerPart;
   }
@@ -94,7 +99,7 @@ public final class GeneratedNames {
       }
       names.put(route.pattern(), name);
     }
-    return new GeneratedNames(generatedPackage, Map.copyOf(names), List.copyOf(parts), routesPerPart);
+    return new GeneratedNames(generatedPackage, names, List.copyOf(parts), routesPerPart);
   }
 
   /** The nested classes the table is split into, in order; empty when it is one expression. */
@@ -107,7 +112,7 @@ public final class GeneratedNames {
   }
 
   ClassName routes() {
-    return ClassName.get(generatedPackage, ROUTES);
+    return routes;
   }
 
   ClassName server() {
@@ -116,11 +121,11 @@ public final class GeneratedNames {
 
   /** The params record of {@code route}, e.g. {@code com.acme.Routes.BlogSlug}. */
   ClassName record(PageRoute route) {
-    String name = recordNames.get(route.pattern());
+    ClassName name = recordNames.get(route.pattern());
     if (name == null) {
       throw new IllegalArgumentException("not a route of this table: " + route.pattern());
     }
-    return routes().nestedClass(name);
+    return name;
   }
 
   /** The record component names of {@code route}, one for each of its {@link PageRoute#params()}. */

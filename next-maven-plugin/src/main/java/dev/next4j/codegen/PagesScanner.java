@@ -1,6 +1,7 @@
 package dev.next4j.codegen;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,10 +12,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
 
@@ -115,47 +119,84 @@ final class PagesScanner {
     return read(tree, new GeneratorCache());
   }
 
-  /** As {@link #read(PagesTree)}, taking a file's reading from {@code cache} when its content is unchanged. */
+  /**
+   * As {@link #read(PagesTree)}, taking a file's reading from {@code cache} when its content is
+   * unchanged. Reading and parsing the files is spread over the machine's cores (each file on its
+   * own); checking them and keeping them in the cache is done after, in path order.
+   */
   List<PageSource> read(PagesTree tree, GeneratorCache cache) throws IOException {
     record Keyed(String relative, String path, PageFile file) {}
-    List<Keyed> files = new ArrayList<>(tree.files().size());
+    List<Keyed> keyed = new ArrayList<>(tree.files().size());
     for (PageFile file : tree.files()) {
-      files.add(new Keyed(file.relative(), file.path().toString(), file));
+      keyed.add(new Keyed(file.relative(), file.path().toString(), file));
     }
-    files.sort(Comparator.comparing(Keyed::relative).thenComparing(Keyed::path));
-    List<PageSource> sources = new ArrayList<>(files.size());
-    for (Keyed keyed : files) {
-      PageFile file = keyed.file();
-      // Malformed bytes become U+FFFD: only ASCII tokens matter here, and javac reports the encoding.
-      byte[] content = Files.readAllBytes(file.path());
-      Optional<PageSource> known = cache.read(file, content);
-      if (known.isPresent()) {
-        sources.add(known.get());
+    keyed.sort(Comparator.comparing(Keyed::relative).thenComparing(Keyed::path));
+    Parsed[] parsed = new Parsed[keyed.size()];
+    try {
+      IntStream.range(0, parsed.length).parallel().forEach(i -> parsed[i] = parse(keyed.get(i).file(), cache));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    // The package each folder must declare, and whether it can be one: once per folder, not per file.
+    Map<List<String>, String> packages = new HashMap<>();
+    List<PageSource> sources = new ArrayList<>(parsed.length);
+    for (Parsed file : parsed) {
+      if (file.known() != null) {
+        sources.add(file.known());
+        continue;
+      }
+      PageFile page = file.file();
+      String expected = packages.computeIfAbsent(page.folders(), folders -> packageOf(tree.pagesPackage(), folders));
+      if (!SourceVersion.isName(expected)) {
+        // A folder that cannot be a package is reported by RouteModel, once for the folder.
+        sources.add(new PageSource(page, false, Optional.empty(), List.of()));
         continue;
       }
       int problemsBefore = diagnostics.count();
-      String text = new String(content, StandardCharsets.UTF_8);
-      JavaSourceText source = JavaSourceText.of(text, file.name());
-      String expected = tree.pagesPackage() + file.folders().stream().map(folder -> "." + folder).collect(Collectors.joining());
-      Optional<JavaSourceText.PackageLine> declared = source.packageLine();
-      if (!SourceVersion.isName(expected)) {
-        // A folder that cannot be a package is reported by RouteModel, once for the folder.
-        sources.add(new PageSource(file, false, Optional.empty(), List.of()));
-        continue;
-      }
+      Optional<JavaSourceText.PackageLine> declared = file.source().packageLine();
       if (declared.isEmpty()) {
-        diagnostics.report(file.path(), Messages.missingPackage(expected));
+        diagnostics.report(page.path(), Messages.missingPackage(expected));
       } else if (!declared.get().name().equals(expected)) {
-        diagnostics.report(file.path(), declared.get().line(), Messages.packageMismatch(declared.get().name(), expected));
+        diagnostics.report(page.path(), declared.get().line(), Messages.packageMismatch(declared.get().name(), expected));
       }
-      PageSource read = new PageSource(file, source.implementsInterface("StaticPage"), source.declaration(),
-          source.constructors());
+      PageSource read = new PageSource(page, file.source().implementsInterface("StaticPage"), file.source().declaration(),
+          file.constructors());
       if (diagnostics.count() == problemsBefore) {
-        cache.keep(read, content);
+        cache.keep(read, file.content());
       }
       sources.add(read);
     }
     return sources;
+  }
+
+  /** A file read: what the cache knew of it, or its content and parsed text (with its constructors). */
+  private record Parsed(
+      PageFile file, PageSource known, byte[] content, JavaSourceText source, List<JavaSourceText.Constructor> constructors) {}
+
+  /** Reads and parses one file; safe to run for several files at once (the cache is only read). */
+  private static Parsed parse(PageFile file, GeneratorCache cache) {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file.path());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Optional<PageSource> known = cache.read(file, content);
+    if (known.isPresent()) {
+      return new Parsed(file, known.get(), content, null, List.of());
+    }
+    // Malformed bytes become U+FFFD: only ASCII tokens matter here, and javac reports the encoding.
+    JavaSourceText source = JavaSourceText.of(new String(content, StandardCharsets.UTF_8), file.name());
+    return new Parsed(file, null, content, source, source.constructors());
+  }
+
+  /** {@code com.acme.pages.blog} for the folders {@code [blog]}. */
+  private static String packageOf(String pagesPackage, List<String> folders) {
+    StringBuilder name = new StringBuilder(pagesPackage);
+    for (String folder : folders) {
+      name.append('.').append(folder);
+    }
+    return name.toString();
   }
 
   private Optional<String> checkedPackage(List<Path> roots) {

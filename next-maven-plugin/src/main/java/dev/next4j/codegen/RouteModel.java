@@ -5,7 +5,9 @@ import dev.next4j.codegen.PagesScanner.PageSource;
 import dev.next4j.codegen.PagesScanner.PagesTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
@@ -134,28 +136,28 @@ final class RouteModel {
   static RouteModel of(PagesTree tree, List<PageSource> sources, Diagnostics diagnostics) {
     List<PageRoute> routes = new ArrayList<>();
     List<Special> specials = new ArrayList<>();
+    // A folder's package and segments are worked out once for all the files in it; a file's path
+    // relative to the project is its pages folder's, then its path in there.
+    Map<List<String>, String> packages = new HashMap<>();
+    Map<Path, Map<List<String>, Optional<List<Segment>>>> folderSegments = new HashMap<>();
+    Map<Path, String> pagesDirs = new HashMap<>();
     for (PageSource source : sources) {
       PageFile file = source.file();
       if (isPrivate(file)) {
         continue;
       }
-      String pageClass = tree.pagesPackage() + file.folders().stream().map(f -> "." + f).collect(Collectors.joining())
+      String pageClass = packages.computeIfAbsent(file.folders(), folders -> packageOf(tree.pagesPackage(), folders))
           + "." + file.name();
-      String projectPath = diagnostics.relative(file.path());
+      String projectPath = pagesDirs.computeIfAbsent(file.pagesDir(), diagnostics::relative) + "/" + file.relative();
       Optional<SpecialKind> special = special(file);
       if (special.isPresent()) {
         specials.add(new Special(special.get(), pageClass, file.path(), projectPath));
         continue;
       }
-      List<Segment> segments = new ArrayList<>();
-      boolean mapped = true;
-      Path folder = file.pagesDir();
-      for (String name : file.folders()) {
-        folder = folder.resolve(name);
-        Optional<Segment> segment = segment(name, "folder", folder, diagnostics);
-        segment.ifPresent(segments::add);
-        mapped &= segment.isPresent();
-      }
+      Optional<List<Segment>> folders = folderSegments.computeIfAbsent(file.pagesDir(), dir -> new HashMap<>())
+          .computeIfAbsent(file.folders(), names -> folderSegments(file.pagesDir(), names, diagnostics));
+      List<Segment> segments = new ArrayList<>(folders.orElse(List.of()));
+      boolean mapped = folders.isPresent();
       if (!file.name().equals("Index") && !file.name().equals("index")) {
         Optional<Segment> segment = segment(file.name(), "file", file.path(), diagnostics);
         segment.ifPresent(segments::add);
@@ -166,8 +168,30 @@ final class RouteModel {
       }
     }
     specials.sort(java.util.Comparator.comparing(Special::kind));
-    List<String> pagesDirs = tree.pagesDirs().stream().map(diagnostics::relative).toList();
-    return new RouteModel(tree.pagesPackage(), tree.generatedPackage(), pagesDirs, routes, specials);
+    List<String> pagesDirNames = tree.pagesDirs().stream().map(diagnostics::relative).toList();
+    return new RouteModel(tree.pagesPackage(), tree.generatedPackage(), pagesDirNames, routes, specials);
+  }
+
+  /** The segments of the folders {@code names} under {@code pagesDir}; empty when one cannot be mapped (reported). */
+  private static Optional<List<Segment>> folderSegments(Path pagesDir, List<String> names, Diagnostics diagnostics) {
+    List<Segment> segments = new ArrayList<>(names.size());
+    boolean mapped = true;
+    Path folder = pagesDir;
+    for (String name : names) {
+      folder = folder.resolve(name);
+      Optional<Segment> segment = segment(name, "folder", folder, diagnostics);
+      segment.ifPresent(segments::add);
+      mapped &= segment.isPresent();
+    }
+    return mapped ? Optional.of(List.copyOf(segments)) : Optional.empty();
+  }
+
+  private static String packageOf(String pagesPackage, List<String> folders) {
+    StringBuilder name = new StringBuilder(pagesPackage);
+    for (String folder : folders) {
+      name.append('.').append(folder);
+    }
+    return name.toString();
   }
 
   String pagesPackage() {

@@ -126,9 +126,8 @@ final class RoutesWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(table());
-    for (PageRoute route : routes) {
-      type.addType(record(route));
-    }
+    // Each record is built on its own (the specs are immutable), spread over the cores, in order.
+    type.addTypes(routes.parallelStream().map(this::record).toList());
     if (!routes.isEmpty() && names.tableParts().isEmpty()) {
       type.addType(paramsClass(routes));
     }
@@ -156,9 +155,8 @@ final class RoutesWriter {
     } else if (names.tableParts().isEmpty()) {
       code.add("return $T.of(\n$>$>$>$>", TABLE_BUILDER);
       for (int i = 0; i < routes.size(); i++) {
-        PageRoute route = routes.get(i);
         String after = i < routes.size() - 1 ? "," : ")";
-        code.add("$L$L // $L\n", entry(route, i), after, comment(route));
+        code.add("$T.$L$L // $L\n", ROUTE, entry(routes.get(i), i), after, comment(routes.get(i)));
       }
       code.add("$<$<$<$<");
     } else {
@@ -198,10 +196,12 @@ final class RoutesWriter {
           .addModifiers(Modifier.STATIC)
           .addParameter(ROUTE_LIST, "routes");
       services.contextClass().ifPresent(context -> addTo.addParameter(services.contextName(), "context"));
+      CodeBlock.Builder lines = CodeBlock.builder();
       for (int i = 0; i < chunk.size(); i++) {
         PageRoute route = chunk.get(i);
-        addTo.addCode("routes.add($L); // $L\n", entry(route, i), comment(route));
+        lines.add("routes.add($T.$L); // $L\n", ROUTE, entry(route, i), comment(route));
       }
+      addTo.addCode(lines.build());
       parts.add(TypeSpec.classBuilder(names.tableParts().get(n))
           .addJavadoc("$L of the table.\n", chunk.size() == 1
               ? "Route " + (from + 1) : "Routes " + (from + 1) + " to " + (from + chunk.size()))
@@ -215,25 +215,44 @@ final class RoutesWriter {
   }
 
   /**
-   * {@code Route.<BlogSlug>page("/blog/[slug]", new Params<>(1), new com.acme.pages.blog.$slug(),
-   * literal("blog"), param("slug"))}, {@code index} being the route's place in its table class.
+   * What follows {@code Route.} in a table line: {@code <BlogSlug>page("/blog/[slug]", new
+   * Params<>(1), new com.acme.pages.blog.$slug(), literal("blog"), param("slug"))}, {@code index}
+   * being the route's place in its table class. One string, not a code block of a dozen
+   * arguments: JavaPoet then emits each line in a few calls (the table is most of a large site's
+   * {@code Routes}). {@code Route} itself stays a {@code $T}, so that JavaPoet imports it, or
+   * qualifies it when a record is named {@code Route}.
    */
-  private CodeBlock entry(PageRoute route, int index) {
+  private String entry(PageRoute route, int index) {
     // The explicit type argument makes javac say "$slug cannot be converted to Page<BlogSlug>"
     // rather than report an inference failure.
     String record = names.record(route).simpleName();
-    CodeBlock.Builder entry = CodeBlock.builder().add("$T.<$L>$L($S, new $L<>($L), ", ROUTE,
-        record, factory(route), route.pattern(), GeneratedNames.PARAMS, index);
+    StringBuilder entry = new StringBuilder(160).append('<').append(record).append('>').append(factory(route))
+        .append('(').append(quoted(route.pattern())).append(", new ").append(GeneratedNames.PARAMS).append("<>(")
+        .append(index).append("), ");
     if (route.kind() == RouteModel.Kind.STATIC) {
       // A static page's records become the URLs to prerender through their href().
-      entry.add("$L::href, ", record);
+      entry.append(record).append("::href, ");
     }
-    entry.add("new $L($L)", route.pageClass(), arguments(route.pageClass()));
+    entry.append("new ").append(route.pageClass()).append('(').append(arguments(route.pageClass())).append(')');
     for (Segment segment : route.segments()) {
-      // The factory's name inline, so that JavaPoet writes it through the static import.
-      entry.add(", $T." + segmentFactory(segment) + "($S)", SEGMENT, segment.name());
+      // Segment's factories are imported statically (see file()).
+      entry.append(", ").append(segmentFactory(segment)).append('(').append(quoted(segment.name())).append(')');
     }
-    return entry.add(")").build();
+    return entry.append(')').toString();
+  }
+
+  /**
+   * {@code text} as a Java string literal, exactly as JavaPoet's {@code $S} writes it; written
+   * directly when it needs no escape (the names and patterns of routes never do), else by JavaPoet.
+   */
+  static String quoted(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < ' ' || c > '~' || c == '"' || c == '\\') {
+        return CodeBlock.of("$S", text).toString();
+      }
+    }
+    return "\"" + text + "\"";
   }
 
   /** What {@code pageClass}'s constructor is called with: the context, or nothing. */
@@ -257,7 +276,7 @@ final class RoutesWriter {
     CodeBlock.Builder body = CodeBlock.builder().add("return (P) switch (route) {\n$>");
     for (int i = 0; i < table.size(); i++) {
       PageRoute route = table.get(i);
-      body.add("case $L -> new $L($L);\n", i, names.record(route).simpleName(), paramArguments(route));
+      body.add("$L", "case " + i + " -> new " + names.record(route).simpleName() + "(" + paramArguments(route) + ");\n");
     }
     body.add("default -> throw new $T($S + route);\n", IllegalStateException.class, "no route at index ")
         .add("$<};\n");
@@ -300,12 +319,14 @@ final class RoutesWriter {
     };
   }
 
-  private static CodeBlock paramArguments(PageRoute route) {
-    List<CodeBlock> arguments = new ArrayList<>();
+  /** {@code r.param("slug"), r.params("path")}: the record's arguments from the routed request. */
+  private static String paramArguments(PageRoute route) {
+    StringBuilder arguments = new StringBuilder();
     for (Segment param : route.params()) {
-      arguments.add(CodeBlock.of("r.$L($S)", param.isCatchAll() ? "params" : "param", param.name()));
+      arguments.append(arguments.length() == 0 ? "" : ", ").append(param.isCatchAll() ? "r.params(" : "r.param(")
+          .append(quoted(param.name())).append(')');
     }
-    return CodeBlock.join(arguments, ", ");
+    return arguments.toString();
   }
 
   private static String specialInterface(Special special) {
@@ -338,10 +359,10 @@ final class RoutesWriter {
       String component = components.get(i);
       constructor.addParameter(ParameterSpec.builder(param.isCatchAll() ? STRING_LIST : STRING, component).build());
       if (param.isCatchAll()) {
-        checks.addStatement("$L = $T.requireSegments($S, $L, $L)", component, names.routes(), component, component,
+        checks.addStatement("$L = $T.requireSegments($L, $L, $L)", component, names.routes(), quoted(component), component,
             param.type() == Segment.Type.OPTIONAL_CATCH_ALL);
       } else {
-        checks.addStatement("$T.requireSegment($S, $L)", names.routes(), component, component);
+        checks.addStatement("$T.requireSegment($L, $L)", names.routes(), quoted(component), component);
       }
     }
     TypeSpec.Builder record = TypeSpec.recordBuilder(name)
@@ -373,11 +394,12 @@ final class RoutesWriter {
       String name = segment.isParam() ? components.get(component++) : "";
       switch (segment.type()) {
         case STATIC -> prefix += "/" + segment.name();
-        case DYNAMIC -> parts.add(CodeBlock.of("$S + $T.encode($L)", prefix + "/", names.routes(), name));
-        case CATCH_ALL -> parts.add(CodeBlock.of("$S + $T.join($L)", prefix + "/", names.routes(), name));
+        case DYNAMIC -> parts.add(CodeBlock.of("$L + $T.encode($L)", quoted(prefix + "/"), names.routes(), name));
+        case CATCH_ALL -> parts.add(CodeBlock.of("$L + $T.join($L)", quoted(prefix + "/"), names.routes(), name));
         case OPTIONAL_CATCH_ALL -> {
           String bare = parts.isEmpty() && prefix.isEmpty() ? "/" : prefix;
-          parts.add(CodeBlock.of("$L.isEmpty() ? $S : $S + $T.join($L)", name, bare, prefix + "/", names.routes(), name));
+          parts.add(CodeBlock.of("$L.isEmpty() ? $L : $L + $T.join($L)", name, quoted(bare), quoted(prefix + "/"),
+              names.routes(), name));
           optionalCatchAll = true;
         }
       }
@@ -385,10 +407,10 @@ final class RoutesWriter {
     }
     if (parts.isEmpty()) {
       String path = prefix.isEmpty() ? "/" : prefix;
-      return CodeBlock.of("$S", settings.trailingSlash() && !path.endsWith("/") ? path + "/" : path);
+      return CodeBlock.of("$L", quoted(settings.trailingSlash() && !path.endsWith("/") ? path + "/" : path));
     }
     if (!prefix.isEmpty()) {
-      parts.add(CodeBlock.of("$S", prefix));
+      parts.add(CodeBlock.of("$L", quoted(prefix)));
     }
     if (optionalCatchAll && parts.size() > 1) {
       // The optional catch-all's conditional is last (a catch-all ends a route): parenthesise it in a sum.
