@@ -358,15 +358,18 @@ final class RoutesWriter {
       Segment param = params.get(i);
       String component = components.get(i);
       constructor.addParameter(ParameterSpec.builder(param.isCatchAll() ? STRING_LIST : STRING, component).build());
+      // Each statement one string: JavaPoet emits a record's parts in a few calls rather than a dozen.
+      // Inside Routes, its own simple name always names it: no record is called Routes.
+      String routes = names.routes().simpleName();
       if (param.isCatchAll()) {
-        checks.addStatement("$L = $T.requireSegments($L, $L, $L)", component, names.routes(), quoted(component), component,
-            param.type() == Segment.Type.OPTIONAL_CATCH_ALL);
+        checks.addStatement("$L", component + " = " + routes + ".requireSegments(" + quoted(component) + ", " + component
+            + ", " + (param.type() == Segment.Type.OPTIONAL_CATCH_ALL) + ")");
       } else {
-        checks.addStatement("$T.requireSegment($L, $L)", names.routes(), quoted(component), component);
+        checks.addStatement("$L", routes + ".requireSegment(" + quoted(component) + ", " + component + ")");
       }
     }
     TypeSpec.Builder record = TypeSpec.recordBuilder(name)
-        .addJavadoc("{@code $L}: {@code $L}.\n", route.pattern(), GeneratedNames.comment(route.source()))
+        .addJavadoc("$L", "{@code " + route.pattern() + "}: {@code " + GeneratedNames.comment(route.source()) + "}.\n")
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(constructor.build());
     if (!params.isEmpty()) {
