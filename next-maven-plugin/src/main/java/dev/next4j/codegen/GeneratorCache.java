@@ -66,6 +66,9 @@ public final class GeneratorCache {
 
   /** The generated files of the last good run, when it was made from the same inputs. */
   Optional<Output> output(GeneratorConfig config, PagesTree tree, List<PageSource> sources) {
+    if (lastInputs == null) {
+      return Optional.empty();
+    }
     return inputs(config, tree, sources).equals(lastInputs) ? Optional.of(lastOutput) : Optional.empty();
   }
 

@@ -8,6 +8,7 @@ import dev.next4j.codegen.RouteModel.Kind;
 import dev.next4j.codegen.RouteModel.PageRoute;
 import dev.next4j.codegen.RouteModel.Special;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,12 @@ final class PageKinds {
       return;
     }
     Declaration declared = declaration.get();
-    List<Supertype> kinds = declared.interfaces().stream().filter(type -> ROUTE_KINDS.contains(type.simpleName())).toList();
+    List<Supertype> kinds = new ArrayList<>(1);
+    for (Supertype type : declared.interfaces()) {
+      if (ROUTE_KINDS.contains(type.simpleName())) {
+        kinds.add(type);
+      }
+    }
     if (kinds.isEmpty()) {
       if (!declared.superclass() && declared.interfaces().isEmpty()) {
         diagnostics.report(route.file(), declared.line(), Messages.notAPage(route.page(), route.pattern(), suggestion));
@@ -80,15 +86,20 @@ final class PageKinds {
       return;
     }
     // A FormPage is a Page that also answers POST.
-    Optional<Supertype> kind = kinds.stream().filter(type -> type.simpleName().equals(expected)
-        || (expected.equals("Page") && type.simpleName().equals("FormPage"))).findFirst();
+    Optional<Supertype> kind = Optional.empty();
+    for (Supertype type : kinds) {
+      if (type.simpleName().equals(expected) || (expected.equals("Page") && type.simpleName().equals("FormPage"))) {
+        kind = Optional.of(type);
+        break;
+      }
+    }
     if (kind.isEmpty()) {
       diagnostics.report(route.file(), declared.line(),
           Messages.wrongPageKind(route.page(), kinds.get(0).simpleName(), route.pattern(), suggestion));
       return;
     }
     String argument = kind.get().typeArguments();
-    if (!argument.isEmpty() && !names(record).contains(argument)) {
+    if (!argument.isEmpty() && !namesRecord(argument, record)) {
       String declaredKind = kind.get().simpleName();
       diagnostics.report(route.file(), declared.line(), Messages.wrongParamsRecord(
           route.page(), declaredKind + "<" + argument + ">", route.pattern(), recordName, declaredKind + "<" + recordName + ">"));
@@ -129,9 +140,17 @@ final class PageKinds {
     return false;
   }
 
-  /** The ways a page may write its record in its kind's type argument. */
-  private static Set<String> names(ClassName record) {
+  /**
+   * Whether {@code argument} is one of the ways a page may write its record in its kind's type
+   * argument: {@code BlogSlug}, {@code Routes.BlogSlug} or {@code com.acme.Routes.BlogSlug}.
+   */
+  private static boolean namesRecord(String argument, ClassName record) {
+    String simple = record.simpleName();
+    if (argument.equals(simple)) {
+      return true;
+    }
     String routes = record.enclosingClassName().simpleName();
-    return Set.of(record.simpleName(), routes + "." + record.simpleName(), record.canonicalName());
+    return (argument.length() == routes.length() + 1 + simple.length() && argument.startsWith(routes)
+        && argument.charAt(routes.length()) == '.' && argument.endsWith(simple)) || argument.equals(record.canonicalName());
   }
 }

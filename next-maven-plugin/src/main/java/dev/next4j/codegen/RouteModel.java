@@ -105,7 +105,14 @@ final class RouteModel {
     }
 
     List<Segment> params() {
-      return segments.stream().filter(Segment::isParam).toList();
+      // A loop, not a stream: the writers ask for every route's params several times.
+      List<Segment> params = new ArrayList<>(segments.size());
+      for (Segment segment : segments) {
+        if (segment.isParam()) {
+          params.add(segment);
+        }
+      }
+      return List.copyOf(params);
     }
 
     /** {@code segments} in Next.js syntax, e.g. {@code /blog/[slug]}. */
@@ -218,8 +225,12 @@ final class RouteModel {
   }
 
   private static boolean isPrivate(PageFile file) {
-    boolean privateFolder = file.folders().stream().anyMatch(folder -> folder.startsWith("_"));
-    return privateFolder || (file.name().startsWith("_") && special(file).isEmpty());
+    for (String folder : file.folders()) {
+      if (folder.startsWith("_")) {
+        return true;
+      }
+    }
+    return file.name().startsWith("_") && special(file).isEmpty();
   }
 
   private static Optional<SpecialKind> special(PageFile file) {
@@ -235,7 +246,7 @@ final class RouteModel {
   }
 
   private static Kind kind(List<Segment> segments, PageSource source) {
-    boolean api = !segments.isEmpty() && segments.get(0).equals(new Segment(Segment.Type.STATIC, "api"));
+    boolean api = !segments.isEmpty() && segments.get(0).type() == Segment.Type.STATIC && segments.get(0).name().equals("api");
     if (api) {
       return Kind.API;
     }

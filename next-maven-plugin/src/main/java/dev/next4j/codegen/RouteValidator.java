@@ -123,12 +123,13 @@ final class RouteValidator {
     void insert(PageRoute route, Diagnostics diagnostics) {
       Node node = this;
       for (Segment segment : route.segments()) {
-        String below = node.pattern.equals("/") ? "/" + segment.pattern() : node.pattern + "/" + segment.pattern();
+        Node parent = node;
         if (segment.type() == Segment.Type.STATIC) {
-          node = node.statics.computeIfAbsent(segment.name(), name -> new Node(below));
+          node = node.statics.computeIfAbsent(segment.name(), name -> new Node(parent.below(segment)));
           continue;
         }
-        Slot slot = node.params.computeIfAbsent(segment.type(), type -> new Slot(segment.name(), route, new Node(below)));
+        Slot slot = node.params.computeIfAbsent(segment.type(),
+            type -> new Slot(segment.name(), route, new Node(parent.below(segment))));
         if (!slot.name().equals(segment.name())) {
           if (node.reportedConflicts.add(segment.pattern())) {
             diagnostics.report(route.file(),
@@ -141,6 +142,11 @@ final class RouteValidator {
       if (node.page == null) {
         node.page = route;
       }
+    }
+
+    /** The pattern of the node {@code segment} leads to from this one. */
+    String below(Segment segment) {
+      return pattern.equals("/") ? "/" + segment.pattern() : pattern + "/" + segment.pattern();
     }
 
     void reportCatchAllConflicts(Diagnostics diagnostics) {
