@@ -62,6 +62,10 @@ public final class HelidonEngine implements HttpEngine {
             .maxHeadersSize(MAX_HEADERS)
             .validatePath(false)
             .validateRequestHostHeader(false)
+            // next4j has its own access log; Helidon's per-connection trace of what it receives
+            // and sends asks its logger on every request even when the level is off.
+            .receiveLog(false)
+            .sendLog(false)
             .build())
         .routing(routing -> routing.any(handler(app)))
         .build();

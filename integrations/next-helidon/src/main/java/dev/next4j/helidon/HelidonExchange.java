@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class HelidonExchange implements ServerExchange {
 
   @Override
   public List<String> header(String name) {
-    return request.headers().all(HeaderNames.create(name), List::of);
+    return request.headers().all(HelidonHeaders.name(name), List::of);
   }
 
   @Override
@@ -77,8 +78,7 @@ final class HelidonExchange implements ServerExchange {
     response.status(status(status));
     ServerResponseHeaders out = response.headers();
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      List<String> values = header.getValue();
-      out.set(HeaderNames.create(header.getKey()), values.toArray(new String[0]));
+      out.set(HelidonHeaders.header(header.getKey(), header.getValue()));
     }
     if (close) {
       out.set(HeaderValues.CONNECTION_CLOSE);
@@ -90,11 +90,11 @@ final class HelidonExchange implements ServerExchange {
       return OutputStream.nullOutputStream();
     }
     if (length > 0) {
-      response.contentLength(length);
+      body = new KnownLength(response, length);
     } else {
       chunked = true;
+      body = response.outputStream();
     }
-    body = response.outputStream();
     return body;
   }
 
@@ -124,7 +124,11 @@ final class HelidonExchange implements ServerExchange {
     if (close) {
       return true;
     }
-    List<String> connection = header("Connection");
+    Headers headers = request.headers();
+    if (!headers.contains(HeaderNames.CONNECTION)) {
+      return false;
+    }
+    List<String> connection = headers.all(HeaderNames.CONNECTION, List::of);
     for (String value : connection) {
       for (String option : value.split(",")) {
         String token = option.trim();
@@ -143,6 +147,73 @@ final class HelidonExchange implements ServerExchange {
     }
   }
 
+  /**
+   * The body of a response whose length is known. Written in one piece, the usual case (a page's
+   * bytes), it goes out with Helidon's {@link ServerResponse#send(byte[])}: status line, headers and
+   * body in one buffer and one socket write, {@code Content-Length} from the array. Written in
+   * pieces (a file, a stream), it goes through Helidon's output stream with the length declared.
+   */
+  private static final class KnownLength extends OutputStream {
+    private final ServerResponse response;
+    private final long length;
+    private OutputStream stream;
+    private boolean sent;
+
+    KnownLength(ServerResponse response, long length) {
+      this.response = response;
+      this.length = length;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int count) throws IOException {
+      if (count == 0) {
+        return;
+      }
+      if (sent) {
+        throw new IOException("the body was sent whole (" + length + " bytes); " + count + " more bytes were written");
+      }
+      if (stream == null && count == length) {
+        // Helidon copies the bytes into its buffer before send returns: no reference is kept.
+        response.send(offset == 0 && count == bytes.length ? bytes : Arrays.copyOfRange(bytes, offset, offset + count));
+        sent = true;
+        return;
+      }
+      stream().write(bytes, offset, count);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (sent) {
+        throw new IOException("the body was sent whole (" + length + " bytes); a byte more was written");
+      }
+      stream().write(b);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (stream != null) {
+        stream.flush();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!sent) {
+        // Written in pieces, or not at all (the writer failed first): Helidon ends the exchange.
+        stream().close();
+        sent = true;
+      }
+    }
+
+    private OutputStream stream() {
+      if (stream == null) {
+        response.contentLength(length);
+        stream = response.outputStream();
+      }
+      return stream;
+    }
+  }
+
   /** Helidon's request headers as a map of name to values, read through, never copied whole. */
   private static final class HeaderMap extends AbstractMap<String, List<String>> {
     private final Headers headers;
@@ -153,7 +224,7 @@ final class HelidonExchange implements ServerExchange {
 
     @Override
     public List<String> get(Object name) {
-      return name instanceof String text ? headers.all(HeaderNames.create(text), () -> null) : null;
+      return name instanceof String text ? headers.all(HelidonHeaders.name(text), () -> null) : null;
     }
 
     @Override
