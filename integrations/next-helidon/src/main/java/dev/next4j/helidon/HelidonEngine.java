@@ -99,8 +99,9 @@ public final class HelidonEngine implements HttpEngine {
    * {@code routing.any(HelidonEngine.handler(app))} on a server of your own.
    */
   public static Handler handler(NextApp app) {
+    HelidonHeaders known = new HelidonHeaders();
     return (request, response) -> {
-      HelidonExchange exchange = new HelidonExchange(request, response);
+      HelidonExchange exchange = new HelidonExchange(request, response, known);
       app.serve(exchange);
       if (exchange.closesConnection()) {
         // Helidon 4.2 sends "Connection: close" but keeps the connection open (helidon-io/helidon

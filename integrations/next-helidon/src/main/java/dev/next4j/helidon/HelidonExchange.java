@@ -29,13 +29,15 @@ import java.util.Set;
 final class HelidonExchange implements ServerExchange {
   private final ServerRequest request;
   private final ServerResponse response;
+  private final HelidonHeaders known;
   private OutputStream body;
   private boolean close;
   private boolean chunked;
 
-  HelidonExchange(ServerRequest request, ServerResponse response) {
+  HelidonExchange(ServerRequest request, ServerResponse response, HelidonHeaders known) {
     this.request = request;
     this.response = response;
+    this.known = known;
   }
 
   @Override
@@ -60,12 +62,12 @@ final class HelidonExchange implements ServerExchange {
 
   @Override
   public Map<String, List<String>> headers() {
-    return new HeaderMap(request.headers());
+    return new HeaderMap(request.headers(), known);
   }
 
   @Override
   public List<String> header(String name) {
-    return request.headers().all(HelidonHeaders.name(name), List::of);
+    return request.headers().all(known.name(name), List::of);
   }
 
   @Override
@@ -78,7 +80,7 @@ final class HelidonExchange implements ServerExchange {
     response.status(status(status));
     ServerResponseHeaders out = response.headers();
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      out.set(HelidonHeaders.header(header.getKey(), header.getValue()));
+      out.set(known.header(header.getKey(), header.getValue()));
     }
     if (close) {
       out.set(HeaderValues.CONNECTION_CLOSE);
@@ -217,14 +219,16 @@ final class HelidonExchange implements ServerExchange {
   /** Helidon's request headers as a map of name to values, read through, never copied whole. */
   private static final class HeaderMap extends AbstractMap<String, List<String>> {
     private final Headers headers;
+    private final HelidonHeaders known;
 
-    HeaderMap(Headers headers) {
+    HeaderMap(Headers headers, HelidonHeaders known) {
       this.headers = headers;
+      this.known = known;
     }
 
     @Override
     public List<String> get(Object name) {
-      return name instanceof String text ? headers.all(HelidonHeaders.name(text), () -> null) : null;
+      return name instanceof String text ? headers.all(known.name(text), () -> null) : null;
     }
 
     @Override
@@ -241,8 +245,7 @@ final class HelidonExchange implements ServerExchange {
 
             @Override
             public Entry<String, List<String>> next() {
-              Header header = each.next();
-              return Map.entry(header.name(), header.allValues());
+              return new HeaderEntry(each.next());
             }
           };
         }
@@ -252,6 +255,52 @@ final class HelidonExchange implements ServerExchange {
           return headers.size();
         }
       };
+    }
+  }
+
+  /**
+   * One request header as a map entry; its values are made only when asked for (looking one name up
+   * among the entries reads every name, but only that header's values).
+   */
+  private static final class HeaderEntry implements Map.Entry<String, List<String>> {
+    private final Header header;
+    private List<String> values;
+
+    HeaderEntry(Header header) {
+      this.header = header;
+    }
+
+    @Override
+    public String getKey() {
+      return header.name();
+    }
+
+    @Override
+    public List<String> getValue() {
+      if (values == null) {
+        values = header.allValues();
+      }
+      return values;
+    }
+
+    @Override
+    public List<String> setValue(List<String> value) {
+      throw new UnsupportedOperationException("the request headers are read-only");
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Map.Entry<?, ?> entry && getKey().equals(entry.getKey()) && getValue().equals(entry.getValue());
+    }
+
+    @Override
+    public int hashCode() {
+      return getKey().hashCode() ^ getValue().hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return getKey() + "=" + getValue();
     }
   }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Helidon's header names and prebuilt header lines for the names and values next4j uses again and
- * again, so that a request does not build them anew. A response of a page sends the same {@code
+ * Helidon's header names and prebuilt header lines for the names and values an app uses again and
+ * again, so that a request does not build them anew; one per {@link HelidonEngine#handler}, shared
+ * by its requests. A response of a page sends the same {@code
  * content-type}, {@code x-powered-by} and, for the same bytes, the same {@code etag} on every
  * request: each name keeps the last single-valued header it was sent with, built once with its
  * line's bytes ({@link HeaderValues#createCached(HeaderName, String)}), and a response with that
@@ -24,31 +25,29 @@ final class HelidonHeaders {
   /** The most header names each cache keeps. */
   static final int MAX_NAMES = 128;
 
-  private static final ConcurrentHashMap<String, HeaderName> NAMES = new ConcurrentHashMap<>();
-  private static final ConcurrentHashMap<String, Header> LAST_SENT = new ConcurrentHashMap<>();
-
-  private HelidonHeaders() {}
+  private final ConcurrentHashMap<String, HeaderName> names = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Header> lastSent = new ConcurrentHashMap<>();
 
   /** Helidon's name for the header {@code name}, in any case. */
-  static HeaderName name(String name) {
-    HeaderName known = NAMES.get(name);
+  HeaderName name(String name) {
+    HeaderName known = names.get(name);
     if (known != null) {
       return known;
     }
     HeaderName made = HeaderNames.create(name);
-    if (NAMES.size() < MAX_NAMES) {
-      NAMES.putIfAbsent(name, made);
+    if (names.size() < MAX_NAMES) {
+      names.putIfAbsent(name, made);
     }
     return made;
   }
 
   /** The response header {@code name} with {@code values} (one header line each, in order). */
-  static Header header(String name, List<String> values) {
+  Header header(String name, List<String> values) {
     if (values.size() != 1) {
       return HeaderValues.create(name(name), values);
     }
     String value = values.get(0);
-    Header last = LAST_SENT.get(name);
+    Header last = lastSent.get(name);
     if (last != null && last.get().equals(value)) {
       return last;
     }
@@ -56,8 +55,8 @@ final class HelidonHeaders {
       return HeaderValues.create(name(name), value);
     }
     Header made = HeaderValues.createCached(name(name), value);
-    if (last != null || LAST_SENT.size() < MAX_NAMES) {
-      LAST_SENT.put(name, made);
+    if (last != null || lastSent.size() < MAX_NAMES) {
+      lastSent.put(name, made);
     }
     return made;
   }
