@@ -162,7 +162,7 @@ final class RoutesWriter {
       code.add("return $T.of(\n$>$>$>$>", TABLE_BUILDER);
       for (int i = 0; i < routes.size(); i++) {
         String after = i < routes.size() - 1 ? "," : ")";
-        code.add("$T.$L$L // $L\n", ROUTE, entry(routes.get(i), i), after, comment(routes.get(i)));
+        code.add("$T.$L", ROUTE, entry(routes.get(i), i) + after + " // " + comment(routes.get(i)) + "\n");
       }
       code.add("$<$<$<$<");
     } else {
@@ -205,7 +205,7 @@ final class RoutesWriter {
       CodeBlock.Builder lines = CodeBlock.builder();
       for (int i = 0; i < chunk.size(); i++) {
         PageRoute route = chunk.get(i);
-        lines.add("routes.add($T.$L); // $L\n", ROUTE, entry(route, i), comment(route));
+        lines.add("routes.add($T.$L", ROUTE, entry(route, i) + "); // " + comment(route) + "\n");
       }
       addTo.addCode(lines.build());
       parts.add(TypeSpec.classBuilder(names.tableParts().get(n))
@@ -280,10 +280,14 @@ final class RoutesWriter {
   private TypeSpec paramsClass(List<PageRoute> table) {
     TypeVariableName p = TypeVariableName.get("P", ClassName.get(Record.class));
     CodeBlock.Builder body = CodeBlock.builder().add("return (P) switch (route) {\n$>");
+    // The cases as one string: JavaPoet splits it into lines and indents each.
+    StringBuilder cases = new StringBuilder(table.size() * 48);
     for (int i = 0; i < table.size(); i++) {
       PageRoute route = table.get(i);
-      body.add("$L", "case " + i + " -> new " + names.record(route).simpleName() + "(" + paramArguments(route) + ");\n");
+      cases.append("case ").append(i).append(" -> new ").append(names.record(route).simpleName()).append('(')
+          .append(paramArguments(route)).append(");\n");
     }
+    body.add("$L", cases.toString());
     body.add("default -> throw new $T($S + route);\n", IllegalStateException.class, "no route at index ")
         .add("$<};\n");
     return TypeSpec.classBuilder(GeneratedNames.PARAMS)
@@ -396,21 +400,23 @@ final class RoutesWriter {
    * The expression for a route's URL: the base path, then the segments, static ones as literals.
    * An optional catch-all with no segments gives its folder's path ({@code /shop}, or {@code /}).
    */
-  private CodeBlock href(PageRoute route, List<String> components) {
+  private String href(PageRoute route, List<String> components) {
+    // One string for JavaPoet to emit; Routes is written by its simple name, which always names it
+    // inside its records (no record is called Routes).
+    String routes = names.routes().simpleName();
     String prefix = settings.basePath();
-    List<CodeBlock> parts = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
     boolean optionalCatchAll = false;
     int component = 0;
     for (Segment segment : route.segments()) {
       String name = segment.isParam() ? components.get(component++) : "";
       switch (segment.type()) {
         case STATIC -> prefix += "/" + segment.name();
-        case DYNAMIC -> parts.add(CodeBlock.of("$L + $T.encode($L)", quoted(prefix + "/"), names.routes(), name));
-        case CATCH_ALL -> parts.add(CodeBlock.of("$L + $T.join($L)", quoted(prefix + "/"), names.routes(), name));
+        case DYNAMIC -> parts.add(quoted(prefix + "/") + " + " + routes + ".encode(" + name + ")");
+        case CATCH_ALL -> parts.add(quoted(prefix + "/") + " + " + routes + ".join(" + name + ")");
         case OPTIONAL_CATCH_ALL -> {
           String bare = parts.isEmpty() && prefix.isEmpty() ? "/" : prefix;
-          parts.add(CodeBlock.of("$L.isEmpty() ? $L : $L + $T.join($L)", name, quoted(bare), quoted(prefix + "/"),
-              names.routes(), name));
+          parts.add(name + ".isEmpty() ? " + quoted(bare) + " : " + quoted(prefix + "/") + " + " + routes + ".join(" + name + ")");
           optionalCatchAll = true;
         }
       }
@@ -418,17 +424,17 @@ final class RoutesWriter {
     }
     if (parts.isEmpty()) {
       String path = prefix.isEmpty() ? "/" : prefix;
-      return CodeBlock.of("$L", quoted(settings.trailingSlash() && !path.endsWith("/") ? path + "/" : path));
+      return quoted(settings.trailingSlash() && !path.endsWith("/") ? path + "/" : path);
     }
     if (!prefix.isEmpty()) {
-      parts.add(CodeBlock.of("$L", quoted(prefix)));
+      parts.add(quoted(prefix));
     }
     if (optionalCatchAll && parts.size() > 1) {
       // The optional catch-all's conditional is last (a catch-all ends a route): parenthesise it in a sum.
-      parts.set(parts.size() - 1, CodeBlock.of("($L)", parts.get(parts.size() - 1)));
+      parts.set(parts.size() - 1, "(" + parts.get(parts.size() - 1) + ")");
     }
-    CodeBlock path = CodeBlock.join(parts, " + ");
-    return settings.trailingSlash() ? CodeBlock.of("$T.withTrailingSlash($L)", names.routes(), path) : path;
+    String path = String.join(" + ", parts);
+    return settings.trailingSlash() ? routes + ".withTrailingSlash(" + path + ")" : path;
   }
 
   // ---- i18n: the site's locales, and each page's URL in one ----
