@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -137,7 +137,7 @@ final class PagesScanner {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    // The package each folder must declare, and whether it can be one: once per folder, not per file.
+    // The package each folder's files must declare, worked out once per folder.
     Map<List<String>, String> packages = new HashMap<>();
     List<PageSource> sources = new ArrayList<>(parsed.length);
     for (Parsed file : parsed) {

@@ -1,5 +1,8 @@
 package dev.next4j.codegen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.palantir.javapoet.CodeBlock;
 import dev.next4j.runtime.NextConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,5 +73,12 @@ class RoutesWriterTest {
     Goldens.assertMatches(test, "com/acme/Routes.java",
         RoutesWriter.write(generation.model(), generation.routes(), GeneratedNames.of("com.acme", generation.routes(), 2),
             ServerSettings.defaults()).toString());
+  }
+
+  @Test
+  void quotesAStringAsJavaPoetsDollarSDoes() {
+    for (String text : List.of("", "/blog/[slug]", "a\"b", "back\\slash", "tab\there", "line\nbreak", "caf\u00e9", "\u007f", "'")) {
+      assertThat(RoutesWriter.quoted(text)).as(text).isEqualTo(CodeBlock.of("$S", text).toString());
+    }
   }
 }
