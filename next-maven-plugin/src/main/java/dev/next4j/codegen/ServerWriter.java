@@ -223,6 +223,9 @@ final class ServerWriter {
     if (!rule.basePath()) {
       code.add(".basePath(false)");
     }
+    if (!rule.locale()) {
+      code.add(".locale(false)");
+    }
     return code.build();
   }
 

@@ -188,7 +188,7 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
     for (int i = 0; redirects != null && i < redirects.size(); i++) {
       Redirect r = redirects.get(i);
       rules.add(new RuleSpec(Kind.REDIRECT, i, r.source, r.destination, r.permanent, r.statusCode, null,
-          conditions(r.has), conditions(r.missing), r.basePath));
+          conditions(r.has), conditions(r.missing), r.basePath, r.locale));
     }
     addRewrites(rules, Kind.BEFORE_FILES, beforeFilesRewrites);
     addRewrites(rules, Kind.AFTER_FILES, rewrites);
@@ -197,7 +197,7 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
       Header h = headers.get(i);
       rules.add(new RuleSpec(Kind.HEADERS, i, h.source, null, null, null,
           h.headers == null ? null : new LinkedHashMap<>(h.headers), conditions(h.has), conditions(h.missing),
-          h.basePath));
+          h.basePath, h.locale));
     }
     return rules;
   }
@@ -206,7 +206,7 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
     for (int i = 0; rewrites != null && i < rewrites.size(); i++) {
       Rewrite r = rewrites.get(i);
       rules.add(new RuleSpec(kind, i, r.source, r.destination, null, null, null, conditions(r.has),
-          conditions(r.missing), r.basePath));
+          conditions(r.missing), r.basePath, r.locale));
     }
   }
 

@@ -191,7 +191,8 @@ class GeneratedSourcesCompileTest {
             List.of(new RuleSpec.ConditionSpec("header", "x-a", "(?<a>.*)")), List.of(), null),
         new RuleSpec(RouteRule.Kind.BEFORE_FILES, 0, "/docs/:path*", "/manual/:path*", null, null, null, List.of(),
             List.of(new RuleSpec.ConditionSpec("cookie", "beta", null)), null),
-        new RuleSpec(RouteRule.Kind.FALLBACK, 0, "/:path*", "/", null, null, null, List.of(), List.of(), null),
+        new RuleSpec(RouteRule.Kind.FALLBACK, 0, "/:path*", "/", null, null, null, List.of(), List.of(), null,
+            " false "),
         new RuleSpec(RouteRule.Kind.HEADERS, 0, "/api/:path*", null, null, null, Map.of("Cache-Control", "no-store"),
             List.of(new RuleSpec.ConditionSpec("host", null, "example\\.com")), List.of(), false));
     NextGenerator.generate(new GeneratorConfig(dir, defaults.sourceRoots(), defaults.pagesPackage(),
@@ -205,7 +206,7 @@ class GeneratedSourcesCompileTest {
           RouteRule.redirect("/old/:slug", "/blog/:slug", 308).has(RouteRule.Condition.header("x-a", "(?<a>.*)")),
           RouteRule.rewrite(RouteRule.Kind.BEFORE_FILES, "/docs/:path*", "/manual/:path*")
               .missing(RouteRule.Condition.cookie("beta")),
-          RouteRule.rewrite(RouteRule.Kind.FALLBACK, "/:path*", "/"),
+          RouteRule.rewrite(RouteRule.Kind.FALLBACK, "/:path*", "/").locale(false),
           RouteRule.headers("/api/:path*", Map.of("Cache-Control", "no-store"))
               .has(RouteRule.Condition.host("example\\.com")).basePath(false)).build());
     }

@@ -1,10 +1,12 @@
 package dev.next4j.runtime;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -338,23 +340,25 @@ public final class NextConfig {
       if (defaultLocale.isEmpty()) {
         problems.add("Specified i18n.defaultLocale should be a string");
       } else if (!seen.contains(defaultLocale.toLowerCase(Locale.ROOT))) {
-        problems.add("Specified i18n.defaultLocale (" + defaultLocale + ") should be included in i18n.locales.");
+        problems.add("Specified i18n.defaultLocale should be included in i18n.locales. Got \"" + defaultLocale + "\"");
       }
       Set<String> domainNames = new HashSet<>();
-      Set<String> domainDefaults = new HashSet<>();
+      Map<String, String> domainDefaults = new HashMap<>();
       for (Domain domain : domains) {
         if (!domain.domain().matches("[A-Za-z0-9.-]+")) {
-          problems.add("i18n domain \"" + domain.domain() + "\" is invalid: give the host name only, without"
-              + " protocol, port or path");
+          problems.add("i18n domain: \"" + domain.domain() + "\" is invalid it should be a valid domain without"
+              + " protocol (https://) or port (:3000) e.g. example.vercel.sh");
         } else if (!domainNames.add(domain.domain().toLowerCase(Locale.ROOT))) {
           problems.add("i18n domain \"" + domain.domain() + "\" is listed more than once");
         }
         if (!seen.contains(domain.defaultLocale().toLowerCase(Locale.ROOT))) {
           problems.add("i18n domain " + domain.domain() + " has defaultLocale \"" + domain.defaultLocale()
               + "\", which is not in i18n.locales");
-        } else if (!domainDefaults.add(domain.defaultLocale().toLowerCase(Locale.ROOT))) {
-          problems.add("Both " + domain.domain() + " and another domain configured the defaultLocale "
-              + domain.defaultLocale() + " but only one can. Change one item's default locale to continue");
+        } else if (domainDefaults.putIfAbsent(domain.defaultLocale().toLowerCase(Locale.ROOT), domain.domain()) != null) {
+          problems.add("Invalid i18n.domains values: Both "
+              + domainDefaults.get(domain.defaultLocale().toLowerCase(Locale.ROOT)) + " and " + domain.domain()
+              + " configured the defaultLocale " + domain.defaultLocale()
+              + " but only one can. Change one item's default locale to continue");
         }
         for (String locale : domain.locales()) {
           if (!seen.contains(locale.toLowerCase(Locale.ROOT))) {
