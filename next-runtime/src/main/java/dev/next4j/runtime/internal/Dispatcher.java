@@ -145,13 +145,14 @@ final class Dispatcher {
         return finish(request, respond.response(), false);
       }
       if (result instanceof Middleware.Result.Rewrite rewrite) {
-        routed = withRequestHeaders(request.withTarget(rewrite.target()), rewrite.requestHeaders());
+        routed = withRequestHeaders(request.withTarget(rewrite.target()), rewrite.requestHeaders(),
+            rewrite.removedRequestHeaders());
         routedPath = rulePath(routed);
         apiBlocked = false;
         headers = rewrite.headers();
       } else {
         Middleware.Result.Next next = (Middleware.Result.Next) result;
-        routed = withRequestHeaders(request, next.requestHeaders());
+        routed = withRequestHeaders(request, next.requestHeaders(), next.removedRequestHeaders());
         headers = next.headers();
       }
     }
@@ -159,9 +160,15 @@ final class Dispatcher {
     return finisher.finish(outcome.request(), outcome.response(), outcome.page(), headers);
   }
 
-  /** {@code request} with the request headers middleware set (Next.js's {@code NextResponse.next({request})}). */
-  private static Request withRequestHeaders(Request request, Map<String, String> headers) {
+  /**
+   * {@code request} without the request headers middleware removed and with those it set (Next.js's
+   * {@code NextResponse.next({request})}).
+   */
+  private static Request withRequestHeaders(Request request, Map<String, String> headers, Set<String> removed) {
     Request r = request;
+    for (String name : removed) {
+      r = r.withoutHeader(name);
+    }
     for (Map.Entry<String, String> header : headers.entrySet()) {
       r = r.withHeader(header.getKey(), header.getValue());
     }
