@@ -14,9 +14,10 @@ import java.util.Optional;
  * path: the locale prefix ({@code /fr/about}) is found case-insensitively, stripped before the
  * rest of the pipeline, and kept as {@link Request#locale()}; a path without one gets the default
  * locale (of the request's domain, with domain routing). With {@code localeDetection}, a request
- * for {@code /} without a prefix is redirected (307) to the locale the client prefers: the {@code
- * NEXT_LOCALE} cookie when it names a locale, else the best {@code Accept-Language} match; a
- * locale that another domain serves as its default is sent to that domain.
+ * for {@code /} without a prefix is redirected (307) to the locale the client prefers ({@link
+ * #detect}). It also gives the redirects, rewrites and headers rules the path they match ({@link
+ * #rulePath}), the locale of a rewrite's destination ({@link #afterRewrite}) and which locales see
+ * the {@code public/} files ({@link #servesPublicFiles}).
  */
 final class LocaleRouting {
   private final I18n i18n;
