@@ -102,6 +102,13 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
   @Parameter
   private List<Header> headers;
 
+  /**
+   * Whether the trailing-slash 308s are left out (Next.js's {@code skipTrailingSlashRedirect}): a
+   * path is served with or without its trailing slash.
+   */
+  @Parameter(property = "next.skipTrailingSlashRedirect", defaultValue = "false")
+  private boolean skipTrailingSlashRedirect;
+
   /** Whether rule sources match with case (Next.js's {@code experimental.caseSensitiveRoutes}). */
   @Parameter(property = "next.caseSensitiveRoutes", defaultValue = "false")
   private boolean caseSensitiveRoutes;
@@ -143,7 +150,7 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
         manifestFile.toPath(),
         new ServerSettings(
             basePath == null ? "" : basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit,
-            rules(), caseSensitiveRoutes, i18n()),
+            rules(), caseSensitiveRoutes, i18n(), skipTrailingSlashRedirect),
         engine());
   }
 

@@ -172,13 +172,14 @@ class GeneratedSourcesCompileTest {
     GeneratorConfig defaults = site.config();
     NextGenerator.generate(new GeneratorConfig(dir, defaults.sourceRoots(), defaults.pagesPackage(),
         defaults.generatedPackage(), defaults.outputDir(), defaults.manifestFile(),
-        new ServerSettings("/docs", true, false, false, false, 5000)));
+        new ServerSettings("/docs", true, false, false, false, 5000, List.of(), true, null, true)));
 
     try (Loaded loaded = new Loaded(compiled(site))) {
       Object config = loaded.loader.loadClass("com.acme.NextServer").getField("CONFIG").get(null);
 
       assertThat(config).isEqualTo(NextConfig.builder().basePath("/docs").trailingSlash(true).poweredByHeader(false)
-          .generateEtags(false).compress(false).bodySizeLimit(5000).build());
+          .generateEtags(false).compress(false).bodySizeLimit(5000).caseSensitiveRoutes(true)
+          .skipTrailingSlashRedirect(true).build());
     }
   }
 

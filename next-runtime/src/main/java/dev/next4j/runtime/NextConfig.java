@@ -29,6 +29,7 @@ public final class NextConfig {
   private final List<RouteRule> rules;
   private final boolean caseSensitiveRoutes;
   private final I18n i18n;
+  private final boolean skipTrailingSlashRedirect;
 
   private NextConfig(Builder builder) {
     this.basePath = builder.basePath;
@@ -40,6 +41,7 @@ public final class NextConfig {
     this.rules = List.copyOf(builder.rules);
     this.caseSensitiveRoutes = builder.caseSensitiveRoutes;
     this.i18n = builder.i18n;
+    this.skipTrailingSlashRedirect = builder.skipTrailingSlashRedirect;
   }
 
   /**
@@ -108,6 +110,15 @@ public final class NextConfig {
     return Optional.ofNullable(i18n);
   }
 
+  /**
+   * Whether the trailing-slash 308s are left out (Next.js's {@code skipTrailingSlashRedirect});
+   * default false. Routes still match with or without the slash; middleware, rules and pages see
+   * the path as the client sent it.
+   */
+  public boolean skipTrailingSlashRedirect() {
+    return skipTrailingSlashRedirect;
+  }
+
   /** A builder holding this configuration's values. */
   public Builder toBuilder() {
     return new Builder()
@@ -119,7 +130,8 @@ public final class NextConfig {
         .bodySizeLimit(bodySizeLimit)
         .rules(rules)
         .caseSensitiveRoutes(caseSensitiveRoutes)
-        .i18n(i18n);
+        .i18n(i18n)
+        .skipTrailingSlashRedirect(skipTrailingSlashRedirect);
   }
 
   @Override
@@ -133,13 +145,15 @@ public final class NextConfig {
         && ((NextConfig) o).bodySizeLimit == bodySizeLimit
         && ((NextConfig) o).rules.equals(rules)
         && ((NextConfig) o).caseSensitiveRoutes == caseSensitiveRoutes
-        && Objects.equals(((NextConfig) o).i18n, i18n);
+        && Objects.equals(((NextConfig) o).i18n, i18n)
+        && ((NextConfig) o).skipTrailingSlashRedirect == skipTrailingSlashRedirect;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n);
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n,
+        skipTrailingSlashRedirect);
   }
 
   @Override
@@ -148,7 +162,8 @@ public final class NextConfig {
         + ", poweredByHeader=" + poweredByHeader + ", generateEtags=" + generateEtags
         + ", compress=" + compress + ", bodySizeLimit=" + bodySizeLimit
         + (rules.isEmpty() ? "" : ", rules=" + rules) + (caseSensitiveRoutes ? ", caseSensitiveRoutes=true" : "")
-        + (i18n == null ? "" : ", i18n=" + i18n) + "}";
+        + (i18n == null ? "" : ", i18n=" + i18n)
+        + (skipTrailingSlashRedirect ? ", skipTrailingSlashRedirect=true" : "") + "}";
   }
 
   /** Builds a {@link NextConfig}; every value starts at Next.js's default. */
@@ -162,6 +177,7 @@ public final class NextConfig {
     private final List<RouteRule> rules = new ArrayList<>();
     private boolean caseSensitiveRoutes;
     private I18n i18n;
+    private boolean skipTrailingSlashRedirect;
 
     private Builder() {}
 
@@ -231,6 +247,12 @@ public final class NextConfig {
 
     public Builder caseSensitiveRoutes(boolean caseSensitiveRoutes) {
       this.caseSensitiveRoutes = caseSensitiveRoutes;
+      return this;
+    }
+
+    /** Leaves out the trailing-slash 308s (Next.js's {@code skipTrailingSlashRedirect}); default false. */
+    public Builder skipTrailingSlashRedirect(boolean skip) {
+      this.skipTrailingSlashRedirect = skip;
       return this;
     }
 

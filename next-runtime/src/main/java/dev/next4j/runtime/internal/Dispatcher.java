@@ -69,7 +69,9 @@ final class Dispatcher {
     String rulePath = locales == null || rules.isEmpty() ? path : locales.rulePath(request);
     Map<String, List<String>> ruleHeaders = rules.headers(request, rulePath);
     String appPath = UrlRules.stripBasePath(path, config.basePath());
-    String target = appPath == null ? null : UrlRules.trailingSlashTarget(path, appPath, config.trailingSlash());
+    String target = appPath == null || config.skipTrailingSlashRedirect()
+        ? null
+        : UrlRules.trailingSlashTarget(path, appPath, config.trailingSlash());
     if (target != null) {
       return withHeaders(finish(request, redirect(target, request.rawQuery()), false), ruleHeaders);
     }
