@@ -8,7 +8,11 @@ import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteTable;
 import dev.next4j.runtime.generated.TestRoutes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +38,51 @@ class ServerExecutorsTest {
       }
     } finally {
       executor.shutdownNow();
+    }
+  }
+
+  @Test
+  void thePoolKeepsAThreadOrTwoForRequestsThatComeOneAtATime() throws Exception {
+    ServerExecutors.Pool pool = new ServerExecutors.Pool(ServerExecutors.POOL_THREADS);
+    try {
+      for (int i = 0; i < 50; i++) {
+        pool.submit(() -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS);
+      }
+
+      // A task's caller may hear its answer before its thread is free again (as a client hears
+      // the response before the handler returns): the next task may then start a second thread.
+      assertThat(pool.getLargestPoolSize()).isBetween(1, 2);
+      assertThat(pool.getCompletedTaskCount()).isEqualTo(50);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void thePoolAddsAThreadOnlyWhileAllAreBusyAndPastItsSizeTasksWait() throws Exception {
+    ServerExecutors.Pool pool = new ServerExecutors.Pool(3);
+    CountDownLatch running = new CountDownLatch(3);
+    CountDownLatch gate = new CountDownLatch(1);
+    try {
+      List<Future<String>> tasks = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        tasks.add(pool.submit(() -> {
+          running.countDown();
+          gate.await();
+          return Thread.currentThread().getName();
+        }));
+      }
+      assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(pool.getPoolSize()).isEqualTo(3);
+      assertThat(pool.getQueue()).hasSize(2);
+      gate.countDown();
+      for (Future<String> task : tasks) {
+        assertThat(task.get(5, TimeUnit.SECONDS)).startsWith("next4j-http-");
+      }
+      assertThat(pool.getLargestPoolSize()).isEqualTo(3);
+    } finally {
+      pool.shutdownNow();
     }
   }
 
