@@ -29,19 +29,20 @@ public final class Route {
   private final RouteTable.Kind kind;
   private final Object handler;
   private final List<Segment> segments;
-  private final Responder responder;
-  private final StaticPaths staticPaths;
+  private final ParamsFactory<?> params;
+  /** A static page's {@code href}, else null. */
+  private final Function<?, String> href;
   /** A {@link FormPage}: it answers POST too. */
   private final boolean post;
 
-  private Route(String pattern, RouteTable.Kind kind, Object handler, Segment[] segments, Responder responder,
-      StaticPaths staticPaths) {
+  private Route(String pattern, RouteTable.Kind kind, Object handler, Segment[] segments, ParamsFactory<?> params,
+      Function<?, String> href) {
     this.pattern = Objects.requireNonNull(pattern, "pattern");
     this.kind = kind;
     this.handler = handler;
     this.segments = List.of(segments);
-    this.responder = responder;
-    this.staticPaths = staticPaths;
+    this.params = params;
+    this.href = href;
     this.post = handler instanceof FormPage;
   }
 
@@ -53,21 +54,14 @@ public final class Route {
   public static <P extends Record> Route page(String pattern, ParamsFactory<P> params, Page<P> page, Segment... segments) {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(page, "page");
-    if (page instanceof FormPage<P> form) {
-      return new Route(pattern, RouteTable.Kind.PAGE, page, segments,
-          request -> request.method().equals("POST")
-              ? form.post(request, params.params(request))
-              : form.render(request, params.params(request)), null);
-    }
-    return new Route(pattern, RouteTable.Kind.PAGE, page, segments,
-        request -> page.render(request, params.params(request)), null);
+    return new Route(pattern, RouteTable.Kind.PAGE, page, segments, params, null);
   }
 
   /** An API route, answering every method. */
   public static <P extends Record> Route api(String pattern, ParamsFactory<P> params, ApiRoute<P> api, Segment... segments) {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(api, "api");
-    return new Route(pattern, RouteTable.Kind.API, api, segments, request -> api.handle(request, params.params(request)), null);
+    return new Route(pattern, RouteTable.Kind.API, api, segments, params, null);
   }
 
   /**
@@ -80,15 +74,7 @@ public final class Route {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(href, "href");
     Objects.requireNonNull(page, "page");
-    StaticPaths paths = () -> {
-      List<P> listed = page.paths();
-      if (listed == null) {
-        throw new IllegalStateException("StaticPage " + pattern + " returned no paths (null); return List.of()");
-      }
-      return listed.stream().map(p -> href.apply(Objects.requireNonNull(p, "a params record in paths()"))).toList();
-    };
-    return new Route(pattern, RouteTable.Kind.STATIC_PAGE, page, segments,
-        request -> page.render(params.params(request)), paths);
+    return new Route(pattern, RouteTable.Kind.STATIC_PAGE, page, segments, params, href);
   }
 
   /** The pattern in Next.js syntax, e.g. {@code /docs/[...path]}. */
@@ -120,7 +106,20 @@ public final class Route {
    * segments).
    */
   public List<String> staticPaths() throws Exception {
-    return staticPaths == null ? List.of() : staticPaths.list();
+    if (href == null) {
+      return List.of();
+    }
+    List<?> listed = ((StaticPage<?>) handler).paths();
+    if (listed == null) {
+      throw new IllegalStateException("StaticPage " + pattern + " returned no paths (null); return List.of()");
+    }
+    @SuppressWarnings("unchecked")
+    Function<Object, String> url = (Function<Object, String>) href;
+    String[] paths = new String[listed.size()];
+    for (int i = 0; i < paths.length; i++) {
+      paths[i] = url.apply(Objects.requireNonNull(listed.get(i), "a params record in paths()"));
+    }
+    return List.of(paths);
   }
 
   /** The page, API route or static page object that serves this route. */
@@ -142,22 +141,25 @@ public final class Route {
    * Serves {@code routed}, a request already routed to this route (see {@link
    * Request#withRoute}); exceptions from the page pass through.
    */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public Response respond(Request routed) throws Exception {
-    return responder.respond(routed);
+    // Called by kind here rather than through a lambda made per route kind, each of which would
+    // cost a hidden class at startup; the factories checked the handler's type.
+    Record typed = params.params(routed);
+    if (kind == RouteTable.Kind.PAGE) {
+      if (post && routed.method().equals("POST")) {
+        return ((FormPage) handler).post(routed, typed);
+      }
+      return ((Page) handler).render(routed, typed);
+    }
+    if (kind == RouteTable.Kind.API) {
+      return ((ApiRoute) handler).handle(routed, typed);
+    }
+    return ((StaticPage) handler).render(typed);
   }
 
   @Override
   public String toString() {
     return kind + " " + pattern;
-  }
-
-  @FunctionalInterface
-  private interface StaticPaths {
-    List<String> list() throws Exception;
-  }
-
-  @FunctionalInterface
-  private interface Responder {
-    Response respond(Request request) throws Exception;
   }
 }

@@ -14,6 +14,7 @@ import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteTable;
 import dev.next4j.runtime.binding.ServerExchange;
+import dev.next4j.runtime.generated.Route;
 import dev.next4j.runtime.host.HostSlot;
 import dev.next4j.runtime.host.HostedApp;
 import dev.next4j.runtime.host.Serving;
@@ -51,7 +52,7 @@ public final class DefaultNextApp implements NextApp {
   private final Dispatcher dispatcher;
   private final StaticPages staticPages;
   private final HostedApp host;
-  private final HttpHandler handler = this::serveExchange;
+  private final HttpHandler handler = new ExchangeHandler();
   private final Probes probes;
   private final AccessLog accessLog;
   /** The request-body bytes all requests hold at once ({@link NextOptions#bodyBufferBytes()}). */
@@ -111,7 +112,7 @@ public final class DefaultNextApp implements NextApp {
     this.staticPages = options.dev() ? null : StaticPages.load(config, options.clock(),
         pageCache(options, table), Regenerations.EXECUTOR, classLoader(table));
     this.dispatcher = new Dispatcher(config, showErrors, files, new ResponseFinisher(config, host), staticPages);
-    this.probes = new Probes(options, () -> draining);
+    this.probes = new Probes(options, this);
     this.accessLog = options.accessLog() ? new AccessLog() : null;
     this.bodyBudget = new BodyBudget(options.bodyBufferBytes());
   }
@@ -125,15 +126,14 @@ public final class DefaultNextApp implements NextApp {
     if (app.isEmpty()) {
       return PageCache.inMemory();
     }
-    return Objects.requireNonNull(app.get().pageCache(), "_App's pageCache() returned null").orElseGet(PageCache::inMemory);
+    PageCache named = Objects.requireNonNull(app.get().pageCache(), "_App's pageCache() returned null").orElse(null);
+    return named != null ? named : PageCache.inMemory();
   }
 
   /** The loader of the site's classes, which holds its prerendered pages: the first page's. */
   private static ClassLoader classLoader(RouteTable table) {
-    return table.routing().routes().stream()
-        .map(route -> route.handler().getClass().getClassLoader())
-        .findFirst()
-        .orElse(DefaultNextApp.class.getClassLoader());
+    List<Route> routes = table.routing().routes();
+    return routes.isEmpty() ? DefaultNextApp.class.getClassLoader() : routes.get(0).handler().getClass().getClassLoader();
   }
 
   @Override
@@ -242,9 +242,9 @@ public final class DefaultNextApp implements NextApp {
       server = given;
       return given;
     }
-    InetSocketAddress address = options.hostname()
-        .map(host -> new InetSocketAddress(host, options.port()))
-        .orElseGet(() -> new InetSocketAddress(options.port()));
+    String hostname = options.hostname().orElse(null);
+    InetSocketAddress address =
+        hostname != null ? new InetSocketAddress(hostname, options.port()) : new InetSocketAddress(options.port());
     if (address.isUnresolved()) {
       throw new UnknownHostException("cannot resolve hostname \"" + address.getHostString() + "\" to bind to");
     }
@@ -393,6 +393,17 @@ public final class DefaultNextApp implements NextApp {
   @Override
   public String toString() {
     return "NextApp{" + table.size() + " routes, " + config + ", dev=" + options.dev() + "}";
+  }
+
+  /**
+   * The JDK handler of {@link #requestHandler()}: a class rather than a method reference, which
+   * would cost a hidden class at startup.
+   */
+  private final class ExchangeHandler implements HttpHandler {
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+      serveExchange(exchange);
+    }
   }
 
   /**

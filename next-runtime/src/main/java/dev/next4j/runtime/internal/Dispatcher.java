@@ -54,7 +54,7 @@ final class Dispatcher {
     this.finisher = finisher;
     this.staticPages = staticPages;
     this.rules = CustomRoutes.compile(config.rules(), config.basePath(), config.caseSensitiveRoutes());
-    this.locales = config.i18n().map(i18n -> new LocaleRouting(i18n, config)).orElse(null);
+    this.locales = config.i18n().isPresent() ? new LocaleRouting(config.i18n().get(), config) : null;
   }
 
   /** Serves {@code request}, as a client sent it, with {@code table}. */

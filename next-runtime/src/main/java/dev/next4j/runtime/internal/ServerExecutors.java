@@ -68,7 +68,7 @@ final class ServerExecutors {
    * would start a thread for each of its first tasks, idle threads or not: 200 sequential requests
    * left 200 threads, about 22 MiB of touched stacks, behind. A thread counts as busy until its
    * task returned, so a request that arrives while the previous one's handler is still returning
-   * may start a second thread.
+   * starts another thread: on a loaded machine, sequential requests may keep a few.
    */
   static final class Pool extends ThreadPoolExecutor {
     /** Tasks handed to {@link #execute} and not yet finished, the running and the waiting. */
