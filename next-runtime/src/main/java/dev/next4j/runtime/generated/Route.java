@@ -30,19 +30,19 @@ public final class Route {
   private final Object handler;
   private final List<Segment> segments;
   private final ParamsFactory<?> params;
-  /** A static page's {@code href}, else null. */
-  private final Function<?, String> href;
+  /** A static page's listed params and their URLs, else null. */
+  private final StaticPaths<?> staticPaths;
   /** A {@link FormPage}: it answers POST too. */
   private final boolean post;
 
   private Route(String pattern, RouteTable.Kind kind, Object handler, Segment[] segments, ParamsFactory<?> params,
-      Function<?, String> href) {
+      StaticPaths<?> staticPaths) {
     this.pattern = Objects.requireNonNull(pattern, "pattern");
     this.kind = kind;
     this.handler = handler;
     this.segments = List.of(segments);
     this.params = params;
-    this.href = href;
+    this.staticPaths = staticPaths;
     this.post = handler instanceof FormPage;
   }
 
@@ -74,7 +74,8 @@ public final class Route {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(href, "href");
     Objects.requireNonNull(page, "page");
-    return new Route(pattern, RouteTable.Kind.STATIC_PAGE, page, segments, params, href);
+    return new Route(
+        pattern, RouteTable.Kind.STATIC_PAGE, page, segments, params, new StaticPaths<>(pattern, page, href));
   }
 
   /** The pattern in Next.js syntax, e.g. {@code /docs/[...path]}. */
@@ -106,21 +107,20 @@ public final class Route {
    * segments).
    */
   public List<String> staticPaths() throws Exception {
-    if (href == null) {
-      return List.of();
-    }
-    List<?> listed = ((StaticPage<?>) handler).paths();
-    if (listed == null) {
-      throw new IllegalStateException("StaticPage " + pattern + " returned no paths (null); return List.of()");
-    }
-    @SuppressWarnings("unchecked")
-    Function<Object, String> url = (Function<Object, String>) href;
-    String[] paths = new String[listed.size()];
-    for (int i = 0; i < paths.length; i++) {
-      paths[i] = url.apply(Objects.requireNonNull(listed.get(i), "a params record in paths()"));
-    }
-    return List.of(paths);
+    return staticPaths == null ? List.of() : staticPaths.list();
   }
+
+  /**
+   * On a site with i18n, the URLs and locales a static page lists in {@link
+   * StaticPage#localePaths}, each URL its record's {@code href()} (without a locale prefix). Calls
+   * the page; empty for other routes.
+   */
+  public List<LocaleHref> staticPaths(List<String> locales, String defaultLocale) throws Exception {
+    return staticPaths == null ? List.of() : staticPaths.list(locales, defaultLocale);
+  }
+
+  /** A URL a static page is prerendered at ({@code href()} of its record), and the locale to render it in. */
+  public record LocaleHref(String href, String locale) {}
 
   /** The page, API route or static page object that serves this route. */
   public Object handler() {
@@ -155,11 +155,35 @@ public final class Route {
     if (kind == RouteTable.Kind.API) {
       return ((ApiRoute) handler).handle(routed, typed);
     }
-    return ((StaticPage) handler).render(typed);
+    // A request without a locale is one of a site without i18n (request.locale() is then "").
+    return routed.locale().isEmpty()
+        ? ((StaticPage) handler).render(typed)
+        : ((StaticPage) handler).render(typed, routed.locale());
   }
 
   @Override
   public String toString() {
     return kind + " " + pattern;
+  }
+
+  /** A static page's listed params, turned into URLs by its records' {@code href()}. */
+  private record StaticPaths<P extends Record>(String pattern, StaticPage<P> page, Function<P, String> href) {
+    List<String> list() throws Exception {
+      List<P> listed = page.paths();
+      if (listed == null) {
+        throw new IllegalStateException("StaticPage " + pattern + " returned no paths (null); return List.of()");
+      }
+      return listed.stream().map(p -> href.apply(Objects.requireNonNull(p, "a params record in paths()"))).toList();
+    }
+
+    List<LocaleHref> list(List<String> locales, String defaultLocale) throws Exception {
+      List<StaticPage.LocalePath<P>> listed = page.localePaths(List.copyOf(locales), defaultLocale);
+      if (listed == null) {
+        throw new IllegalStateException("StaticPage " + pattern + " returned no locale paths (null); return List.of()");
+      }
+      return listed.stream()
+          .map(p -> new LocaleHref(href.apply(Objects.requireNonNull(p, "an entry of localePaths()").params()), p.locale()))
+          .toList();
+    }
   }
 }
