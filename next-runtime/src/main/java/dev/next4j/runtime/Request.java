@@ -1,5 +1,6 @@
 package dev.next4j.runtime;
 
+import dev.next4j.runtime.internal.PipelineAccess;
 import dev.next4j.runtime.internal.QueryStrings;
 import dev.next4j.runtime.internal.UrlRules;
 import java.io.ByteArrayInputStream;
@@ -32,6 +33,10 @@ import java.util.Optional;
  */
 public final class Request {
   private static final byte[] EMPTY = new byte[0];
+
+  static {
+    PipelineAccess.install(new AppServices());
+  }
 
   private final String method;
   private final String path;
@@ -504,6 +509,17 @@ public final class Request {
     return method + " " + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
   }
 
+  /** The pipeline's one copy of a request with the app's services ({@link PipelineAccess}). */
+  private static final class AppServices implements PipelineAccess.Requests {
+    @Override
+    public Request withApp(Request request, Env env, Revalidator revalidator, JsonCodec codec) {
+      Request r = request;
+      return new Request(r.method, r.path, r.rawQuery, r.headers, r.route, r.routeParams,
+          codec == null ? r.jsonCodec : codec, Objects.requireNonNull(env, "env"), r.shared,
+          Objects.requireNonNull(revalidator, "revalidator"), r.locale);
+    }
+  }
+
   /** An unmodifiable copy of {@code params} in its order; a route's one param needs no hash table. */
   private static Map<String, Object> copyOf(Map<String, Object> params) {
     if (params.isEmpty()) {
@@ -629,7 +645,8 @@ public final class Request {
     private final String method;
     private final String path;
     private final String rawQuery;
-    private final Map<String, List<String>> headers = new LinkedHashMap<>();
+    /** The headers added one by one, by lower-case name; null until the first. */
+    private Map<String, List<String>> headers;
     private Map<String, List<String>> given;
     private byte[] body = EMPTY;
     private InputStream stream;
@@ -649,6 +666,9 @@ public final class Request {
 
     /** Adds a value to header {@code name}. */
     public Builder header(String name, String value) {
+      if (headers == null) {
+        headers = new LinkedHashMap<>();
+      }
       headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
       return this;
     }
@@ -701,8 +721,8 @@ public final class Request {
 
     public Request build() {
       HeaderView view;
-      if (given != null && headers.isEmpty()) {
-        view = HeaderView.given(given);
+      if (headers == null) {
+        view = given != null ? HeaderView.given(given) : HeaderView.of(Map.of());
       } else {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         if (given != null) {

@@ -56,6 +56,11 @@ public final class DefaultNextApp implements NextApp {
   private final AccessLog accessLog;
   /** The request-body bytes all requests hold at once ({@link NextOptions#bodyBufferBytes()}). */
   private final BodyBudget bodyBudget;
+  /** The JSON codec of requests served with the app's own table ({@link #withApp}), or null. */
+  private final JsonCodec tableCodec;
+  /** The dispatcher's pipeline, made once rather than as a lambda per request. */
+  private final BiFunction<Request, RouteTable, Response> dispatch;
+  private final Function<Request, Response> pipeline;
 
   /**
    * How long {@link #close()} lets in-flight requests finish: the {@code next.shutdownTimeout}
@@ -114,6 +119,9 @@ public final class DefaultNextApp implements NextApp {
     this.probes = new Probes(options, () -> draining);
     this.accessLog = options.accessLog() ? new AccessLog() : null;
     this.bodyBudget = new BodyBudget(options.bodyBufferBytes());
+    this.tableCodec = codec(table);
+    this.dispatch = dispatcher::dispatch;
+    this.pipeline = request -> withTable(request, dispatch);
   }
 
   /** The options' page cache, else the one {@code _App} names, else a fresh one in memory; asked once. */
@@ -179,7 +187,7 @@ public final class DefaultNextApp implements NextApp {
       return probes.answer(request);
     }
     try {
-      return withTable(request, dispatcher::dispatch);
+      return withTable(request, dispatch);
     } finally {
       closeForm(request);
     }
@@ -421,7 +429,7 @@ public final class DefaultNextApp implements NextApp {
         HttpBinding.write(exchange, ErrorPages.plain(503).withHeader("Retry-After", "1"), true);
         return;
       }
-      answer(exchange, request -> withTable(request, dispatcher::dispatch));
+      answer(exchange, pipeline);
     } finally {
       inFlight.decrementAndGet();
     }
@@ -456,12 +464,14 @@ public final class DefaultNextApp implements NextApp {
    * the options' JSON codec, else the one {@code current}'s {@code _App} names.
    */
   private Request withApp(Request request, RouteTable current) {
-    Request served = request.withEnv(env()).withRevalidator(this);
-    JsonCodec codec = options.json().orElse(null);
-    if (codec == null) {
-      codec = current.routing().json().orElse(null);
-    }
-    return codec == null ? served : served.withJsonCodec(codec);
+    JsonCodec codec = current == table ? tableCodec : codec(current);
+    return PipelineAccess.withApp(request, env(), this, codec);
+  }
+
+  /** The options' JSON codec, else the one {@code current}'s {@code _App} names, else null. */
+  private JsonCodec codec(RouteTable current) {
+    Optional<JsonCodec> given = options.json();
+    return given.isPresent() ? given.get() : current.routing().json().orElse(null);
   }
 
   /** Answers a probe: no body is read, nothing is logged. */

@@ -168,15 +168,27 @@ final class Dispatcher {
       current = rewrite == null ? current : rewrite.request();
       next = rewrite == null ? -1 : rewrite.next();
     }
-    Optional<Outcome> file = lookUp(current, table, false);
-    if (file.isPresent()) {
-      return file.get();
+    // Files: the special paths, public files, routes without params. A dynamic route the lookup
+    // found waits for the afterFiles rewrites; when none rewrites, it answers without a second lookup.
+    Request files = current;
+    String path = UrlRules.routingPath(files.path());
+    Outcome file = special(files, path, table);
+    if (file != null) {
+      return file;
     }
-    for (RouteRule.Kind phase : new RouteRule.Kind[] {RouteRule.Kind.AFTER_FILES, null, RouteRule.Kind.FALLBACK}) {
+    Match match = table.routing().match(files.method(), path);
+    boolean deferred = match instanceof Match.Found found && found.route().pattern().indexOf('[') >= 0;
+    if (!deferred) {
+      file = routed(files, match, table);
+      if (file != null) {
+        return file;
+      }
+    }
+    for (RouteRule.Kind phase : REWRITE_PHASES) {
       if (phase == null) {
-        Optional<Outcome> dynamic = lookUp(current, table, true);
-        if (dynamic.isPresent()) {
-          return dynamic.get();
+        Outcome dynamic = current == files ? routed(files, match, table) : lookUp(current, table);
+        if (dynamic != null) {
+          return dynamic;
         }
         continue;
       }
@@ -187,14 +199,17 @@ final class Dispatcher {
         }
         current = rewrite.request();
         next = rewrite.next();
-        Optional<Outcome> hit = lookUp(current, table, true);
-        if (hit.isPresent()) {
-          return hit.get();
+        Outcome hit = lookUp(current, table);
+        if (hit != null) {
+          return hit;
         }
       }
     }
     return new Outcome(errorPage(current, 404, table), false, current);
   }
+
+  /** The phases after files: the afterFiles rewrites, the dynamic routes (null), the fallback rewrites. */
+  private static final RouteRule.Kind[] REWRITE_PHASES = {RouteRule.Kind.AFTER_FILES, null, RouteRule.Kind.FALLBACK};
 
   /**
    * The first rule of {@code phase} from place {@code from} on that matches {@code request}, and
@@ -234,36 +249,40 @@ final class Dispatcher {
   }
 
   /**
-   * What answers {@code request} from the file system (the special paths, {@code public/} files,
-   * pages without params), and with {@code dynamic} from any route; empty when nothing does.
+   * What answers {@code request} from the file system (the special paths, {@code public/} files)
+   * or from any route; null when nothing does.
    */
-  private Optional<Outcome> lookUp(Request request, RouteTable table, boolean dynamic) {
+  private Outcome lookUp(Request request, RouteTable table) {
     String path = UrlRules.routingPath(request.path());
+    Outcome file = special(request, path, table);
+    return file != null ? file : routed(request, table.routing().match(request.method(), path), table);
+  }
+
+  /** The answer of the special paths ({@code /404}, {@code /500}, the blocked pages) and {@code public/} files; null for others. */
+  private Outcome special(Request request, String path, RouteTable table) {
     if (BLOCKED.contains(path) || path.equals("/404")) {
-      return Optional.of(new Outcome(errorPage(request, 404, table), false, request));
+      return new Outcome(errorPage(request, 404, table), false, request);
     }
     if (path.equals("/500")) {
-      return Optional.of(new Outcome(errorPage(request, 500, table), false, request));
+      return new Outcome(errorPage(request, 500, table), false, request);
     }
     Optional<Response> file = publicFiles.find(request, path);
-    if (file.isPresent()) {
-      return Optional.of(new Outcome(file.get(), true, request));
-    }
-    Match match = table.routing().match(request.method(), path);
+    return file.isPresent() ? new Outcome(file.get(), true, request) : null;
+  }
+
+  /** What {@code match}, the route table's answer for {@code request}, gives: a page, a 405 or a 400; null when no route matched. */
+  private Outcome routed(Request request, Match match, RouteTable table) {
     if (match instanceof Match.Found found) {
-      if (!dynamic && found.route().pattern().indexOf('[') >= 0) {
-        return Optional.empty();
-      }
       Request routed = request.withRoute(found.route().pattern(), found.params());
-      return Optional.of(render(found.route(), routed, table));
+      return render(found.route(), routed, table);
     }
     if (match instanceof Match.MethodNotAllowed notAllowed) {
-      return Optional.of(new Outcome(ErrorPages.plain(405).withHeader("Allow", notAllowed.allow()), false, request));
+      return new Outcome(ErrorPages.plain(405).withHeader("Allow", notAllowed.allow()), false, request);
     }
     if (match instanceof Match.BadRequest) {
-      return Optional.of(new Outcome(ErrorPages.plain(400), false, request));
+      return new Outcome(ErrorPages.plain(400), false, request);
     }
-    return Optional.empty();
+    return null;
   }
 
   private Outcome render(Route route, Request routed, RouteTable table) {
@@ -272,7 +291,8 @@ final class Dispatcher {
       if (staticPages != null && route.kind() == RouteTable.Kind.STATIC_PAGE) {
         // Stored bytes, already wrapped by _App when they were rendered; empty is fallback NOT_FOUND.
         Optional<Response> stored = staticPages.serve(route, routed, UrlRules.routingPath(routed.path()), table);
-        return stored.map(r -> new Outcome(r, true, routed)).orElseGet(() -> new Outcome(errorPage(routed, 404, table), false, routed));
+        return stored.isPresent() ? new Outcome(stored.get(), true, routed)
+            : new Outcome(errorPage(routed, 404, table), false, routed);
       }
       Response response = route.respond(routed);
       if (response == null) {
@@ -370,6 +390,9 @@ final class Dispatcher {
    * stays (the page decides), except {@code Set-Cookie}, whose values are added.
    */
   private static Response withHeaders(Response response, Map<String, List<String>> headers) {
+    if (headers.isEmpty()) {
+      return response;
+    }
     Response r = response;
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       if (header.getKey().equalsIgnoreCase("set-cookie")) {
