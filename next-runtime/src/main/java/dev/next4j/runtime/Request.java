@@ -614,14 +614,20 @@ public final class Request {
       if (map != null) {
         return map.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
       }
+      // The names scanned (an unmodifiable map's entrySet() would wrap each entry), the values
+      // asked only for a name that matched.
       List<String> found = null;
-      for (Map.Entry<String, List<String>> header : given.entrySet()) {
-        if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+      for (String key : given.keySet()) {
+        if (key.equalsIgnoreCase(name)) {
+          List<String> values = given.get(key);
+          if (values == null || values.isEmpty()) {
+            continue;
+          }
           if (found != null) {
             // The same name in two cases: rare, so the lower-case map is made for it.
             return map().getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
           }
-          found = header.getValue();
+          found = values;
         }
       }
       return found == null ? List.of() : found;

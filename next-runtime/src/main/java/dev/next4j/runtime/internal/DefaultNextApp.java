@@ -29,7 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -70,8 +70,12 @@ public final class DefaultNextApp implements NextApp {
 
   static final long DEFAULT_SHUTDOWN_SECONDS = 30;
 
-  /** Requests being served through {@link #requestHandler()} now (the host's own streams excluded). */
-  private final AtomicInteger inFlight = new AtomicInteger();
+  /**
+   * Requests being served through {@link #requestHandler()} now (the host's own streams excluded):
+   * a counter every request thread adds to at once, so its cells are spread ({@link LongAdder})
+   * rather than one contended word; only a closing app sums it.
+   */
+  private final LongAdder inFlight = new LongAdder();
 
   private volatile boolean draining;
 
@@ -331,12 +335,12 @@ public final class DefaultNextApp implements NextApp {
   /** Waits until no request is in flight or {@code millis} passed; logs the requests cut. */
   private void awaitInFlight(long millis) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    int running = inFlight.get();
+    int running = inFlight.intValue();
     if (running > 0) {
       Logs.LOG.log(Level.INFO, "next4j is shutting down: waiting up to " + millis / 1000 + " s for " + running
           + (running == 1 ? " request" : " requests") + " in flight");
     }
-    while ((running = inFlight.get()) > 0 && System.nanoTime() < deadline) {
+    while ((running = inFlight.intValue()) > 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -423,7 +427,7 @@ public final class DefaultNextApp implements NextApp {
       answerProbe(exchange);
       return;
     }
-    inFlight.incrementAndGet();
+    inFlight.increment();
     try {
       if (draining) {
         HttpBinding.write(exchange, ErrorPages.plain(503).withHeader("Retry-After", "1"), true);
@@ -431,7 +435,7 @@ public final class DefaultNextApp implements NextApp {
       }
       answer(exchange, pipeline);
     } finally {
-      inFlight.decrementAndGet();
+      inFlight.decrement();
     }
   }
 

@@ -85,7 +85,7 @@ final class HttpBinding {
     if (!isToken(method)) {
       return refuse(400, "the method is not a token");
     }
-    if (!METHODS.contains(method)) {
+    if (!isServed(method)) {
       // Methods are case-sensitive (RFC 9110 §9.1): "get" is an unknown method, not GET.
       return refuse(501, "next4j implements the methods " + METHODS + "; \"" + method + "\" is none of them"
           + " (methods are case-sensitive)");
@@ -330,6 +330,18 @@ final class HttpBinding {
       }
     }
     return true;
+  }
+
+  /** Whether {@link #METHODS} holds {@code method}: compared directly, without hashing a name the engine just parsed. */
+  static boolean isServed(String method) {
+    return switch (method.length()) {
+      case 3 -> method.equals("GET") || method.equals("PUT");
+      case 4 -> method.equals("HEAD") || method.equals("POST");
+      case 5 -> method.equals("PATCH");
+      case 6 -> method.equals("DELETE");
+      case 7 -> method.equals("OPTIONS");
+      default -> false;
+    };
   }
 
   private static boolean isToken(String text) {

@@ -120,13 +120,14 @@ final class ResponseFinisher {
 
   /**
    * The headers of a response being finished: read from the response's own map until the first
-   * change, then from one copy that every later change writes into; {@link #response()} hands it
-   * to a response once, without the per-header copy and check of {@link Response#withHeader}
-   * (each value set here is the pipeline's own, or was checked when middleware set it).
+   * change, then from one {@link HeaderMap.Builder} that every later change writes into; {@link
+   * #response()} hands the result to a response once, without the per-header copy and check of
+   * {@link Response#withHeader} (each value set here is the pipeline's own, or was checked when
+   * middleware set it).
    */
   private static final class HeaderEdit {
     private final Response base;
-    private Map<String, List<String>> copy;
+    private HeaderMap.Builder copy;
 
     HeaderEdit(Response base) {
       this.base = base;
@@ -142,38 +143,36 @@ final class ResponseFinisher {
 
     /** The values of {@code name} (lower case), or null. */
     List<String> get(String name) {
-      return (copy != null ? copy : base.headers()).get(name);
+      return copy != null ? copy.get(name) : base.headers().get(name);
     }
 
     void set(String name, List<String> values) {
-      writable().put(name, values);
+      writable().set(name, values);
     }
 
     void add(String name, String value) {
-      Map<String, List<String>> map = writable();
-      List<String> old = map.get(name);
+      HeaderMap.Builder headers = writable();
+      List<String> old = headers.get(name);
       if (old == null) {
-        map.put(name, List.of(value));
+        headers.set(name, List.of(value));
       } else {
         List<String> values = new ArrayList<>(old.size() + 1);
         values.addAll(old);
         values.add(value);
-        map.put(name, List.copyOf(values));
+        headers.set(name, List.copyOf(values));
       }
     }
 
-    private Map<String, List<String>> writable() {
+    private HeaderMap.Builder writable() {
       if (copy == null) {
-        Map<String, List<String>> own = base.headers();
-        copy = new LinkedHashMap<>(Math.max(8, (own.size() + 3) * 2));
-        copy.putAll(own);
+        copy = new HeaderMap.Builder(base.headers());
       }
       return copy;
     }
 
     /** The response with the edited headers; the base itself when nothing changed. */
     Response response() {
-      return copy == null ? base : PipelineAccess.withHeaders(base, Collections.unmodifiableMap(copy));
+      return copy == null ? base : PipelineAccess.withHeaders(base, copy.build());
     }
   }
 
