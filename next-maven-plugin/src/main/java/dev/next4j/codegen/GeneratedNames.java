@@ -33,6 +33,8 @@ public final class GeneratedNames {
   public static final String SERVER = "NextServer";
   /** The class in {@code Routes} (or in each table part) that builds every route's params record. */
   static final String PARAMS = "Params";
+  /** The enum in {@code Routes} of the site's i18n locales, written only when the site has i18n. */
+  static final String LOCALES = "Locales";
 
   /** Names a component cannot take: its accessor would clash with these methods. */
   private static final Set<String> TAKEN_METHODS =
@@ -73,11 +75,26 @@ public final class GeneratedNames {
   }
 
   /**
+   * Names for {@code routes} of a site with i18n when {@code i18n}: no record is then named {@code
+   * Locales}, the enum of its locales ({@code /locales} → {@code Locales2}).
+   */
+  static GeneratedNames of(String generatedPackage, List<PageRoute> routes, boolean i18n) {
+    return of(generatedPackage, routes, ROUTES_PER_PART, i18n);
+  }
+
+  /**
    * Names for {@code routes}, splitting the table into nested classes {@code Table1}, {@code
    * Table2}, ... of {@code routesPerPart} routes when there are more; record names give way to them.
    */
   static GeneratedNames of(String generatedPackage, List<PageRoute> routes, int routesPerPart) {
+    return of(generatedPackage, routes, routesPerPart, false);
+  }
+
+  private static GeneratedNames of(String generatedPackage, List<PageRoute> routes, int routesPerPart, boolean i18n) {
     Set<String> used = new HashSet<>(Set.of(ROUTES, PARAMS));
+    if (i18n) {
+      used.add(LOCALES);
+    }
     List<String> parts = new ArrayList<>();
     if (routes.size() > routesPerPart) {
       for (int n = 1; (n - 1) * routesPerPart < routes.size(); n++) {
@@ -130,6 +147,26 @@ public final class GeneratedNames {
       String name = Character.isDigit(param.name().charAt(0)) ? "_" + param.name() : param.name();
       while (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name) || TAKEN_METHODS.contains(name)
           || names.contains(name)) {
+        name = name + "_";
+      }
+      names.add(name);
+    }
+    return List.copyOf(names);
+  }
+
+  /**
+   * The {@code Locales} constant of each locale, in order: upper case, {@code -} → {@code _}
+   * ({@code en-US} → {@code EN_US}, {@code fr} → {@code FR}), a {@code _} before a leading digit, and
+   * one after a name already taken.
+   */
+  static List<String> localeConstants(List<String> locales) {
+    List<String> names = new ArrayList<>();
+    for (String locale : locales) {
+      String name = locale.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+      if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+        name = "_" + name;
+      }
+      while (names.contains(name)) {
         name = name + "_";
       }
       names.add(name);

@@ -79,7 +79,7 @@ public final class NextGenerator {
       return failed(config, diagnostics);
     }
     List<PageRoute> routes = RouteOrder.sort(model.routes());
-    GeneratedNames names = GeneratedNames.of(model.generatedPackage(), routes);
+    GeneratedNames names = GeneratedNames.of(model.generatedPackage(), routes, config.settings().i18n() != null);
     PageKinds.check(routes, model.specials(), sources, names, diagnostics);
     Services services = PageConstructors.check(
         model.pagesPackage(), model.pagesDirs(), routes, model.specials(), sources, diagnostics);

@@ -3,6 +3,7 @@ package dev.next4j.codegen;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -14,6 +15,7 @@ import dev.next4j.codegen.PageConstructors.Services;
 import dev.next4j.codegen.RouteModel.PageRoute;
 import dev.next4j.codegen.RouteModel.Segment;
 import dev.next4j.codegen.RouteModel.Special;
+import dev.next4j.runtime.NextConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +67,7 @@ final class RoutesWriter {
   static final ClassName SEGMENT = ClassName.get("dev.next4j.runtime.generated", "Segment");
   static final ClassName PARAMS_FACTORY = ClassName.get("dev.next4j.runtime.generated", "ParamsFactory");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName LOCALE_LINKS = ClassName.get("dev.next4j.runtime.generated", "LocaleLinks");
   private static final ClassName REQUEST = ClassName.get("dev.next4j.runtime", "Request");
   private static final ClassName LIST = ClassName.get(List.class);
   private static final TypeName STRING = ClassName.get(String.class);
@@ -133,6 +136,9 @@ final class RoutesWriter {
       type.addType(paramsClass(routes));
     }
     type.addTypes(tableParts());
+    if (settings.i18n() != null) {
+      type.addType(locales(settings.i18n()));
+    }
     type.addMethods(helpers());
     JavaFile.Builder file = JavaFile.builder(names.routes().packageName(), type.build())
         .addFileComment("$L", header(model))
@@ -351,13 +357,15 @@ final class RoutesWriter {
     if (!params.isEmpty()) {
       record.addMethod(checks.build());
     }
-    return record
-        .addMethod(MethodSpec.methodBuilder("href")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(STRING)
-            .addStatement("return $L", href(route, components))
-            .build())
-        .build();
+    record.addMethod(MethodSpec.methodBuilder("href")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(STRING)
+        .addStatement("return $L", href(route, components))
+        .build());
+    if (settings.i18n() != null && route.kind() != RouteModel.Kind.API) {
+      record.addMethods(localizedHrefs(settings.i18n()));
+    }
+    return record.build();
   }
 
   /**
@@ -396,6 +404,94 @@ final class RoutesWriter {
     }
     CodeBlock path = CodeBlock.join(parts, " + ");
     return settings.trailingSlash() ? CodeBlock.of("$T.withTrailingSlash($L)", names.routes(), path) : path;
+  }
+
+  // ---- i18n: the site's locales, and each page's URL in one ----
+
+  /**
+   * {@code Routes.Locales}: one constant per configured locale, so that a link to a locale the site
+   * does not declare does not compile, and the {@code LocaleLinks} the records' localized {@code
+   * href}s ask.
+   */
+  private TypeSpec locales(NextConfig.I18n i18n) {
+    ClassName locales = names.routes().nestedClass(GeneratedNames.LOCALES);
+    List<String> constants = GeneratedNames.localeConstants(i18n.locales());
+    TypeSpec.Builder type = TypeSpec.enumBuilder(locales)
+        .addJavadoc("The locales of the site's i18n config, for a page's URL in one: a page record's\n")
+        .addJavadoc("{@code href(Routes.Locales.$L)}. A locale the config does not list is not a constant.\n",
+            constants.get(constants.size() - 1))
+        .addModifiers(Modifier.PUBLIC);
+    for (int i = 0; i < constants.size(); i++) {
+      String tag = i18n.locales().get(i);
+      type.addEnumConstant(constants.get(i), TypeSpec.anonymousClassBuilder("$S", tag)
+          .addJavadoc(tag.equals(i18n.defaultLocale())
+              ? "{@code $L}, the default locale: its URLs have no locale prefix.\n" : "{@code $L}.\n",
+              GeneratedNames.comment(tag))
+          .build());
+    }
+    String list = String.join(", ", i18n.locales());
+    return type
+        .addField(FieldSpec.builder(LOCALE_LINKS, "LINKS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("new $T(\n$>$>$L,\n$S, $L)$<$<", LOCALE_LINKS, ServerWriter.i18n(i18n), settings.basePath(),
+                settings.trailingSlash())
+            .build())
+        .addField(STRING, "tag", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addParameter(STRING, "tag")
+            .addStatement("this.tag = tag")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("tag")
+            .addJavadoc("The locale as configured, and as {@code request.locale()} gives it.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(STRING)
+            .addStatement("return tag")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("of")
+            .addJavadoc("The locale {@code tag} names, ignoring case ({@code Locales.of(request.locale())}); a tag\n")
+            .addJavadoc("that is not one of the site's locales is an {@code IllegalArgumentException}.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(locales)
+            .addParameter(STRING, "tag")
+            .addStatement("$T.requireNonNull(tag, $S)", Objects.class, "tag")
+            .beginControlFlow("for ($T locale : values())", locales)
+            .beginControlFlow("if (locale.tag.equalsIgnoreCase(tag))")
+            .addStatement("return locale")
+            .endControlFlow()
+            .endControlFlow()
+            .addStatement("throw new $T($S + tag + $S)", IllegalArgumentException.class, "not a locale of this site: \"",
+                "\" (its i18n locales are [" + list + "])")
+            .build())
+        .build();
+  }
+
+  /**
+   * A page record's {@code href(Locales locale)}, and with domain routing {@code href(Locales
+   * locale, Request here)}, which links to the domain serving the locale as Next.js does on a locale
+   * domain. API routes get none: Next.js does not localize {@code /api} links.
+   */
+  private List<MethodSpec> localizedHrefs(NextConfig.I18n i18n) {
+    ClassName locales = names.routes().nestedClass(GeneratedNames.LOCALES);
+    List<MethodSpec> methods = new ArrayList<>();
+    methods.add(MethodSpec.methodBuilder("href")
+        .addJavadoc("This page's URL in {@code locale}: the default locale's has no prefix, another's has it after\n")
+        .addJavadoc("the base path ({@code <Link locale=\"fr\">}).\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(STRING)
+        .addParameter(locales, "locale")
+        .addStatement("return $T.LINKS.href(locale.tag(), href())", locales)
+        .build());
+    if (!i18n.domains().isEmpty()) {
+      methods.add(MethodSpec.methodBuilder("href")
+          .addJavadoc("This page's URL in {@code locale} for a link on the page that answers {@code here}: on one of\n")
+          .addJavadoc("the i18n domains, the URL on the domain that serves {@code locale}, if one does.\n")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(STRING)
+          .addParameter(locales, "locale")
+          .addParameter(REQUEST, "here")
+          .addStatement("return $T.LINKS.href(locale.tag(), href(), here)", locales)
+          .build());
+    }
+    return methods;
   }
 
   // ---- private helpers the records call, written only when some record needs them ----

@@ -137,8 +137,8 @@ final class ServerWriter {
         .build();
   }
 
-  /** The pom's i18n as a {@code new NextConfig.I18n(...)} expression. */
-  private static CodeBlock i18n(NextConfig.I18n i18n) {
+  /** The pom's i18n as a {@code new NextConfig.I18n(...)} expression (also for {@code Routes.Locales}). */
+  static CodeBlock i18n(NextConfig.I18n i18n) {
     CodeBlock.Builder domains = CodeBlock.builder();
     for (int i = 0; i < i18n.domains().size(); i++) {
       NextConfig.I18n.Domain d = i18n.domains().get(i);

@@ -59,6 +59,20 @@ class GeneratedNamesTest {
   }
 
   @Test
+  void leavesTheNameLocalesToTheEnumOfTheLocalesOnlyWithI18n() {
+    List<PageRoute> routes = RouteOrder.sort(List.of(route("/locales")));
+
+    assertThat(GeneratedNames.of("com.acme", routes, true).record(routes.get(0)).simpleName()).isEqualTo("Locales2");
+    assertThat(GeneratedNames.of("com.acme", routes, false).record(routes.get(0)).simpleName()).isEqualTo("Locales");
+  }
+
+  @Test
+  void namesEachLocaleConstantInUpperCase() {
+    assertThat(GeneratedNames.localeConstants(List.of("en-US", "fr", "zh-Hant-TW", "1a", "-1a")))
+        .containsExactly("EN_US", "FR", "ZH_HANT_TW", "_1A", "_1A_");
+  }
+
+  @Test
   void prefixesANameThatWouldStartWithADigit() {
     assertThat(names("/[1]")).containsExactly("/[1] _1");
   }

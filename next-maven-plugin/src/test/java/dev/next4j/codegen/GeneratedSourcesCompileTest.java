@@ -230,6 +230,60 @@ class GeneratedSourcesCompileTest {
   }
 
   @Test
+  void eachPageGivesItsUrlInALocaleOfTheGeneratedLocales() throws Exception {
+    Site site = SampleSite.everyRouteKind(dir);
+    site.file(Site.PAGES + "/_Links.java", "package com.acme.pages;\n\nimport com.acme.Routes;\n\n"
+        + "public final class _Links {\n  public static java.lang.String french() {\n"
+        + "    return new Routes.BlogSlug(\"x\").href(Routes.Locales.FR);\n  }\n}\n");
+    GeneratorConfig defaults = site.config();
+    NextConfig.I18n i18n = NextConfig.I18n.of("en-US", "en-US", "fr", "nl-NL");
+    NextGenerator.generate(new GeneratorConfig(dir, defaults.sourceRoots(), defaults.pagesPackage(),
+        defaults.generatedPackage(), defaults.outputDir(), defaults.manifestFile(),
+        ServerSettings.defaults().withBasePath("/docs").withI18n(i18n)));
+
+    try (Loaded loaded = new Loaded(compiled(site))) {
+      Class<?> locales = loaded.loader.loadClass("com.acme.Routes$Locales");
+      Object fr = locales.getMethod("of", String.class).invoke(null, "FR");
+      Object enUs = locales.getMethod("valueOf", String.class).invoke(null, "EN_US");
+      Object post = loaded.record("BlogSlug", "a b");
+
+      assertThat(loaded.href(post, fr)).isEqualTo("/docs/fr/blog/a%20b");
+      assertThat(loaded.href(post, enUs)).isEqualTo("/docs/blog/a%20b");
+      assertThat(loaded.href(loaded.record("Index"), fr)).isEqualTo("/docs/fr");
+      assertThat(loaded.loader.loadClass("com.acme.pages._Links").getDeclaredMethod("french").invoke(null))
+          .isEqualTo("/docs/fr/blog/x");
+      assertThat(loaded.record("ApiPostPid", "1").getClass().getMethods()).as("API routes are not localized")
+          .noneMatch(m -> m.getName().equals("href") && m.getParameterCount() > 0);
+      assertThatThrownBy(() -> {
+        try {
+          locales.getMethod("of", String.class).invoke(null, "de");
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        }
+      }).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("not a locale of this site: \"de\" (its i18n locales are [en-US, fr, nl-NL])");
+    }
+  }
+
+  @Test
+  void aLinkToALocaleTheSiteDoesNotDeclareDoesNotCompile() throws IOException {
+    Site site = SampleSite.everyRouteKind(dir);
+    site.file(Site.PAGES + "/_Links.java", "package com.acme.pages;\n\nimport com.acme.Routes;\n\n"
+        + "final class _Links {\n  static java.lang.String german() {\n"
+        + "    return new Routes.Index().href(Routes.Locales.DE);\n  }\n}\n");
+    GeneratorConfig defaults = site.config();
+    NextGenerator.generate(new GeneratorConfig(dir, defaults.sourceRoots(), defaults.pagesPackage(),
+        defaults.generatedPackage(), defaults.outputDir(), defaults.manifestFile(),
+        ServerSettings.defaults().withI18n(NextConfig.I18n.of("en-US", "en-US", "fr"))));
+
+    List<Javac.Report> reports = Javac.compile(dir.resolve("classes"), site.path("src/main/java"), site.path(GENERATED.toString()));
+
+    assertThat(reports).filteredOn(report -> report.kind() == javax.tools.Diagnostic.Kind.ERROR)
+        .extracting(Javac.Report::toString).singleElement().asString()
+        .startsWith("ERROR _Links.java:7: cannot find symbol").contains("variable DE", "class com.acme.Routes.Locales");
+  }
+
+  @Test
   void theServerWithTheDefaultSettingsUsesTheDefaultConfig() throws Exception {
     Site site = SampleSite.everyRouteKind(dir);
     site.generate();
@@ -281,6 +335,10 @@ class GeneratedSourcesCompileTest {
 
     String href(Object record) throws ReflectiveOperationException {
       return (String) record.getClass().getMethod("href").invoke(record);
+    }
+
+    String href(Object record, Object locale) throws ReflectiveOperationException {
+      return (String) record.getClass().getMethod("href", locale.getClass()).invoke(record, locale);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.next4j.codegen;
 
+import dev.next4j.runtime.NextConfig;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +34,20 @@ class RoutesWriterTest {
 
     Goldens.assertMatches(test, "com/acme/Routes.java",
         generation.routes(ServerSettings.defaults().withBasePath("/docs").withTrailingSlash(true)));
+  }
+
+  @Test
+  void writesTheLocalesAndEachPagesHrefInALocale(TestInfo test) throws IOException {
+    Site site = new Site(dir).page("Index.java").page("Locales.java").page("blog/$slug.java")
+        .page("api/Hello.java");
+    NextConfig.I18n i18n = NextConfig.I18n.of("en-US", "en-US", "fr", "nl-NL")
+        .domains(NextConfig.I18n.Domain.of("example.fr", "fr"));
+    ServerSettings settings = ServerSettings.defaults().withBasePath("/docs").withI18n(i18n);
+    Site.Modelled modelled = site.model();
+    List<RouteModel.PageRoute> routes = RouteOrder.sort(modelled.get().routes());
+
+    Goldens.assertMatches(test, "com/acme/Routes.java", RoutesWriter.write(modelled.get(), routes,
+        GeneratedNames.of("com.acme", routes, true), settings).toString());
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,15 @@ import java.util.Set;
 final class HelidonExchange implements ServerExchange {
   private final ServerRequest request;
   private final ServerResponse response;
+  private final HelidonHeaders known;
   private OutputStream body;
   private boolean close;
   private boolean chunked;
 
-  HelidonExchange(ServerRequest request, ServerResponse response) {
+  HelidonExchange(ServerRequest request, ServerResponse response, HelidonHeaders known) {
     this.request = request;
     this.response = response;
+    this.known = known;
   }
 
   @Override
@@ -59,12 +62,12 @@ final class HelidonExchange implements ServerExchange {
 
   @Override
   public Map<String, List<String>> headers() {
-    return new HeaderMap(request.headers());
+    return new HeaderMap(request.headers(), known);
   }
 
   @Override
   public List<String> header(String name) {
-    return request.headers().all(HeaderNames.create(name), List::of);
+    return request.headers().all(known.name(name), List::of);
   }
 
   @Override
@@ -77,8 +80,7 @@ final class HelidonExchange implements ServerExchange {
     response.status(status(status));
     ServerResponseHeaders out = response.headers();
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      List<String> values = header.getValue();
-      out.set(HeaderNames.create(header.getKey()), values.toArray(new String[0]));
+      out.set(known.header(header.getKey(), header.getValue()));
     }
     if (close) {
       out.set(HeaderValues.CONNECTION_CLOSE);
@@ -90,11 +92,11 @@ final class HelidonExchange implements ServerExchange {
       return OutputStream.nullOutputStream();
     }
     if (length > 0) {
-      response.contentLength(length);
+      body = new KnownLength(response, length);
     } else {
       chunked = true;
+      body = response.outputStream();
     }
-    body = response.outputStream();
     return body;
   }
 
@@ -124,7 +126,11 @@ final class HelidonExchange implements ServerExchange {
     if (close) {
       return true;
     }
-    List<String> connection = header("Connection");
+    Headers headers = request.headers();
+    if (!headers.contains(HeaderNames.CONNECTION)) {
+      return false;
+    }
+    List<String> connection = headers.all(HeaderNames.CONNECTION, List::of);
     for (String value : connection) {
       for (String option : value.split(",")) {
         String token = option.trim();
@@ -143,17 +149,86 @@ final class HelidonExchange implements ServerExchange {
     }
   }
 
+  /**
+   * The body of a response whose length is known. Written in one piece, the usual case (a page's
+   * bytes), it goes out with Helidon's {@link ServerResponse#send(byte[])}: status line, headers and
+   * body in one buffer and one socket write, {@code Content-Length} from the array. Written in
+   * pieces (a file, a stream), it goes through Helidon's output stream with the length declared.
+   */
+  private static final class KnownLength extends OutputStream {
+    private final ServerResponse response;
+    private final long length;
+    private OutputStream stream;
+    private boolean sent;
+
+    KnownLength(ServerResponse response, long length) {
+      this.response = response;
+      this.length = length;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int count) throws IOException {
+      if (count == 0) {
+        return;
+      }
+      if (sent) {
+        throw new IOException("the body was sent whole (" + length + " bytes); " + count + " more bytes were written");
+      }
+      if (stream == null && count == length) {
+        // Helidon copies the bytes into its buffer before send returns: no reference is kept.
+        response.send(offset == 0 && count == bytes.length ? bytes : Arrays.copyOfRange(bytes, offset, offset + count));
+        sent = true;
+        return;
+      }
+      stream().write(bytes, offset, count);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (sent) {
+        throw new IOException("the body was sent whole (" + length + " bytes); a byte more was written");
+      }
+      stream().write(b);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (stream != null) {
+        stream.flush();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!sent) {
+        // Written in pieces, or not at all (the writer failed first): Helidon ends the exchange.
+        stream().close();
+        sent = true;
+      }
+    }
+
+    private OutputStream stream() {
+      if (stream == null) {
+        response.contentLength(length);
+        stream = response.outputStream();
+      }
+      return stream;
+    }
+  }
+
   /** Helidon's request headers as a map of name to values, read through, never copied whole. */
   private static final class HeaderMap extends AbstractMap<String, List<String>> {
     private final Headers headers;
+    private final HelidonHeaders known;
 
-    HeaderMap(Headers headers) {
+    HeaderMap(Headers headers, HelidonHeaders known) {
       this.headers = headers;
+      this.known = known;
     }
 
     @Override
     public List<String> get(Object name) {
-      return name instanceof String text ? headers.all(HeaderNames.create(text), () -> null) : null;
+      return name instanceof String text ? headers.all(known.name(text), () -> null) : null;
     }
 
     @Override
@@ -170,8 +245,7 @@ final class HelidonExchange implements ServerExchange {
 
             @Override
             public Entry<String, List<String>> next() {
-              Header header = each.next();
-              return Map.entry(header.name(), header.allValues());
+              return new HeaderEntry(each.next());
             }
           };
         }
@@ -181,6 +255,52 @@ final class HelidonExchange implements ServerExchange {
           return headers.size();
         }
       };
+    }
+  }
+
+  /**
+   * One request header as a map entry; its values are made only when asked for (looking one name up
+   * among the entries reads every name, but only that header's values).
+   */
+  private static final class HeaderEntry implements Map.Entry<String, List<String>> {
+    private final Header header;
+    private List<String> values;
+
+    HeaderEntry(Header header) {
+      this.header = header;
+    }
+
+    @Override
+    public String getKey() {
+      return header.name();
+    }
+
+    @Override
+    public List<String> getValue() {
+      if (values == null) {
+        values = header.allValues();
+      }
+      return values;
+    }
+
+    @Override
+    public List<String> setValue(List<String> value) {
+      throw new UnsupportedOperationException("the request headers are read-only");
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Map.Entry<?, ?> entry && getKey().equals(entry.getKey()) && getValue().equals(entry.getValue());
+    }
+
+    @Override
+    public int hashCode() {
+      return getKey().hashCode() ^ getValue().hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return getKey() + "=" + getValue();
     }
   }
 }

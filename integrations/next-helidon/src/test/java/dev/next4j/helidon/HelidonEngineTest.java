@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,12 @@ class HelidonEngineTest {
         TestRoutes.api("/cookies", r -> new None(), (request, p) -> Response.text("ok")
             .addHeader("Set-Cookie", "a=1; Path=/").addHeader("Set-Cookie", "b=2; Path=/")),
         TestRoutes.api("/big", r -> new None(), (request, p) -> Response.stream("application/octet-stream", BIG, HelidonEngineTest::writeBig)),
+        TestRoutes.api("/one-piece", r -> new None(), (request, p) -> Response.stream("text/plain", 11,
+            out -> out.write("...hello world...".getBytes(StandardCharsets.US_ASCII), 3, 11))),
+        TestRoutes.api("/too-long", r -> new None(), (request, p) -> Response.stream("text/plain", 5, out -> {
+          out.write("hello".getBytes(StandardCharsets.US_ASCII));
+          out.write("!".getBytes(StandardCharsets.US_ASCII));
+        })),
         TestRoutes.api("/unknown-length", r -> new None(), (request, p) -> Response.stream("text/plain", out -> {
           out.write("first ".getBytes(StandardCharsets.UTF_8));
           out.flush();
@@ -104,6 +111,43 @@ class HelidonEngineTest {
     String answer = exchange(port, "GET /cookies HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
     assertThat(answer.toLowerCase()).contains("\r\nset-cookie: a=1; path=/\r\n", "\r\nset-cookie: b=2; path=/\r\n");
+  }
+
+  /** A page's bytes go out with Helidon's send(byte[]); the connection then serves the next request. */
+  @Test
+  void aBodyWrittenWholeGoesOutWithItsLengthAndTheConnectionServesTheNext() throws IOException {
+    int port = start(site());
+
+    String answers = exchange(port, "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n"
+        + "GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+    String one = "HTTP/1.1 200 OK\r\n";
+    assertThat(answers).startsWith(one).endsWith("\r\n\r\nhello GET");
+    String second = answers.substring(answers.indexOf(one, one.length()));
+    String first = answers.substring(0, answers.length() - second.length());
+    for (String answer : List.of(first, second)) {
+      assertThat(answer).contains("\r\nContent-Length: 9\r\n", "\r\nContent-Type: text/plain; charset=utf-8\r\n")
+          .endsWith("\r\n\r\nhello GET");
+    }
+  }
+
+  @Test
+  void aStreamedBodyWrittenInOnePieceGoesOutWithItsLength() throws IOException {
+    int port = start(site());
+
+    String answer = exchange(port, "GET /one-piece HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+    assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").contains("\r\nContent-Length: 11\r\n").endsWith("\r\n\r\nhello world");
+  }
+
+  /** A writer that writes more than the length it gave: the client reads that length, never more. */
+  @Test
+  void aStreamedBodyLongerThanItsLengthEndsAtItsLength() throws IOException {
+    int port = start(site());
+
+    String answer = exchange(port, "GET /too-long HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+    assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").contains("\r\nContent-Length: 5\r\n").endsWith("\r\n\r\nhello");
   }
 
   @Test

@@ -11,6 +11,8 @@
  *       dev.next4j.runtime.generated.ParamsFactory} that builds its typed params record.
  *   <li>{@link dev.next4j.runtime.generated.Routing}: the table's trie and special pages; its
  *       {@code match} gives a {@link dev.next4j.runtime.generated.Match}.
+ *   <li>{@link dev.next4j.runtime.generated.LocaleLinks}: a page's URL in a locale, for the
+ *       {@code href(Routes.Locales)} of a site with i18n.
  * </ul>
  *
  * <p>The plugin's generator is the one authority on routes: it parses page names, checks the set
