@@ -13,20 +13,21 @@ def get = { int port, String path, Map<String, String> headers = [:] ->
     return [status: status, body: body, location: connection.getHeaderField('Location')]
 }
 
-/** GETs a path with its own Host header (HttpURLConnection will not send one), over a plain socket; the body. */
+/** GETs a path with its own Host header (HttpURLConnection will not send one), over a plain socket; the head and body. */
 def getOnHost = { int port, String path, String host, String acceptLanguage ->
     new Socket('127.0.0.1', port).withCloseable { socket ->
         socket.outputStream.write(("GET $path HTTP/1.1\r\nHost: $host\r\nAccept-Language: $acceptLanguage\r\n"
             + "Connection: close\r\n\r\n").getBytes('US-ASCII'))
         socket.outputStream.flush()
         String response = socket.inputStream.getText('UTF-8')
-        return response.substring(response.indexOf('\r\n\r\n') + 4)
+        int end = response.indexOf('\r\n\r\n')
+        return [head: response.substring(0, end), body: response.substring(end + 4)]
     }
 }
 
 // NextServer.CONFIG holds the pom's i18n.
 def server = new File(basedir, 'target/generated-sources/next/com/acme/NextServer.java').getText('UTF-8')
-assert server.contains('.i18n(new NextConfig.I18n(List.of("en-US", "fr", "nl-NL"), "en-US", true, List.of(new NextConfig.I18n.Domain("example.fr", "fr", List.of(), true))))')
+assert server.contains('.i18n(new NextConfig.I18n(List.of("en-US", "fr", "nl-NL"), "en-US", true, List.of(new NextConfig.I18n.Domain("example.fr", "fr", List.of(), true), new NextConfig.I18n.Domain("example.com", "en-US", List.of(), false))))')
 
 def jar = startJar(new File(basedir, 'target/i18n-site-1.0.jar'))
 try {
@@ -41,14 +42,18 @@ try {
     assert detected.status == 307
     assert detected.location == '/nl-NL?ref=1'
     assert get(port, '/', ['Accept-Language': 'fr', 'Cookie': 'NEXT_LOCALE=en-US']).body == 'home en-US'
-    def toDomain = get(port, '/', ['Accept-Language': 'fr-CH, fr;q=0.9'])
-    assert toDomain.status == 307
-    assert toDomain.location == 'http://example.fr/'
+    // Not on a locale domain (the Host is 127.0.0.1): the prefix here, even for a domain's locale.
+    def toPrefix = get(port, '/', ['Accept-Language': 'fr-CH, fr;q=0.9'])
+    assert toPrefix.status == 307
+    assert toPrefix.location == '/fr'
     assert get(port, '/blog/x', ['Accept-Language': 'fr']).body == 'post x en-US /blog/x' // only / redirects
 
-    assert getOnHost(port, '/blog/salut', 'example.fr', 'en') == 'post salut fr /blog/salut'
-    assert getOnHost(port, '/', 'example.fr:80', 'fr') == 'home fr'
-    assert getOnHost(port, '/', 'example.com', 'fr').isEmpty() // a 307 to http://example.fr/, no body
+    assert getOnHost(port, '/blog/salut', 'example.fr', 'en').body == 'post salut fr /blog/salut'
+    assert getOnHost(port, '/', 'example.fr:80', 'fr').body == 'home fr'
+    // On a locale domain, a locale another domain serves sends the client there.
+    def toDomain = getOnHost(port, '/', 'example.com', 'fr')
+    assert toDomain.head.startsWith('HTTP/1.1 307')
+    assert toDomain.head.toLowerCase().contains('\r\nlocation: http://example.fr/')
 } finally {
     stopJar(jar)
 }

@@ -1,6 +1,6 @@
 // _Middleware's matcher over real HTTP: the middleware runs only for the paths it takes (and not
-// when a `missing` header is sent), the page sees the request header it set, a header keeps its
-// several values, and its cookie is sent beside the page's own.
+// when a `missing` header is sent), the page sees the request header it set and not the one it
+// removed, a header keeps its several values, and its cookie is sent beside the page's own.
 evaluate(new File(itSupport, 'server.groovy'))
 
 /** GETs a path without following redirects; each response header as its list of values. */
@@ -20,9 +20,9 @@ File jar = new File(basedir, 'target/middleware-matcher-1.0.jar')
 def server = startJar(jar)
 try {
     int port = server.port
-    def about = get(port, '/about', ['X-User': 'forged'])
+    def about = get(port, '/about', ['X-User': 'forged', 'X-Debug-Token': 'secret'])
     assert about.status == 200
-    assert about.body == 'about user=ada'
+    assert about.body == 'about user=ada debug=-'
     assert about.headers['x-middleware'] == ['ran']
     assert about.headers['x-user'] == null
     assert about.headers['link'].sort() == ['</a.css>; rel=preload', '</b.js>; rel=preload']

@@ -143,7 +143,7 @@ final class Fingerprint {
         config.manifestFile().toString(), settings.basePath(), Boolean.toString(settings.trailingSlash()),
         Boolean.toString(settings.poweredByHeader()), Boolean.toString(settings.generateEtags()),
         Boolean.toString(settings.compress()), Long.toString(settings.bodySizeLimit()),
-        Boolean.toString(settings.caseSensitiveRoutes()),
+        Boolean.toString(settings.caseSensitiveRoutes()), Boolean.toString(settings.skipTrailingSlashRedirect()),
         config.engine().name(),
         String.join("\n", settings.rules().stream().map(RuleSpec::describe).toList()),
         describe(settings.i18n()));

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  *
  * <p>{@code list} is the rule's list as {@code next.config.js} names it; {@code action} is the
  * destination (with a redirect's status) or the headers, {@code name: value} joined by {@code ; };
- * {@code conditions} the {@code has} and {@code missing} items and {@code basePath false}, or empty.
+ * {@code conditions} the {@code has} and {@code missing} items, {@code basePath false} and {@code
+ * locale false}, or empty.
  *
  * @param rows the rules in the order the pipeline runs their lists, each list in config order
  */
@@ -82,6 +83,9 @@ public record RuleManifest(List<Row> rows) {
     rule.missing().forEach(c -> parts.add("missing " + condition(c)));
     if (!rule.basePath()) {
       parts.add("basePath false");
+    }
+    if (!rule.locale()) {
+      parts.add("locale false");
     }
     return String.join("; ", parts);
   }

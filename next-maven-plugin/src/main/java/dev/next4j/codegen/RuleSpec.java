@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param has the {@code <has>} conditions
  * @param missing the {@code <missing>} conditions
  * @param basePath {@code <basePath>}, or null (under the base path)
+ * @param locale {@code <locale>} as written, or null (matched behind the i18n locale prefix); only
+ *     {@code false} is valid, as in Next.js ({@link RuleValidator})
  */
 public record RuleSpec(
     Kind kind,
@@ -36,7 +38,8 @@ public record RuleSpec(
     Map<String, String> headers,
     List<ConditionSpec> has,
     List<ConditionSpec> missing,
-    Boolean basePath) {
+    Boolean basePath,
+    String locale) {
 
   /** A {@code <has>} or {@code <missing>} item: {@code type} header, cookie, query or host. */
   public record ConditionSpec(String type, String key, String value) {
@@ -58,6 +61,17 @@ public record RuleSpec(
     Objects.requireNonNull(kind, "kind");
     has = has == null ? List.of() : List.copyOf(has);
     missing = missing == null ? List.of() : List.copyOf(missing);
+  }
+
+  /** A rule without {@code <locale>}. */
+  public RuleSpec(Kind kind, int index, String source, String destination, Boolean permanent, Integer statusCode,
+      Map<String, String> headers, List<ConditionSpec> has, List<ConditionSpec> missing, Boolean basePath) {
+    this(kind, index, source, destination, permanent, statusCode, headers, has, missing, basePath, null);
+  }
+
+  /** Whether {@code <locale>} is {@code false}: the source is matched as written under i18n. */
+  boolean localeFalse() {
+    return locale != null && locale.trim().equals("false");
   }
 
   /** The pom element that holds rules of {@code kind}: {@code redirects}, {@code rewrites}, .... */
@@ -102,6 +116,7 @@ public record RuleSpec(
       default -> RouteRule.rewrite(kind, source, destination);
     };
     rule = rule.has(conditions(has)).missing(conditions(missing));
+    rule = localeFalse() ? rule.locale(false) : rule;
     return Boolean.FALSE.equals(basePath) ? rule.basePath(false) : rule;
   }
 
@@ -117,7 +132,7 @@ public record RuleSpec(
   String describe() {
     StringBuilder text = new StringBuilder().append(kind.name()).append(' ').append(index).append(' ')
         .append(source).append(' ').append(destination).append(' ').append(permanent).append(' ')
-        .append(statusCode).append(' ').append(basePath).append(' ').append(headers);
+        .append(statusCode).append(' ').append(basePath).append(' ').append(locale).append(' ').append(headers);
     for (ConditionSpec c : has) {
       text.append(" has ").append(c.type()).append(' ').append(c.key()).append(' ').append(c.value());
     }

@@ -12,7 +12,8 @@ import java.util.Map;
  * Checks the pom's redirects, rewrites and headers ({@code next.invalid-rule}, reported at {@code
  * pom.xml}, every problem at once): first what only the pom can get wrong (a missing {@code
  * <source>}, {@code <destination>}, {@code <permanent>}/{@code <statusCode>} or {@code <headers>},
- * a {@code <type>} that is not header, cookie, query or host), then, for the complete rules, what
+ * a {@code <type>} that is not header, cookie, query or host, a {@code <locale>} that is not {@code
+ * false}), then, for the complete rules, what
  * the runtime's {@link RouteRule#check} finds, so the pom and a {@code NextConfig} built in code are
  * held to the same rules. The pom's {@code <i18n>} is checked here too ({@code next.invalid-i18n},
  * with {@code NextConfig.I18n.check}).
@@ -63,6 +64,11 @@ final class RuleValidator {
         diagnostics.report(pom, Messages.invalidRule(spec.where(), "statusCode",
             "`statusCode` and `permanent` cannot both be provided"));
       }
+    }
+    if (spec.locale() != null && !spec.localeFalse()) {
+      diagnostics.report(pom, Messages.invalidRule(spec.where(), "locale", "`locale` must be undefined or false"
+          + (spec.locale().trim().equals("true") ? "; leave <locale> out to match the source behind the locale prefix"
+              : "; got \"" + spec.locale().trim() + "\", which is not false")));
     }
     for (String field : List.of("has", "missing")) {
       for (RuleSpec.ConditionSpec condition : field.equals("has") ? spec.has() : spec.missing()) {

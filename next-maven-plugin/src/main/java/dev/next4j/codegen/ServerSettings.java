@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param caseSensitiveRoutes whether rule sources match with case
  * @param i18n the i18n sub-path routing, or null for none; checked when generating ({@code
  *     next.invalid-i18n})
+ * @param skipTrailingSlashRedirect whether the trailing-slash 308s are left out (Next.js's {@code
+ *     skipTrailingSlashRedirect})
  */
 public record ServerSettings(
     String basePath,
@@ -32,7 +34,8 @@ public record ServerSettings(
     long bodySizeLimit,
     List<RuleSpec> rules,
     boolean caseSensitiveRoutes,
-    NextConfig.I18n i18n) {
+    NextConfig.I18n i18n,
+    boolean skipTrailingSlashRedirect) {
   /** Next.js's default body size limit: 1 MiB. */
   public static final long DEFAULT_BODY_SIZE_LIMIT = 1024 * 1024;
 
@@ -43,11 +46,18 @@ public record ServerSettings(
     rules = List.copyOf(rules);
   }
 
+  /** Settings with the trailing-slash redirects. */
+  public ServerSettings(String basePath, boolean trailingSlash, boolean poweredByHeader, boolean generateEtags,
+      boolean compress, long bodySizeLimit, List<RuleSpec> rules, boolean caseSensitiveRoutes, NextConfig.I18n i18n) {
+    this(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n,
+        false);
+  }
+
   /** Settings without rules. */
   public ServerSettings(
       String basePath, boolean trailingSlash, boolean poweredByHeader, boolean generateEtags, boolean compress,
       long bodySizeLimit) {
-    this(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, List.of(), false, null);
+    this(basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, List.of(), false, null, false);
   }
 
   /** Settings with the default body size limit. */
@@ -63,30 +73,35 @@ public record ServerSettings(
   /** These settings with {@code basePath}. */
   public ServerSettings withBasePath(String basePath) {
     return new ServerSettings(
-        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n);
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n,
+        skipTrailingSlashRedirect);
   }
 
   /** These settings with {@code trailingSlash}. */
   public ServerSettings withTrailingSlash(boolean trailingSlash) {
     return new ServerSettings(
-        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n);
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n,
+        skipTrailingSlashRedirect);
   }
 
   /** These settings with {@code bodySizeLimit}. */
   public ServerSettings withBodySizeLimit(long bodySizeLimit) {
     return new ServerSettings(
-        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n);
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n,
+        skipTrailingSlashRedirect);
   }
 
   /** These settings with {@code i18n} (null for none). */
   public ServerSettings withI18n(NextConfig.I18n i18n) {
     return new ServerSettings(
-        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n);
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n,
+        skipTrailingSlashRedirect);
   }
 
   /** These settings with {@code rules}. */
   public ServerSettings withRules(List<RuleSpec> rules) {
     return new ServerSettings(
-        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n);
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n,
+        skipTrailingSlashRedirect);
   }
 }

@@ -185,6 +185,9 @@ final class ServerWriter {
     if (settings.caseSensitiveRoutes()) {
       code.add("\n.caseSensitiveRoutes(true)");
     }
+    if (settings.skipTrailingSlashRedirect()) {
+      code.add("\n.skipTrailingSlashRedirect(true)");
+    }
     if (settings.i18n() != null) {
       code.add("\n.i18n($L)", i18n(settings.i18n()));
     }
@@ -222,6 +225,9 @@ final class ServerWriter {
     }
     if (!rule.basePath()) {
       code.add(".basePath(false)");
+    }
+    if (!rule.locale()) {
+      code.add(".locale(false)");
     }
     return code.build();
   }

@@ -102,6 +102,13 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
   @Parameter
   private List<Header> headers;
 
+  /**
+   * Whether the trailing-slash 308s are left out (Next.js's {@code skipTrailingSlashRedirect}): a
+   * path is served with or without its trailing slash.
+   */
+  @Parameter(property = "next.skipTrailingSlashRedirect", defaultValue = "false")
+  private boolean skipTrailingSlashRedirect;
+
   /** Whether rule sources match with case (Next.js's {@code experimental.caseSensitiveRoutes}). */
   @Parameter(property = "next.caseSensitiveRoutes", defaultValue = "false")
   private boolean caseSensitiveRoutes;
@@ -143,7 +150,7 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
         manifestFile.toPath(),
         new ServerSettings(
             basePath == null ? "" : basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit,
-            rules(), caseSensitiveRoutes, i18n()),
+            rules(), caseSensitiveRoutes, i18n(), skipTrailingSlashRedirect),
         engine());
   }
 
@@ -188,7 +195,7 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
     for (int i = 0; redirects != null && i < redirects.size(); i++) {
       Redirect r = redirects.get(i);
       rules.add(new RuleSpec(Kind.REDIRECT, i, r.source, r.destination, r.permanent, r.statusCode, null,
-          conditions(r.has), conditions(r.missing), r.basePath));
+          conditions(r.has), conditions(r.missing), r.basePath, r.locale));
     }
     addRewrites(rules, Kind.BEFORE_FILES, beforeFilesRewrites);
     addRewrites(rules, Kind.AFTER_FILES, rewrites);
@@ -197,7 +204,7 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
       Header h = headers.get(i);
       rules.add(new RuleSpec(Kind.HEADERS, i, h.source, null, null, null,
           h.headers == null ? null : new LinkedHashMap<>(h.headers), conditions(h.has), conditions(h.missing),
-          h.basePath));
+          h.basePath, h.locale));
     }
     return rules;
   }
@@ -206,7 +213,7 @@ public abstract class AbstractPagesMojo extends AbstractMojo {
     for (int i = 0; rewrites != null && i < rewrites.size(); i++) {
       Rewrite r = rewrites.get(i);
       rules.add(new RuleSpec(kind, i, r.source, r.destination, null, null, null, conditions(r.has),
-          conditions(r.missing), r.basePath));
+          conditions(r.missing), r.basePath, r.locale));
     }
   }
 

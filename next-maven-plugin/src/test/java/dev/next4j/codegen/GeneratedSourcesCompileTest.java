@@ -172,13 +172,14 @@ class GeneratedSourcesCompileTest {
     GeneratorConfig defaults = site.config();
     NextGenerator.generate(new GeneratorConfig(dir, defaults.sourceRoots(), defaults.pagesPackage(),
         defaults.generatedPackage(), defaults.outputDir(), defaults.manifestFile(),
-        new ServerSettings("/docs", true, false, false, false, 5000)));
+        new ServerSettings("/docs", true, false, false, false, 5000, List.of(), true, null, true)));
 
     try (Loaded loaded = new Loaded(compiled(site))) {
       Object config = loaded.loader.loadClass("com.acme.NextServer").getField("CONFIG").get(null);
 
       assertThat(config).isEqualTo(NextConfig.builder().basePath("/docs").trailingSlash(true).poweredByHeader(false)
-          .generateEtags(false).compress(false).bodySizeLimit(5000).build());
+          .generateEtags(false).compress(false).bodySizeLimit(5000).caseSensitiveRoutes(true)
+          .skipTrailingSlashRedirect(true).build());
     }
   }
 
@@ -191,7 +192,8 @@ class GeneratedSourcesCompileTest {
             List.of(new RuleSpec.ConditionSpec("header", "x-a", "(?<a>.*)")), List.of(), null),
         new RuleSpec(RouteRule.Kind.BEFORE_FILES, 0, "/docs/:path*", "/manual/:path*", null, null, null, List.of(),
             List.of(new RuleSpec.ConditionSpec("cookie", "beta", null)), null),
-        new RuleSpec(RouteRule.Kind.FALLBACK, 0, "/:path*", "/", null, null, null, List.of(), List.of(), null),
+        new RuleSpec(RouteRule.Kind.FALLBACK, 0, "/:path*", "/", null, null, null, List.of(), List.of(), null,
+            " false "),
         new RuleSpec(RouteRule.Kind.HEADERS, 0, "/api/:path*", null, null, null, Map.of("Cache-Control", "no-store"),
             List.of(new RuleSpec.ConditionSpec("host", null, "example\\.com")), List.of(), false));
     NextGenerator.generate(new GeneratorConfig(dir, defaults.sourceRoots(), defaults.pagesPackage(),
@@ -205,7 +207,7 @@ class GeneratedSourcesCompileTest {
           RouteRule.redirect("/old/:slug", "/blog/:slug", 308).has(RouteRule.Condition.header("x-a", "(?<a>.*)")),
           RouteRule.rewrite(RouteRule.Kind.BEFORE_FILES, "/docs/:path*", "/manual/:path*")
               .missing(RouteRule.Condition.cookie("beta")),
-          RouteRule.rewrite(RouteRule.Kind.FALLBACK, "/:path*", "/"),
+          RouteRule.rewrite(RouteRule.Kind.FALLBACK, "/:path*", "/").locale(false),
           RouteRule.headers("/api/:path*", Map.of("Cache-Control", "no-store"))
               .has(RouteRule.Condition.host("example\\.com")).basePath(false)).build());
     }

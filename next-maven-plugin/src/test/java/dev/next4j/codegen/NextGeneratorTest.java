@@ -311,7 +311,10 @@ class NextGeneratorTest {
             List.of(), null),
         new RuleSpec(RouteRule.Kind.AFTER_FILES, 1, "/c", null, null, null, null, List.of(), List.of(), null),
         new RuleSpec(RouteRule.Kind.HEADERS, 0, "/d", null, null, null, Map.of(),
-            List.of(new RuleSpec.ConditionSpec("cookiee", "k", null)), List.of(), null));
+            List.of(new RuleSpec.ConditionSpec("cookiee", "k", null)), List.of(), null),
+        new RuleSpec(RouteRule.Kind.REDIRECT, 2, "/e", "/f", false, null, null, List.of(), List.of(), null, "true"),
+        new RuleSpec(RouteRule.Kind.HEADERS, 1, "/g", null, null, null, Map.of("X-G", "1"), List.of(), List.of(), null,
+            "no"));
     GeneratorConfig config = new GeneratorConfig(dir, defaults.sourceRoots(), Optional.empty(), Optional.empty(),
         defaults.outputDir(), defaults.manifestFile(), ServerSettings.defaults().withRules(rules));
 
@@ -327,7 +330,11 @@ class NextGeneratorTest {
         "pom.xml: error: [next.invalid-rule] <rewrites> #1 (/feedback/:type) <destination>: `destination` has"
             + " segments not in `source` or `has` (id).",
         "pom.xml: error: [next.invalid-rule] <redirects> #2 (/loop) <destination>: the redirects form a loop:"
-            + " /loop -> /loop.");
+            + " /loop -> /loop.",
+        "pom.xml: error: [next.invalid-rule] <redirects> #3 (/e) <locale>: `locale` must be undefined or false;"
+            + " leave <locale> out to match the source behind the locale prefix.",
+        "pom.xml: error: [next.invalid-rule] <headers> #2 (/g) <locale>: `locale` must be undefined or false;"
+            + " got \"no\", which is not false.");
   }
 
   @Test
@@ -373,12 +380,12 @@ class NextGeneratorTest {
 
     assertThat(result).isInstanceOf(Failed.class);
     assertThat(((Failed) result).diagnostics()).extracting(Diagnostic::format).containsExactly(
-        "pom.xml: error: [next.invalid-i18n] <i18n>: Specified i18n.defaultLocale (de) should be included in"
-            + " i18n.locales.",
+        "pom.xml: error: [next.invalid-i18n] <i18n>: Specified i18n.defaultLocale should be included in"
+            + " i18n.locales. Got \"de\".",
         "pom.xml: error: [next.invalid-i18n] <i18n>: Specified i18n.locales contains the following duplicate"
             + " locales: en. Each locale should be listed only once.",
-        "pom.xml: error: [next.invalid-i18n] <i18n>: i18n domain \"example.fr:8080\" is invalid: give the host name"
-            + " only, without protocol, port or path.");
+        "pom.xml: error: [next.invalid-i18n] <i18n>: i18n domain: \"example.fr:8080\" is invalid it should be a valid"
+            + " domain without protocol (https://) or port (:3000) e.g. example.vercel.sh.");
   }
 
   @Test

@@ -95,7 +95,7 @@ class NextJsCustomRoutesCasesTest {
     assertThat(CASES).hasSize(170);
     assertThat(INVALID).hasSize(29);
     assertThat(counts).doesNotContainKeys("cases fail", "invalid configs fail");
-    assertThat(counts).containsEntry("cases hold", 95).containsEntry("invalid configs hold", 16);
+    assertThat(counts).containsEntry("cases hold", 164).containsEntry("invalid configs hold", 20);
   }
 
   /** Why next4j cannot run case {@code c}, if it cannot. */
@@ -105,15 +105,9 @@ class NextJsCustomRoutesCasesTest {
     if ("external".equals(c.get("needs"))) {
       return Optional.of("a rewrite to another origin: next4j does not proxy, it refuses such a rewrite at build");
     }
-    if (config.get("i18n") != null) {
-      return Optional.of("rules under i18n: next4j routes locale prefixes (LocaleRoutingTest) but its rules are not"
-          + " locale-aware yet (a source matched with an optional locale prefix, `locale: false`)");
-    }
-    if (Boolean.TRUE.equals(config.get("skipTrailingSlashRedirect"))) {
-      return Optional.of("skipTrailingSlashRedirect has no next4j equivalent");
-    }
     if (site.get("staticPaths") != null) {
-      return Optional.of("getStaticPaths with fallback:false: next4j has no static paths");
+      return Optional.of("getStaticPaths with fallback:false: a StaticPage with paths() and fallback NOT_FOUND answers"
+          + " an unlisted path with the 404 page, where Next.js goes on to the fallback rewrites");
     }
     return Optional.empty();
   }
@@ -121,9 +115,6 @@ class NextJsCustomRoutesCasesTest {
   /** Why next4j cannot express invalid config {@code c}, if it cannot. */
   static Optional<String> cannotExpressInvalid(Map<String, Object> c) {
     Map<String, Object> config = map(c.get("config"));
-    if (config.get("i18n") != null) {
-      return Optional.of("rules under i18n: next4j's rules are not locale-aware yet (no `locale` field)");
-    }
     for (String kind : List.of("redirects", "rewrites", "headers")) {
       Object rules = config.get(kind);
       if (rules != null && !(rules instanceof List<?>)) {
@@ -143,9 +134,6 @@ class NextJsCustomRoutesCasesTest {
                   + " string is checked by the generator)");
             }
           }
-        }
-        if (r.containsKey("locale")) {
-          return Optional.of("`locale` on a rule: next4j's rules have no locale field yet");
         }
         if (kind.equals("rewrites") && r.containsKey("headers")) {
           return Optional.of("an unknown field: the pom rejects it (Maven) and NextConfig has no place for it");
@@ -184,6 +172,14 @@ class NextJsCustomRoutesCasesTest {
             assertThat(response.header(name)).as("header " + name).hasValue((String) value);
           }
         });
+      }
+      if (expect.get("locale") != null) {
+        assertThat(response.header("x-locale")).as("locale").hasValue((String) expect.get("locale"));
+      }
+      if (expect.get("finalLocale") != null) {
+        // What a browser reads after following the redirect: the locale of the page at Location.
+        Response followed = app.handle(request(request, response.header("location").orElseThrow()));
+        assertThat(followed.header("x-locale")).as("final locale").hasValue((String) expect.get("finalLocale"));
       }
       if (expect.get("page") != null) {
         assertThat(response.header("x-page")).as("page").hasValue((String) expect.get("page"));
@@ -283,6 +279,7 @@ class NextJsCustomRoutesCasesTest {
     request.query().forEach(query::put);
     return Response.text(request.route())
         .withHeader("X-Page", request.route())
+        .withHeader("X-Locale", request.locale())
         .withHeader("X-Params", queryText(params))
         .withHeader("X-Query", queryText(query));
   }
@@ -314,7 +311,25 @@ class NextJsCustomRoutesCasesTest {
     if (config.get("caseSensitiveRoutes") != null) {
       builder.caseSensitiveRoutes((Boolean) config.get("caseSensitiveRoutes"));
     }
+    if (config.get("i18n") != null) {
+      builder.i18n(i18n(map(config.get("i18n"))));
+    }
+    if (config.get("skipTrailingSlashRedirect") != null) {
+      builder.skipTrailingSlashRedirect((Boolean) config.get("skipTrailingSlashRedirect"));
+    }
     return builder.rules(rules(config, true)).build();
+  }
+
+  /** A {@code next.config.js} {@code i18n} object as a {@link NextConfig.I18n}. */
+  static NextConfig.I18n i18n(Map<String, Object> i18n) {
+    List<NextConfig.I18n.Domain> domains = new ArrayList<>();
+    for (Object o : i18n.get("domains") == null ? List.of() : list(i18n.get("domains"))) {
+      Map<String, Object> d = map(o);
+      domains.add(new NextConfig.I18n.Domain((String) d.get("domain"), (String) d.get("defaultLocale"),
+          d.get("locales") == null ? List.of() : strings(list(d.get("locales"))), Boolean.TRUE.equals(d.get("http"))));
+    }
+    return new NextConfig.I18n(strings(list(i18n.get("locales"))), (String) i18n.get("defaultLocale"),
+        !Boolean.FALSE.equals(i18n.get("localeDetection")), domains);
   }
 
   /** The rules of {@code config}; {@code runnable} leaves out rewrites to other origins. */
@@ -365,6 +380,9 @@ class NextJsCustomRoutesCasesTest {
     if (Boolean.FALSE.equals(r.get("basePath"))) {
       result = result.basePath(false);
     }
+    if (Boolean.FALSE.equals(r.get("locale"))) {
+      result = result.locale(false);
+    }
     return result;
   }
 
@@ -383,27 +401,83 @@ class NextJsCustomRoutesCasesTest {
     return new Condition(t, (String) c.get("key"), Optional.ofNullable((String) c.get("value")));
   }
 
-  /** Checks that the config of {@code c} fails to build, with Next.js's words for the problem. */
+  /**
+   * Checks that the config of {@code c} fails to build, with Next.js's words for the problem. A rule
+   * whose {@code locale} is not {@code false} is checked as the pom's {@code <locale>} text (a
+   * {@code NextConfig} takes a boolean, whose true is the default).
+   */
   private static void rejects(Map<String, Object> c) {
     Map<String, Object> config = map(c.get("config"));
     String message;
-    try {
-      NextConfig.Builder builder = NextConfig.builder();
-      if (config.get("basePath") != null) {
-        builder.basePath((String) config.get("basePath"));
+    if (pomLocaleOnly(config)) {
+      message = pomProblems(config);
+      assertThat(message).as("the pom's problems").isNotEmpty();
+    } else {
+      try {
+        NextConfig.Builder builder = NextConfig.builder();
+        if (config.get("basePath") != null) {
+          builder.basePath((String) config.get("basePath"));
+        }
+        if (config.get("i18n") != null) {
+          builder.i18n(i18n(map(config.get("i18n"))));
+        }
+        builder.rules(rules(config, false)).build();
+        throw new AssertionError("built without a problem: " + config);
+      } catch (IllegalArgumentException e) {
+        message = e.getMessage();
       }
-      builder.rules(rules(config, false)).build();
-      throw new AssertionError("built without a problem: " + config);
-    } catch (IllegalArgumentException e) {
-      message = e.getMessage();
     }
     String expected = (String) c.get("errorContains");
-    int forRoute = expected.indexOf(" for route ");
+    int forRoute = expected.indexOf(" for route");
     String essence = (forRoute < 0 ? expected : expected.substring(0, forRoute))
         .replaceAll(" ?https://nextjs\\.org/docs/messages/\\S+", "");
     for (String part : essence.split(", ")) {
       assertThat(message).contains(part.trim());
     }
+  }
+
+  /** Whether a rule of {@code config} has a {@code locale} other than {@code false}. */
+  private static boolean pomLocaleOnly(Map<String, Object> config) {
+    for (String kind : List.of("redirects", "rewrites", "headers")) {
+      for (Object o : config.get(kind) instanceof List<?> l ? l : List.of()) {
+        if (o instanceof Map<?, ?> r && r.containsKey("locale") && !Boolean.FALSE.equals(r.get("locale"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The problems the generator reports for the rules of {@code config} given in a pom (without conditions). */
+  private static String pomProblems(Map<String, Object> config) {
+    List<RuleSpec> specs = new ArrayList<>();
+    for (String list : List.of("redirects", "rewrites", "headers")) {
+      RouteRule.Kind kind = switch (list) {
+        case "redirects" -> RouteRule.Kind.REDIRECT;
+        case "rewrites" -> RouteRule.Kind.AFTER_FILES;
+        default -> RouteRule.Kind.HEADERS;
+      };
+      List<Object> rules = config.get(list) instanceof List<?> l ? list(l) : List.of();
+      for (int i = 0; i < rules.size(); i++) {
+        Map<String, Object> r = map(rules.get(i));
+        Map<String, String> headers = null;
+        if (r.get("headers") != null) {
+          headers = new LinkedHashMap<>();
+          for (Object h : list(r.get("headers"))) {
+            headers.put((String) map(h).get("key"), (String) map(h).get("value"));
+          }
+        }
+        specs.add(new RuleSpec(kind, i, (String) r.get("source"), (String) r.get("destination"),
+            (Boolean) r.get("permanent"), r.get("statusCode") == null ? null : number(r.get("statusCode")), headers,
+            List.of(), List.of(), (Boolean) r.get("basePath"), r.containsKey("locale") ? String.valueOf(r.get("locale")) : null));
+      }
+    }
+    NextConfig.I18n i18n = config.get("i18n") == null ? null : i18n(map(config.get("i18n")));
+    ServerSettings settings = new ServerSettings("", false, true, true, true, ServerSettings.DEFAULT_BODY_SIZE_LIMIT,
+        specs, false, i18n);
+    Diagnostics diagnostics = new Diagnostics(java.nio.file.Path.of("site"));
+    RuleValidator.validate(settings, java.nio.file.Path.of("site", "pom.xml"), diagnostics);
+    return String.join("\n", diagnostics.all().stream().map(Diagnostic::format).toList());
   }
 
   private static boolean holds(ThrowingRunnable check) {

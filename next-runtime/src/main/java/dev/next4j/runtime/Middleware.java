@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The {@code _Middleware} class: sees the requests its {@link #matcher()} takes (every request by
@@ -41,8 +42,9 @@ public interface Middleware {
   /**
    * The paths this middleware runs for (Next.js's {@code config.matcher}); empty, the default, for
    * every path. Asked once, when the route table is built; a request no item matches skips the
-   * middleware. Sources are matched against the path inside the app (after the base path), as
-   * Next.js matches them with the base path put in front, and case-sensitively, as Next.js does.
+   * middleware. Sources are matched against the path inside the app (after the base path, and
+   * under i18n after the locale prefix), as Next.js matches them with the base path and the locale
+   * put in front, and case-sensitively, as Next.js does.
    * Write the sources as string literals in {@link Matcher#of}: the build checks those, as Next.js
    * checks its constant matcher; the table checks every item when it is built.
    */
@@ -61,7 +63,7 @@ public interface Middleware {
     if (!target.startsWith("/")) {
       throw new IllegalArgumentException("rewrite target must start with '/': \"" + target + "\"");
     }
-    return new Result.Rewrite(target, Map.of(), Map.of());
+    return new Result.Rewrite(target, Map.of(), Map.of(), Set.of());
   }
 
   /** Answer with {@code response}; routing does not happen. */
@@ -73,7 +75,8 @@ public interface Middleware {
    * One item of the matcher: a {@code source} as the {@code next.config} rules read it ({@code
    * /about}, {@code /blog/:slug}, {@code /docs/:path*}, {@code /((?!api|_next).*)}), with optional
    * {@code has} / {@code missing} conditions, which must all hold, or all fail, for the middleware
-   * to run.
+   * to run. Under i18n the source is matched behind the locale prefix unless {@link #locale(boolean)
+   * locale(false)}.
    *
    * <pre>{@code
    * Middleware.Matcher.of("/api/:path*")
@@ -81,26 +84,41 @@ public interface Middleware {
    *     .missing(RouteRule.Condition.cookie("debug"))
    * }</pre>
    */
-  record Matcher(String source, List<RouteRule.Condition> has, List<RouteRule.Condition> missing) {
+  record Matcher(String source, List<RouteRule.Condition> has, List<RouteRule.Condition> missing, boolean locale) {
     public Matcher {
       Objects.requireNonNull(source, "source");
       has = List.copyOf(has);
       missing = List.copyOf(missing);
     }
 
+    /** An item matched behind the i18n locale prefix. */
+    public Matcher(String source, List<RouteRule.Condition> has, List<RouteRule.Condition> missing) {
+      this(source, has, missing, true);
+    }
+
     /** The item for {@code source}, without conditions. */
     public static Matcher of(String source) {
-      return new Matcher(source, List.of(), List.of());
+      return new Matcher(source, List.of(), List.of(), true);
     }
 
     /** This item, matching only when every one of {@code conditions} (and the earlier ones) holds. */
     public Matcher has(RouteRule.Condition... conditions) {
-      return new Matcher(source, concat(has, conditions), missing);
+      return new Matcher(source, concat(has, conditions), missing, locale);
     }
 
     /** This item, matching only when none of {@code conditions} (nor the earlier ones) holds. */
     public Matcher missing(RouteRule.Condition... conditions) {
-      return new Matcher(source, has, concat(missing, conditions));
+      return new Matcher(source, has, concat(missing, conditions), locale);
+    }
+
+    /**
+     * With {@code false} (Next.js's {@code locale: false}), under i18n the source is matched against
+     * the path with its locale prefix ({@code /fr/promo}; a path without one counts as the default
+     * locale's), so it names the locale itself; by default it is matched behind the prefix. Without
+     * i18n the flag changes nothing.
+     */
+    public Matcher locale(boolean localeAware) {
+      return new Matcher(source, has, missing, localeAware);
     }
 
     /**
@@ -156,26 +174,34 @@ public interface Middleware {
     }
 
     /**
-     * Continue to routing: the page sees the request with {@code requestHeaders} set (Next.js's
-     * {@code NextResponse.next({request: {headers}})}), and its response gets {@code headers}
-     * (a header the page sets itself wins, except {@code Set-Cookie}, whose values add up).
+     * Continue to routing: the page sees the request with {@code requestHeaders} set and without
+     * the {@code removedRequestHeaders} (Next.js's {@code NextResponse.next({request: {headers}})},
+     * whose headers may have been set or deleted), and its response gets {@code headers} (a header
+     * the page sets itself wins, except {@code Set-Cookie}, whose values add up).
      */
-    record Next(Map<String, List<String>> headers, Map<String, String> requestHeaders) implements Result {
-      static final Next PLAIN = new Next(Map.of(), Map.of());
+    record Next(Map<String, List<String>> headers, Map<String, String> requestHeaders, Set<String> removedRequestHeaders)
+        implements Result {
+      static final Next PLAIN = new Next(Map.of(), Map.of(), Set.of());
 
       public Next {
         headers = ResultHeaders.copy(headers);
         requestHeaders = ResultHeaders.copyRequest(requestHeaders);
+        removedRequestHeaders = ResultHeaders.copyRemoved(removedRequestHeaders, requestHeaders);
+      }
+
+      /** A result that sets {@code requestHeaders} and removes none. */
+      public Next(Map<String, List<String>> headers, Map<String, String> requestHeaders) {
+        this(headers, requestHeaders, Set.of());
       }
 
       @Override
       public Next withHeader(String name, String value) {
-        return new Next(ResultHeaders.with(headers, name, value, true), requestHeaders);
+        return new Next(ResultHeaders.with(headers, name, value, true), requestHeaders, removedRequestHeaders);
       }
 
       @Override
       public Next addHeader(String name, String value) {
-        return new Next(ResultHeaders.with(headers, name, value, false), requestHeaders);
+        return new Next(ResultHeaders.with(headers, name, value, false), requestHeaders, removedRequestHeaders);
       }
 
       @Override
@@ -185,30 +211,51 @@ public interface Middleware {
 
       /** This result, the page seeing request header {@code name} as {@code value} (replacing what the client sent). */
       public Next withRequestHeader(String name, String value) {
-        return new Next(headers, ResultHeaders.withRequest(requestHeaders, name, value));
+        return new Next(headers, ResultHeaders.withRequest(requestHeaders, name, value),
+            ResultHeaders.withoutRemoved(removedRequestHeaders, name));
+      }
+
+      /**
+       * This result, the page not seeing request header {@code name} (any case) at all, whatever
+       * the client sent or an earlier {@link #withRequestHeader} set.
+       */
+      public Next withoutRequestHeader(String name) {
+        return new Next(headers, ResultHeaders.withoutRequest(requestHeaders, name),
+            ResultHeaders.removed(removedRequestHeaders, name));
       }
     }
 
     /**
-     * Route to {@code target} instead, the routed request having {@code requestHeaders} set, and
-     * the response getting {@code headers} as for {@link Next}.
+     * Route to {@code target} instead, the routed request having {@code requestHeaders} set and
+     * {@code removedRequestHeaders} removed, and the response getting {@code headers} as for {@link
+     * Next}.
      */
-    record Rewrite(String target, Map<String, List<String>> headers, Map<String, String> requestHeaders)
+    record Rewrite(
+        String target,
+        Map<String, List<String>> headers,
+        Map<String, String> requestHeaders,
+        Set<String> removedRequestHeaders)
         implements Result {
       public Rewrite {
         Objects.requireNonNull(target, "target");
         headers = ResultHeaders.copy(headers);
         requestHeaders = ResultHeaders.copyRequest(requestHeaders);
+        removedRequestHeaders = ResultHeaders.copyRemoved(removedRequestHeaders, requestHeaders);
+      }
+
+      /** A rewrite that sets {@code requestHeaders} and removes none. */
+      public Rewrite(String target, Map<String, List<String>> headers, Map<String, String> requestHeaders) {
+        this(target, headers, requestHeaders, Set.of());
       }
 
       @Override
       public Rewrite withHeader(String name, String value) {
-        return new Rewrite(target, ResultHeaders.with(headers, name, value, true), requestHeaders);
+        return new Rewrite(target, ResultHeaders.with(headers, name, value, true), requestHeaders, removedRequestHeaders);
       }
 
       @Override
       public Rewrite addHeader(String name, String value) {
-        return new Rewrite(target, ResultHeaders.with(headers, name, value, false), requestHeaders);
+        return new Rewrite(target, ResultHeaders.with(headers, name, value, false), requestHeaders, removedRequestHeaders);
       }
 
       @Override
@@ -218,7 +265,14 @@ public interface Middleware {
 
       /** This result, the routed request having header {@code name} set to {@code value}. */
       public Rewrite withRequestHeader(String name, String value) {
-        return new Rewrite(target, headers, ResultHeaders.withRequest(requestHeaders, name, value));
+        return new Rewrite(target, headers, ResultHeaders.withRequest(requestHeaders, name, value),
+            ResultHeaders.withoutRemoved(removedRequestHeaders, name));
+      }
+
+      /** This result, the routed request not having header {@code name} (any case) at all. */
+      public Rewrite withoutRequestHeader(String name) {
+        return new Rewrite(target, headers, ResultHeaders.withoutRequest(requestHeaders, name),
+            ResultHeaders.removed(removedRequestHeaders, name));
       }
     }
 

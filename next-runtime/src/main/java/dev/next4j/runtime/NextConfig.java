@@ -1,10 +1,12 @@
 package dev.next4j.runtime;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +29,7 @@ public final class NextConfig {
   private final List<RouteRule> rules;
   private final boolean caseSensitiveRoutes;
   private final I18n i18n;
+  private final boolean skipTrailingSlashRedirect;
 
   private NextConfig(Builder builder) {
     this.basePath = builder.basePath;
@@ -38,6 +41,7 @@ public final class NextConfig {
     this.rules = List.copyOf(builder.rules);
     this.caseSensitiveRoutes = builder.caseSensitiveRoutes;
     this.i18n = builder.i18n;
+    this.skipTrailingSlashRedirect = builder.skipTrailingSlashRedirect;
   }
 
   /**
@@ -106,6 +110,15 @@ public final class NextConfig {
     return Optional.ofNullable(i18n);
   }
 
+  /**
+   * Whether the trailing-slash 308s are left out (Next.js's {@code skipTrailingSlashRedirect});
+   * default false. Routes still match with or without the slash; middleware, rules and pages see
+   * the path as the client sent it.
+   */
+  public boolean skipTrailingSlashRedirect() {
+    return skipTrailingSlashRedirect;
+  }
+
   /** A builder holding this configuration's values. */
   public Builder toBuilder() {
     return new Builder()
@@ -117,7 +130,8 @@ public final class NextConfig {
         .bodySizeLimit(bodySizeLimit)
         .rules(rules)
         .caseSensitiveRoutes(caseSensitiveRoutes)
-        .i18n(i18n);
+        .i18n(i18n)
+        .skipTrailingSlashRedirect(skipTrailingSlashRedirect);
   }
 
   @Override
@@ -131,13 +145,15 @@ public final class NextConfig {
         && ((NextConfig) o).bodySizeLimit == bodySizeLimit
         && ((NextConfig) o).rules.equals(rules)
         && ((NextConfig) o).caseSensitiveRoutes == caseSensitiveRoutes
-        && Objects.equals(((NextConfig) o).i18n, i18n);
+        && Objects.equals(((NextConfig) o).i18n, i18n)
+        && ((NextConfig) o).skipTrailingSlashRedirect == skipTrailingSlashRedirect;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n);
+        basePath, trailingSlash, poweredByHeader, generateEtags, compress, bodySizeLimit, rules, caseSensitiveRoutes, i18n,
+        skipTrailingSlashRedirect);
   }
 
   @Override
@@ -146,7 +162,8 @@ public final class NextConfig {
         + ", poweredByHeader=" + poweredByHeader + ", generateEtags=" + generateEtags
         + ", compress=" + compress + ", bodySizeLimit=" + bodySizeLimit
         + (rules.isEmpty() ? "" : ", rules=" + rules) + (caseSensitiveRoutes ? ", caseSensitiveRoutes=true" : "")
-        + (i18n == null ? "" : ", i18n=" + i18n) + "}";
+        + (i18n == null ? "" : ", i18n=" + i18n)
+        + (skipTrailingSlashRedirect ? ", skipTrailingSlashRedirect=true" : "") + "}";
   }
 
   /** Builds a {@link NextConfig}; every value starts at Next.js's default. */
@@ -160,6 +177,7 @@ public final class NextConfig {
     private final List<RouteRule> rules = new ArrayList<>();
     private boolean caseSensitiveRoutes;
     private I18n i18n;
+    private boolean skipTrailingSlashRedirect;
 
     private Builder() {}
 
@@ -229,6 +247,12 @@ public final class NextConfig {
 
     public Builder caseSensitiveRoutes(boolean caseSensitiveRoutes) {
       this.caseSensitiveRoutes = caseSensitiveRoutes;
+      return this;
+    }
+
+    /** Leaves out the trailing-slash 308s (Next.js's {@code skipTrailingSlashRedirect}); default false. */
+    public Builder skipTrailingSlashRedirect(boolean skip) {
+      this.skipTrailingSlashRedirect = skip;
       return this;
     }
 
@@ -338,23 +362,25 @@ public final class NextConfig {
       if (defaultLocale.isEmpty()) {
         problems.add("Specified i18n.defaultLocale should be a string");
       } else if (!seen.contains(defaultLocale.toLowerCase(Locale.ROOT))) {
-        problems.add("Specified i18n.defaultLocale (" + defaultLocale + ") should be included in i18n.locales.");
+        problems.add("Specified i18n.defaultLocale should be included in i18n.locales. Got \"" + defaultLocale + "\"");
       }
       Set<String> domainNames = new HashSet<>();
-      Set<String> domainDefaults = new HashSet<>();
+      Map<String, String> domainDefaults = new HashMap<>();
       for (Domain domain : domains) {
         if (!domain.domain().matches("[A-Za-z0-9.-]+")) {
-          problems.add("i18n domain \"" + domain.domain() + "\" is invalid: give the host name only, without"
-              + " protocol, port or path");
+          problems.add("i18n domain: \"" + domain.domain() + "\" is invalid it should be a valid domain without"
+              + " protocol (https://) or port (:3000) e.g. example.vercel.sh");
         } else if (!domainNames.add(domain.domain().toLowerCase(Locale.ROOT))) {
           problems.add("i18n domain \"" + domain.domain() + "\" is listed more than once");
         }
         if (!seen.contains(domain.defaultLocale().toLowerCase(Locale.ROOT))) {
           problems.add("i18n domain " + domain.domain() + " has defaultLocale \"" + domain.defaultLocale()
               + "\", which is not in i18n.locales");
-        } else if (!domainDefaults.add(domain.defaultLocale().toLowerCase(Locale.ROOT))) {
-          problems.add("Both " + domain.domain() + " and another domain configured the defaultLocale "
-              + domain.defaultLocale() + " but only one can. Change one item's default locale to continue");
+        } else if (domainDefaults.putIfAbsent(domain.defaultLocale().toLowerCase(Locale.ROOT), domain.domain()) != null) {
+          problems.add("Invalid i18n.domains values: Both "
+              + domainDefaults.get(domain.defaultLocale().toLowerCase(Locale.ROOT)) + " and " + domain.domain()
+              + " configured the defaultLocale " + domain.defaultLocale()
+              + " but only one can. Change one item's default locale to continue");
         }
         for (String locale : domain.locales()) {
           if (!seen.contains(locale.toLowerCase(Locale.ROOT))) {

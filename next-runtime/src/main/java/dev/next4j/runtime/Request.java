@@ -480,6 +480,18 @@ public final class Request {
         env, shared, revalidator, locale);
   }
 
+  /** This request without header {@code name} (any case): what middleware's {@code withoutRequestHeader} does. */
+  public Request withoutHeader(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (!headers.map().containsKey(lower)) {
+      return this;
+    }
+    Map<String, List<String>> copy = new LinkedHashMap<>(headers.map());
+    copy.remove(lower);
+    return new Request(method, path, rawQuery, HeaderView.of(Collections.unmodifiableMap(copy)), route, routeParams, jsonCodec,
+        env, shared, revalidator, locale);
+  }
+
   /**
    * This request with {@code revalidator} behind {@link #revalidate}: the app serving a request
    * sets itself; tests of a page may set their own.

@@ -135,6 +135,7 @@ public final class RouteRule {
   private final List<Condition> has;
   private final List<Condition> missing;
   private final boolean basePath;
+  private final boolean locale;
 
   private RouteRule(
       Kind kind,
@@ -144,7 +145,8 @@ public final class RouteRule {
       Map<String, String> headers,
       List<Condition> has,
       List<Condition> missing,
-      boolean basePath) {
+      boolean basePath,
+      boolean locale) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.source = Objects.requireNonNull(source, "source");
     this.destination = Objects.requireNonNull(destination, "destination");
@@ -153,6 +155,7 @@ public final class RouteRule {
     this.has = List.copyOf(has);
     this.missing = List.copyOf(missing);
     this.basePath = basePath;
+    this.locale = locale;
   }
 
   /** A redirect with 308 ({@code permanent}) or 307. */
@@ -162,7 +165,7 @@ public final class RouteRule {
 
   /** A redirect with {@code statusCode}: 301, 302, 303, 307 or 308 (checked when the config is built). */
   public static RouteRule redirect(String source, String destination, int statusCode) {
-    return new RouteRule(Kind.REDIRECT, source, destination, statusCode, Map.of(), List.of(), List.of(), true);
+    return new RouteRule(Kind.REDIRECT, source, destination, statusCode, Map.of(), List.of(), List.of(), true, true);
   }
 
   /** A rewrite in {@code phase} ({@link Kind#BEFORE_FILES}, {@link Kind#AFTER_FILES} or {@link Kind#FALLBACK}). */
@@ -170,23 +173,23 @@ public final class RouteRule {
     if (!phase.rewrite()) {
       throw new IllegalArgumentException(phase + " is not a rewrite phase; use BEFORE_FILES, AFTER_FILES or FALLBACK");
     }
-    return new RouteRule(phase, source, destination, 0, Map.of(), List.of(), List.of(), true);
+    return new RouteRule(phase, source, destination, 0, Map.of(), List.of(), List.of(), true, true);
   }
 
   /** Response headers for requests matching {@code source}, in the map's iteration order. */
   public static RouteRule headers(String source, Map<String, String> headers) {
     return new RouteRule(Kind.HEADERS, source, "", 0,
-        Collections.unmodifiableMap(new LinkedHashMap<>(headers)), List.of(), List.of(), true);
+        Collections.unmodifiableMap(new LinkedHashMap<>(headers)), List.of(), List.of(), true, true);
   }
 
   /** This rule, applying only when every one of {@code conditions} (and the earlier ones) holds. */
   public RouteRule has(Condition... conditions) {
-    return new RouteRule(kind, source, destination, statusCode, headers, concat(has, conditions), missing, basePath);
+    return new RouteRule(kind, source, destination, statusCode, headers, concat(has, conditions), missing, basePath, locale);
   }
 
   /** This rule, applying only when none of {@code conditions} (nor the earlier ones) holds. */
   public RouteRule missing(Condition... conditions) {
-    return new RouteRule(kind, source, destination, statusCode, headers, has, concat(missing, conditions), basePath);
+    return new RouteRule(kind, source, destination, statusCode, headers, has, concat(missing, conditions), basePath, locale);
   }
 
   /**
@@ -194,7 +197,19 @@ public final class RouteRule {
    * (Next.js's {@code basePath: false}).
    */
   public RouteRule basePath(boolean underBasePath) {
-    return new RouteRule(kind, source, destination, statusCode, headers, has, missing, underBasePath);
+    return new RouteRule(kind, source, destination, statusCode, headers, has, missing, underBasePath, locale);
+  }
+
+  /**
+   * With {@code false}, the rule ignores the app's i18n locales (Next.js's {@code locale: false}):
+   * its source is matched as written, so it names the locale itself ({@code /fr/old}, {@code
+   * /:locale/old}), and its destination gets no locale put back. By default (true), with {@link
+   * NextConfig#i18n()} set, the source is matched behind any locale prefix, a path without one
+   * counting as the default locale's, and a relative destination gets the matched locale in front.
+   * Without i18n the flag changes nothing.
+   */
+  public RouteRule locale(boolean localeAware) {
+    return new RouteRule(kind, source, destination, statusCode, headers, has, missing, basePath, localeAware);
   }
 
   /**
@@ -245,6 +260,11 @@ public final class RouteRule {
     return basePath;
   }
 
+  /** Whether the rule is matched behind the i18n locale prefix (the default); false for {@code locale: false}. */
+  public boolean locale() {
+    return locale;
+  }
+
   private static List<Condition> concat(List<Condition> first, Condition[] more) {
     List<Condition> all = new java.util.ArrayList<>(first);
     for (Condition condition : more) {
@@ -263,12 +283,13 @@ public final class RouteRule {
         && r.headers.equals(headers)
         && r.has.equals(has)
         && r.missing.equals(missing)
-        && r.basePath == basePath;
+        && r.basePath == basePath
+        && r.locale == locale;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, source, destination, statusCode, headers, has, missing, basePath);
+    return Objects.hash(kind, source, destination, statusCode, headers, has, missing, basePath, locale);
   }
 
   @Override

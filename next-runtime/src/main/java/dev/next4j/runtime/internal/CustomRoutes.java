@@ -1,5 +1,6 @@
 package dev.next4j.runtime.internal;
 
+import dev.next4j.runtime.NextConfig.I18n;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteRule;
@@ -32,6 +33,8 @@ final class CustomRoutes {
   private static final CustomRoutes NONE = new CustomRoutes(List.of(), false);
   private static final Pattern NON_PATH_PARAM = Pattern.compile(":([A-Za-z0-9_]+)([*+?])?");
   private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([A-Za-z][A-Za-z0-9]*)>");
+  /** The param Next.js's i18n puts in front of a rule's source and destination; never part of a query. */
+  static final String LOCALE_PARAM = "nextInternalLocale";
 
   private final Map<Kind, Phase> phases = new EnumMap<>(Kind.class);
   private final boolean empty;
@@ -54,14 +57,77 @@ final class CustomRoutes {
    * @throws IllegalArgumentException when a rule does not compile (the config checks them first)
    */
   static CustomRoutes compile(List<RouteRule> rules, String basePath, boolean caseSensitive) {
+    return compile(rules, basePath, caseSensitive, null, false);
+  }
+
+  /**
+   * {@code rules} compiled for an app under {@code basePath} with {@code i18n} (null for none):
+   * each rule that is not {@code locale: false} is first rewritten as Next.js's {@code
+   * load-custom-routes} does it ({@link #localised}); the request path the rules then see is the one
+   * {@link LocaleRouting#rulePath} gives.
+   *
+   * @throws IllegalArgumentException when a rule does not compile (the config checks them first)
+   */
+  static CustomRoutes compile(
+      List<RouteRule> rules, String basePath, boolean caseSensitive, I18n i18n, boolean trailingSlash) {
     if (rules.isEmpty()) {
       return NONE;
     }
     List<Compiled> compiled = new ArrayList<>();
-    for (RouteRule rule : rules) {
+    for (RouteRule rule : i18n == null ? rules : localised(rules, i18n, basePath, trailingSlash)) {
       compiled.add(new Compiled(rule, basePath, caseSensitive && rule.kind() != Kind.BEFORE_FILES));
     }
     return new CustomRoutes(compiled, caseSensitive);
+  }
+
+  /**
+   * {@code rules} as they match under {@code i18n}, in order. A rule that is not {@code locale:
+   * false} gets {@code /:nextInternalLocale(en|fr|...)} in front of its source and {@code
+   * /:nextInternalLocale} in front of a relative destination ({@code /} alone is left out unless
+   * {@code trailingSlash}), so that it matches behind every locale prefix and keeps the locale. A
+   * redirect with a relative destination is preceded by one variant per default locale (each
+   * domain's, then the app's), whose source names that locale and whose destination goes without
+   * a locale prefix (to the domain, for a domain's): a default locale is served without its prefix.
+   * The results are {@code locale: false} rules, matched as written.
+   */
+  static List<RouteRule> localised(List<RouteRule> rules, I18n i18n, String basePath, boolean trailingSlash) {
+    // Locales are letters, digits and '-' (NextConfig.I18n.check), none of them special in a regex group.
+    String prefix = "/:" + LOCALE_PARAM + "(" + String.join("|", i18n.locales()) + ")";
+    List<RouteRule> localised = new ArrayList<>();
+    for (RouteRule rule : rules) {
+      if (!rule.locale()) {
+        localised.add(rule);
+        continue;
+      }
+      String tail = rule.source().equals("/") && !trailingSlash ? "" : rule.source();
+      String destination = rule.destination();
+      if (rule.kind() == Kind.REDIRECT && destination.startsWith("/")) {
+        String destinationBase = rule.basePath() ? basePath : "";
+        for (I18n.Domain domain : i18n.domains()) {
+          String origin = (domain.http() ? "http://" : "https://") + domain.domain();
+          localised.add(variant(rule, "/" + domain.defaultLocale() + tail, origin + destinationBase + destination));
+        }
+        localised.add(variant(rule, "/" + i18n.defaultLocale() + tail, destination));
+      }
+      String localisedDestination = destination.startsWith("/")
+          ? "/:" + LOCALE_PARAM + (destination.equals("/") && !trailingSlash ? "" : destination)
+          : destination;
+      localised.add(variant(rule, prefix + tail, localisedDestination));
+    }
+    return localised;
+  }
+
+  /** {@code rule} with another source and destination, matched as written ({@code locale: false}). */
+  private static RouteRule variant(RouteRule rule, String source, String destination) {
+    RouteRule variant = switch (rule.kind()) {
+      case REDIRECT -> RouteRule.redirect(source, destination, rule.statusCode());
+      case HEADERS -> RouteRule.headers(source, rule.headers());
+      default -> RouteRule.rewrite(rule.kind(), source, destination);
+    };
+    return variant.has(rule.has().toArray(Condition[]::new))
+        .missing(rule.missing().toArray(Condition[]::new))
+        .basePath(rule.basePath())
+        .locale(false);
   }
 
   /** Whether there are no rules at all. */
@@ -75,13 +141,18 @@ final class CustomRoutes {
    * values accumulating.
    */
   Map<String, List<String>> headers(Request request) {
+    return headers(request, request.path());
+  }
+
+  /** The headers the header rules give {@code request}, matched on {@code path} (under i18n, {@link LocaleRouting#rulePath}). */
+  Map<String, List<String>> headers(Request request, String path) {
     if (empty) {
       return Map.of();
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
     Map<String, String> names = new HashMap<>();
-    for (Compiled rule : phases.get(Kind.HEADERS).candidates(request.path())) {
-      Map<String, Object> params = rule.match(request.path(), request);
+    for (Compiled rule : phases.get(Kind.HEADERS).candidates(path)) {
+      Map<String, Object> params = rule.match(path, request);
       if (params == null) {
         continue;
       }
@@ -103,11 +174,16 @@ final class CustomRoutes {
 
   /** The answer of the first redirect rule matching {@code request}, if any. */
   Optional<Response> redirect(Request request) {
+    return redirect(request, request.path());
+  }
+
+  /** The answer of the first redirect rule matching {@code request} on {@code path} (under i18n, {@link LocaleRouting#rulePath}). */
+  Optional<Response> redirect(Request request, String path) {
     if (empty) {
       return Optional.empty();
     }
-    for (Compiled rule : phases.get(Kind.REDIRECT).candidates(request.path())) {
-      Map<String, Object> params = rule.match(request.path(), request);
+    for (Compiled rule : phases.get(Kind.REDIRECT).candidates(path)) {
+      Map<String, Object> params = rule.match(path, request);
       if (params != null) {
         String location = rule.redirectLocation(params, request.rawQuery());
         Response response = Response.redirect(rule.rule.statusCode(), location)
@@ -245,7 +321,7 @@ final class CustomRoutes {
       Map<String, List<String>> destinationQuery = destination.query(params);
       if (!destination.usesParams(params)) {
         params.forEach((name, value) -> {
-          if (!destinationQuery.containsKey(name)) {
+          if (!destinationQuery.containsKey(name) && !name.equals(LOCALE_PARAM)) {
             query.put(name, value instanceof List<?> list
                 ? list.stream().map(String.class::cast).toList()
                 : List.of((String) value));
@@ -414,10 +490,10 @@ final class CustomRoutes {
       return values;
     }
 
-    /** Whether a param of {@code params} appears in the path or the origin. */
+    /** Whether a param of {@code params} appears in the path or the origin (the locale param does not count, as in Next.js). */
     boolean usesParams(Map<String, Object> params) {
       for (PathPattern.Token token : path) {
-        if (token instanceof PathPattern.Key key && params.containsKey(key.name())) {
+        if (token instanceof PathPattern.Key key && params.containsKey(key.name()) && !key.name().equals(LOCALE_PARAM)) {
           return true;
         }
       }

@@ -53,7 +53,8 @@ final class Dispatcher {
     this.publicFiles = publicFiles;
     this.finisher = finisher;
     this.staticPages = staticPages;
-    this.rules = CustomRoutes.compile(config.rules(), config.basePath(), config.caseSensitiveRoutes());
+    this.rules = CustomRoutes.compile(config.rules(), config.basePath(), config.caseSensitiveRoutes(),
+        config.i18n().orElse(null), config.trailingSlash());
     this.locales = config.i18n().map(i18n -> new LocaleRouting(i18n, config)).orElse(null);
   }
 
@@ -64,13 +65,17 @@ final class Dispatcher {
     if (clean != null) {
       return finish(request, redirect(clean, request.rawQuery()), false);
     }
-    Map<String, List<String>> ruleHeaders = rules.headers(request);
+    // Under i18n the rules see the path with its locale prefix, the default locale's when it has none.
+    String rulePath = locales == null || rules.isEmpty() ? path : locales.rulePath(request);
+    Map<String, List<String>> ruleHeaders = rules.headers(request, rulePath);
     String appPath = UrlRules.stripBasePath(path, config.basePath());
-    String target = appPath == null ? null : UrlRules.trailingSlashTarget(path, appPath, config.trailingSlash());
+    String target = appPath == null || config.skipTrailingSlashRedirect()
+        ? null
+        : UrlRules.trailingSlashTarget(path, appPath, config.trailingSlash());
     if (target != null) {
       return withHeaders(finish(request, redirect(target, request.rawQuery()), false), ruleHeaders);
     }
-    Optional<Response> redirect = rules.redirect(request);
+    Optional<Response> redirect = rules.redirect(request, rulePath);
     if (redirect.isPresent()) {
       return withHeaders(finish(request, redirect.get(), false), ruleHeaders);
     }
@@ -78,14 +83,16 @@ final class Dispatcher {
       return withHeaders(finish(request, errorPage(request, 404, table), false), ruleHeaders);
     }
     Request inApp = config.basePath().isEmpty() ? request : request.withTarget(withQuery(appPath, request.rawQuery()));
+    boolean localePrefixed = false;
     if (locales != null) {
       LocaleRouting.Outcome localised = locales.route(inApp);
       if (localised.redirect() != null) {
         return withHeaders(finish(request, localised.redirect(), false), ruleHeaders);
       }
       inApp = localised.request();
+      localePrefixed = localised.prefixed();
     }
-    return withHeaders(afterRedirects(inApp, table), ruleHeaders);
+    return withHeaders(afterRedirects(inApp, table, rulePath, localePrefixed), ruleHeaders);
   }
 
   /**
@@ -94,7 +101,7 @@ final class Dispatcher {
    * the URL as the client sent it, do not.
    */
   Response render(Request request, RouteTable table) {
-    return afterRedirects(request, table);
+    return afterRedirects(request, table, rulePath(request), false);
   }
 
   /** The 404 page for {@code request}, finished. */
@@ -112,8 +119,16 @@ final class Dispatcher {
     return finish(request, response, false);
   }
 
-  private Response afterRedirects(Request request, RouteTable table) {
+  /**
+   * Middleware, then the rewrites and routing ({@link #resolve}). {@code rulePath} is the path the
+   * rewrite rules match (with the base path, and under i18n the locale prefix); {@code
+   * localePrefixed}, whether the client's path had a locale prefix, which keeps it from reaching an
+   * API route or public file directly.
+   */
+  private Response afterRedirects(Request request, RouteTable table, String rulePath, boolean localePrefixed) {
     Request routed = request;
+    String routedPath = rulePath;
+    boolean apiBlocked = localePrefixed;
     Map<String, List<String>> headers = Map.of();
     Optional<Middleware> middleware = table.routing().middlewareFor(request);
     if (middleware.isPresent()) {
@@ -132,21 +147,30 @@ final class Dispatcher {
         return finish(request, respond.response(), false);
       }
       if (result instanceof Middleware.Result.Rewrite rewrite) {
-        routed = withRequestHeaders(request.withTarget(rewrite.target()), rewrite.requestHeaders());
+        routed = withRequestHeaders(request.withTarget(rewrite.target()), rewrite.requestHeaders(),
+            rewrite.removedRequestHeaders());
+        routedPath = rulePath(routed);
+        apiBlocked = false;
         headers = rewrite.headers();
       } else {
         Middleware.Result.Next next = (Middleware.Result.Next) result;
-        routed = withRequestHeaders(request, next.requestHeaders());
+        routed = withRequestHeaders(request, next.requestHeaders(), next.removedRequestHeaders());
         headers = next.headers();
       }
     }
-    Outcome outcome = resolve(routed, table);
+    Outcome outcome = resolve(routed, table, routedPath, apiBlocked);
     return finisher.finish(outcome.request(), outcome.response(), outcome.page(), headers);
   }
 
-  /** {@code request} with the request headers middleware set (Next.js's {@code NextResponse.next({request})}). */
-  private static Request withRequestHeaders(Request request, Map<String, String> headers) {
+  /**
+   * {@code request} without the request headers middleware removed and with those it set (Next.js's
+   * {@code NextResponse.next({request})}).
+   */
+  private static Request withRequestHeaders(Request request, Map<String, String> headers, Set<String> removed) {
     Request r = request;
+    for (String name : removed) {
+      r = r.withoutHeader(name);
+    }
     for (Map.Entry<String, String> header : headers.entrySet()) {
       r = r.withHeader(header.getKey(), header.getValue());
     }
@@ -158,25 +182,34 @@ final class Dispatcher {
    * runs them. {@code beforeFiles} rules all apply, each seeing the path the previous one made;
    * then files; then each matching {@code afterFiles} rule rewrites and the result is looked up
    * among files and all routes, the next rule seeing the rewritten path when nothing answers; then
-   * dynamic routes; then the {@code fallback} rules likewise; then 404. Rule sources match the
-   * path with the base path, as the client sent it.
+   * dynamic routes; then the {@code fallback} rules likewise; then 404. Rule sources match {@code
+   * rulePath}, the path with the base path as the client sent it (under i18n with its locale
+   * prefix), and then each rewrite's destination. With {@code apiBlocked} (a locale prefix the
+   * client sent), API routes are not found until a rule rewrote the request.
    */
-  private Outcome resolve(Request request, RouteTable table) {
+  private Outcome resolve(Request request, RouteTable table, String rulePath, boolean apiBlocked) {
     Request current = request;
+    String currentPath = rulePath;
     for (int next = 0; next >= 0; ) {
-      Rewrite rewrite = nextRewrite(RouteRule.Kind.BEFORE_FILES, current, next);
-      current = rewrite == null ? current : rewrite.request();
+      Rewrite rewrite = nextRewrite(RouteRule.Kind.BEFORE_FILES, current, currentPath, next);
+      if (rewrite != null) {
+        current = rewrite.request();
+        currentPath = rewrite.rulePath();
+        apiBlocked = false;
+      }
       next = rewrite == null ? -1 : rewrite.next();
     }
     // Files: the special paths, public files, routes without params. A dynamic route the lookup
     // found waits for the afterFiles rewrites; when none rewrites, it answers without a second lookup.
     Request files = current;
     String path = UrlRules.routingPath(files.path());
-    Outcome file = special(files, path, table);
+    boolean blocked = apiBlocked && isApi(path);
+    Outcome file = special(files, path, table, blocked);
     if (file != null) {
       return file;
     }
-    Match match = table.routing().match(files.method(), path);
+    // A blocked path matches no route (null is no match).
+    Match match = blocked ? null : table.routing().match(files.method(), path);
     boolean deferred = match instanceof Match.Found found && found.route().pattern().indexOf('[') >= 0;
     if (!deferred) {
       file = routed(files, match, table);
@@ -186,20 +219,23 @@ final class Dispatcher {
     }
     for (RouteRule.Kind phase : REWRITE_PHASES) {
       if (phase == null) {
-        Outcome dynamic = current == files ? routed(files, match, table) : lookUp(current, table);
+        // Not rewritten since the files: the same request, still as blocked, so the same match.
+        Outcome dynamic = current == files ? routed(files, match, table) : lookUp(current, table, apiBlocked);
         if (dynamic != null) {
           return dynamic;
         }
         continue;
       }
       for (int next = 0; next >= 0; ) {
-        Rewrite rewrite = nextRewrite(phase, current, next);
+        Rewrite rewrite = nextRewrite(phase, current, currentPath, next);
         if (rewrite == null) {
           break;
         }
         current = rewrite.request();
+        currentPath = rewrite.rulePath();
+        apiBlocked = false;
         next = rewrite.next();
-        Outcome hit = lookUp(current, table);
+        Outcome hit = lookUp(current, table, false);
         if (hit != null) {
           return hit;
         }
@@ -212,29 +248,46 @@ final class Dispatcher {
   private static final RouteRule.Kind[] REWRITE_PHASES = {RouteRule.Kind.AFTER_FILES, null, RouteRule.Kind.FALLBACK};
 
   /**
-   * The first rule of {@code phase} from place {@code from} on that matches {@code request}, and
-   * the request it rewrites to; null when none matches.
+   * The first rule of {@code phase} from place {@code from} on that matches {@code request} on
+   * {@code path}, and the request it rewrites to; null when none matches.
    */
-  private Rewrite nextRewrite(RouteRule.Kind phase, Request request, int from) {
-    String path = fullPath(request);
+  private Rewrite nextRewrite(RouteRule.Kind phase, Request request, String path, int from) {
     for (CustomRoutes.Compiled rule : rules.candidates(phase, path)) {
       if (rule.position < from) {
         continue;
       }
       Map<String, Object> params = rule.match(path, request);
       if (params != null) {
-        return new Rewrite(rewritten(request, rule, params), rule.position + 1);
+        Request rewritten = rewritten(request, rule, params);
+        String rulePath = fullPath(rewritten);
+        return new Rewrite(locales == null ? rewritten : locales.afterRewrite(rewritten), rulePath, rule.position + 1);
       }
     }
     return null;
   }
 
-  /** A rewritten request, and the place of the rule after the one that rewrote it. */
-  private record Rewrite(Request request, int next) {}
+  /**
+   * A rewritten request (under i18n, without the locale prefix its destination had), the path the
+   * next rules match (its destination with the base path), and the place of the rule after the one
+   * that rewrote it.
+   */
+  private record Rewrite(Request request, String rulePath, int next) {}
 
   /** The path of {@code request} with the base path, as rule sources see it. */
   private String fullPath(Request request) {
     return config.basePath().isEmpty() ? request.path() : config.basePath() + request.path();
+  }
+
+  /**
+   * The path rule sources see for {@code request}, a path inside the app: with the base path, and
+   * under i18n with the request's locale in front ({@code /docs/fr/about}).
+   */
+  private String rulePath(Request request) {
+    if (locales == null || request.locale().isEmpty()) {
+      return fullPath(request);
+    }
+    String path = request.path();
+    return config.basePath() + "/" + request.locale() + (path.equals("/") ? config.trailingSlash() ? "/" : "" : path);
   }
 
   /** {@code request} rewritten by {@code rule}, back inside the app (without the base path). */
@@ -250,27 +303,48 @@ final class Dispatcher {
 
   /**
    * What answers {@code request} from the file system (the special paths, {@code public/} files)
-   * or from any route; null when nothing does.
+   * or from any route; null when nothing does. With {@code apiBlocked}, paths under {@code /api}
+   * find nothing; under i18n, {@code public/} files are found only for a default locale ({@link
+   * LocaleRouting#servesPublicFiles}).
    */
-  private Outcome lookUp(Request request, RouteTable table) {
+  private Outcome lookUp(Request request, RouteTable table, boolean apiBlocked) {
     String path = UrlRules.routingPath(request.path());
-    Outcome file = special(request, path, table);
-    return file != null ? file : routed(request, table.routing().match(request.method(), path), table);
+    boolean blocked = apiBlocked && isApi(path);
+    Outcome file = special(request, path, table, blocked);
+    if (file != null || blocked) {
+      return file;
+    }
+    return routed(request, table.routing().match(request.method(), path), table);
   }
 
-  /** The answer of the special paths ({@code /404}, {@code /500}, the blocked pages) and {@code public/} files; null for others. */
-  private Outcome special(Request request, String path, RouteTable table) {
+  private static boolean isApi(String path) {
+    return path.equals("/api") || path.startsWith("/api/");
+  }
+
+  /**
+   * The answer of the special paths ({@code /404}, {@code /500}, the blocked pages) and, unless
+   * {@code blocked}, of {@code public/} files (under i18n only for a default locale); null for others.
+   */
+  private Outcome special(Request request, String path, RouteTable table, boolean blocked) {
     if (BLOCKED.contains(path) || path.equals("/404")) {
       return new Outcome(errorPage(request, 404, table), false, request);
     }
     if (path.equals("/500")) {
       return new Outcome(errorPage(request, 500, table), false, request);
     }
-    Optional<Response> file = publicFiles.find(request, path);
-    return file.isPresent() ? new Outcome(file.get(), true, request) : null;
+    if (blocked) {
+      return null;
+    }
+    if (locales == null || request.locale().isEmpty() || locales.servesPublicFiles(request.locale())) {
+      Optional<Response> file = publicFiles.find(request, path);
+      if (file.isPresent()) {
+        return new Outcome(file.get(), true, request);
+      }
+    }
+    return null;
   }
 
-  /** What {@code match}, the route table's answer for {@code request}, gives: a page, a 405 or a 400; null when no route matched. */
+  /** What {@code match}, the route table's answer for {@code request}, gives: a page, a 405 or a 400; null when no route matched (or {@code match} is null). */
   private Outcome routed(Request request, Match match, RouteTable table) {
     if (match instanceof Match.Found found) {
       Request routed = request.withRoute(found.route().pattern(), found.params());

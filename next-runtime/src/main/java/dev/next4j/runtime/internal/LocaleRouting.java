@@ -14,9 +14,10 @@ import java.util.Optional;
  * path: the locale prefix ({@code /fr/about}) is found case-insensitively, stripped before the
  * rest of the pipeline, and kept as {@link Request#locale()}; a path without one gets the default
  * locale (of the request's domain, with domain routing). With {@code localeDetection}, a request
- * for {@code /} without a prefix is redirected (307) to the locale the client prefers: the {@code
- * NEXT_LOCALE} cookie when it names a locale, else the best {@code Accept-Language} match; a
- * locale that another domain serves as its default is sent to that domain.
+ * for {@code /} without a prefix is redirected (307) to the locale the client prefers ({@link
+ * #detect}). It also gives the redirects, rewrites and headers rules the path they match ({@link
+ * #rulePath}), the locale of a rewrite's destination ({@link #afterRewrite}) and which locales see
+ * the {@code public/} files ({@link #servesPublicFiles}).
  */
 final class LocaleRouting {
   private final I18n i18n;
@@ -29,8 +30,11 @@ final class LocaleRouting {
     this.trailingSlash = config.trailingSlash();
   }
 
-  /** What the i18n step decided: a detection redirect, or the request to route on. */
-  record Outcome(Response redirect, Request request) {}
+  /**
+   * What the i18n step decided: a detection redirect, or the request to route on and whether its
+   * path had a locale prefix (such a path does not reach API routes directly, as in Next.js).
+   */
+  record Outcome(Response redirect, Request request, boolean prefixed) {}
 
   /** The i18n step for {@code request}, whose path is the path inside the app. */
   Outcome route(Request request) {
@@ -43,27 +47,104 @@ final class LocaleRouting {
     if (prefix != null) {
       String rest = end < 0 ? "/" : path.substring(end);
       Request stripped = request.withTarget(request.rawQuery().isEmpty() ? rest : rest + "?" + request.rawQuery());
-      return new Outcome(null, stripped.withLocale(prefix));
+      return new Outcome(null, stripped.withLocale(prefix), true);
     }
     if (i18n.localeDetection() && path.equals("/")) {
-      String preferred = preferred(request);
-      if (preferred != null && !preferred.equalsIgnoreCase(defaultLocale)) {
-        return new Outcome(redirect(request, preferred, domain), null);
+      Response redirect = detect(request, domain, defaultLocale);
+      if (redirect != null) {
+        return new Outcome(redirect, null, false);
       }
     }
-    return new Outcome(null, request.withLocale(defaultLocale));
+    return new Outcome(null, request.withLocale(defaultLocale), false);
   }
 
-  /** The locale the client prefers among the app's: {@code NEXT_LOCALE}, else {@code Accept-Language}; null for none. */
-  private String preferred(Request request) {
-    Optional<String> cookie = request.cookie("NEXT_LOCALE");
-    if (cookie.isPresent()) {
-      String named = find(cookie.get(), i18n.locales());
-      if (named != null) {
-        return named;
+  /**
+   * The detection redirect for {@code /}, as Next.js's {@code getLocaleRedirect} decides it; null
+   * for none. On a domain of {@code domains}, the {@code Accept-Language} locale, when a domain
+   * serves it (as its default or among its locales) and it is not this domain's default, sends the
+   * client to that domain ({@code http://example.do/do-BE}); otherwise the domain's default locale
+   * stands (the cookie does not count there). Elsewhere the {@code NEXT_LOCALE} cookie, else the
+   * {@code Accept-Language} match, when it is not the default locale, gets its prefix here.
+   */
+  private Response detect(Request request, Optional<I18n.Domain> domain, String defaultLocale) {
+    String accepted = request.header("accept-language").map(header -> acceptLanguage(header, i18n.locales())).orElse(null);
+    if (domain.isPresent()) {
+      Optional<I18n.Domain> serving = accepted == null ? Optional.empty() : i18n.domains().stream()
+          .filter(d -> d.defaultLocale().equalsIgnoreCase(accepted) || find(accepted, d.locales()) != null)
+          .findFirst();
+      if (serving.isPresent()) {
+        boolean itsDefault = serving.get().defaultLocale().equalsIgnoreCase(accepted);
+        if (serving.get() != domain.get() || !itsDefault) {
+          String location = (serving.get().http() ? "http://" : "https://") + serving.get().domain() + basePath
+              + "/" + (itsDefault ? "" : accepted + (trailingSlash ? "/" : ""));
+          return Response.redirect(307, location);
+        }
+      }
+      return null;
+    }
+    String preferred = request.cookie("NEXT_LOCALE").map(cookie -> find(cookie, i18n.locales())).orElse(null);
+    preferred = preferred != null ? preferred : accepted;
+    if (preferred == null || preferred.equalsIgnoreCase(defaultLocale)) {
+      return null;
+    }
+    String query = request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery();
+    return Response.redirect(307, basePath + "/" + preferred + (trailingSlash ? "/" : "") + query);
+  }
+
+  /**
+   * The path the redirects, rewrites and headers rules match for {@code request}, whose path is as
+   * the client sent it (with the base path): the same path when it has a locale prefix (or is a
+   * {@code /_next/} path), else the path with the default locale (of the request's domain) put in
+   * after the base path, as Next.js does before it resolves routes ({@code /about} → {@code
+   * /en/about}, {@code /} → {@code /en}, or {@code /en/} with {@code trailingSlash} when it ended
+   * in a slash). A path outside the base path gets the prefix without the base path.
+   */
+  String rulePath(Request request) {
+    String path = request.path();
+    boolean inBasePath = basePath.isEmpty() || path.equals(basePath) || path.startsWith(basePath + "/");
+    String inner = !inBasePath || basePath.isEmpty() ? path : path.length() == basePath.length() ? "/" : path.substring(basePath.length());
+    int end = inner.indexOf('/', 1);
+    if (find(end < 0 ? inner.substring(1) : inner.substring(1, end), i18n.locales()) != null
+        || inner.startsWith("/_next/")) {
+      return path;
+    }
+    String defaultLocale = domain(request).map(I18n.Domain::defaultLocale).orElse(i18n.defaultLocale());
+    String prefixed = (inBasePath ? basePath : "") + "/" + defaultLocale + (inner.equals("/") ? "" : inner);
+    return trailingSlash && inner.endsWith("/") && !prefixed.endsWith("/") ? prefixed + "/" : prefixed;
+  }
+
+  /**
+   * {@code request}, just rewritten to a path inside the app, with the locale its new path names:
+   * a destination that starts with a locale ({@code /nl/another}) is routed without it and sets the
+   * request's locale, as Next.js detects the locale of a rewrite's destination; any other keeps the
+   * locale the request had.
+   */
+  Request afterRewrite(Request request) {
+    String path = request.path();
+    int end = path.indexOf('/', 1);
+    String prefix = find(end < 0 ? path.substring(1) : path.substring(1, end), i18n.locales());
+    if (prefix == null) {
+      return request;
+    }
+    String rest = end < 0 ? "/" : path.substring(end);
+    return request.withTarget(request.rawQuery().isEmpty() ? rest : rest + "?" + request.rawQuery()).withLocale(prefix);
+  }
+
+  /**
+   * Whether {@code public/} files answer a request of {@code locale}: they are served without a
+   * prefix and under a default locale's (the app's or a domain's), and are not found under any
+   * other locale's prefix, as in Next.js.
+   */
+  boolean servesPublicFiles(String locale) {
+    if (locale.equalsIgnoreCase(i18n.defaultLocale())) {
+      return true;
+    }
+    for (I18n.Domain domain : i18n.domains()) {
+      if (domain.defaultLocale().equalsIgnoreCase(locale)) {
+        return true;
       }
     }
-    return request.header("accept-language").map(header -> acceptLanguage(header, i18n.locales())).orElse(null);
+    return false;
   }
 
   /**
@@ -108,20 +189,6 @@ final class LocaleRouting {
       }
     }
     return null;
-  }
-
-  /** The 307 to {@code locale}: on the domain that serves it as its default, else under its prefix here. */
-  private Response redirect(Request request, String locale, Optional<I18n.Domain> here) {
-    String query = request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery();
-    for (I18n.Domain domain : i18n.domains()) {
-      if (domain.defaultLocale().equalsIgnoreCase(locale) && (here.isEmpty() || here.get() != domain)) {
-        String location = (domain.http() ? "http://" : "https://") + domain.domain()
-            + (basePath.isEmpty() ? "/" : basePath + (trailingSlash ? "/" : "")) + query;
-        return Response.redirect(307, location);
-      }
-    }
-    String location = basePath + "/" + locale + (trailingSlash ? "/" : "") + query;
-    return Response.redirect(307, location);
   }
 
   /** The domain whose name is the request's host (without port), if any. */

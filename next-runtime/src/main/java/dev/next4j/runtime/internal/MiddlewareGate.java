@@ -13,12 +13,15 @@ import java.util.Map;
  * and its {@code has} / {@code missing} items are tested as a rule's are.
  */
 public final class MiddlewareGate {
-  private static final MiddlewareGate EVERY_PATH = new MiddlewareGate(List.of());
+  private static final MiddlewareGate EVERY_PATH = new MiddlewareGate(List.of(), new boolean[0]);
 
   private final List<CustomRoutes.Compiled> items;
+  /** Per item, whether it is matched with the locale prefix ({@code locale: false}). */
+  private final boolean[] withLocale;
 
-  private MiddlewareGate(List<CustomRoutes.Compiled> items) {
+  private MiddlewareGate(List<CustomRoutes.Compiled> items, boolean[] withLocale) {
     this.items = items;
+    this.withLocale = withLocale;
   }
 
   /**
@@ -37,19 +40,30 @@ public final class MiddlewareGate {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("_Middleware's matcher() is invalid:\n  " + String.join("\n  ", problems));
     }
+    boolean[] withLocale = new boolean[matcher.size()];
+    for (int i = 0; i < withLocale.length; i++) {
+      withLocale[i] = !matcher.get(i).locale();
+    }
     return new MiddlewareGate(matcher.stream()
         .map(item -> new CustomRoutes.Compiled(carrier(item.source(), item.has(), item.missing()), "", true))
-        .toList());
+        .toList(), withLocale);
   }
 
-  /** Whether the middleware runs for {@code request}, whose path is the path inside the app. */
+  /**
+   * Whether the middleware runs for {@code request}, whose path is the path inside the app (under
+   * i18n without its locale prefix). A {@code locale: false} item sees the path with the request's
+   * locale in front, in its configured spelling ({@code /fr/promo}, {@code /en} for {@code /}).
+   */
   public boolean runs(Request request) {
     if (items.isEmpty()) {
       return true;
     }
     String path = request.path();
-    for (CustomRoutes.Compiled item : items) {
-      if (item.match(path, request) != null) {
+    for (int i = 0; i < items.size(); i++) {
+      String matched = withLocale[i] && !request.locale().isEmpty()
+          ? "/" + request.locale() + (path.equals("/") ? "" : path)
+          : path;
+      if (items.get(i).match(matched, request) != null) {
         return true;
       }
     }

@@ -29,14 +29,24 @@
  *   <li>{@code _App} wraps pages and the custom {@code _404}/{@code _500} pages, not API routes,
  *       middleware answers or the built-in error pages. An error page's status is forced.
  *   <li>i18n ({@code LocaleRouting}) runs after the base path and before middleware: the locale
- *       prefix is found regardless of case and stripped, so middleware, rewrites and pages see the
- *       path without it; only {@code /} redirects to a detected locale (307), as in Next.js.
+ *       prefix is found regardless of case and stripped, so middleware and pages see the path
+ *       without it; only {@code /} redirects to a detected locale (307), decided as Next.js's
+ *       {@code getLocaleRedirect} does (on a locale domain only a locale some domain serves
+ *       redirects, to that domain).
+ *   <li>Rules under i18n are compiled as Next.js's {@code load-custom-routes} rewrites them ({@code
+ *       CustomRoutes.localised}: {@code /:nextInternalLocale(...)} before the source and a
+ *       relative destination, one variant per default locale before each redirect) and matched on
+ *       the path with its locale prefix, the default locale's put in when it has none ({@code
+ *       LocaleRouting.rulePath}); {@code locale: false} rules match as written. A rewrite's
+ *       destination that starts with a locale sets the request's locale. A path the client sent
+ *       with a locale prefix reaches API routes only through a rewrite, and {@code public/} files
+ *       only under a default locale's prefix, as in Next.js.
  *   <li>Middleware runs only for the paths its {@code matcher()} takes (every path when it is
  *       empty), matched case-sensitively inside the base path, as Next.js does. Its response
  *       headers, each with one or more values, go on every response after middleware, unless the
  *       response sets the same header itself; its {@code Set-Cookie} values are sent beside the
- *       response's own. The request headers it sets are what the page (or the rewritten route)
- *       sees.
+ *       response's own. The request headers it sets or removes are what the page (or the rewritten
+ *       route) sees.
  *   <li>ETags are weak ({@code W/"<hash><length>"} in base 36, Next.js's shape, the hash being
  *       FNV-1a cut to 52 bits; see {@code ResponseFinisher.etag}) on 200 page responses to GET and
  *       HEAD; any 200 with an ETag answers a matching {@code If-None-Match} with 304.

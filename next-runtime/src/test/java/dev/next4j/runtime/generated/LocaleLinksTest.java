@@ -81,6 +81,6 @@ class LocaleLinksTest {
     assertThatThrownBy(() -> links.href("fr", "/about")).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("not a URL under the base path /docs: /about");
     assertThatThrownBy(() -> new LocaleLinks(I18n.of("de", "en"), "", false)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("invalid i18n config: Specified i18n.defaultLocale (de) should be included in i18n.locales.");
+        .hasMessage("invalid i18n config: Specified i18n.defaultLocale should be included in i18n.locales. Got \"de\"");
   }
 }

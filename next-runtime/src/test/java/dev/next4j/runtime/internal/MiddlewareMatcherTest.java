@@ -14,6 +14,8 @@ import dev.next4j.runtime.RouteRule.Condition;
 import dev.next4j.runtime.RouteTable;
 import dev.next4j.runtime.generated.TestRoutes;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +97,25 @@ class MiddlewareMatcherTest {
   }
 
   @Test
+  void underI18nAMatcherIsMatchedBehindTheLocalePrefixUnlessLocaleFalse() {
+    RouteTable table = TestSite.builder().middleware(recording(List.of(
+        Middleware.Matcher.of("/about"),
+        Middleware.Matcher.of("/fr/blog/:slug").locale(false)))).build();
+    NextConfig config = NextConfig.builder().i18n(NextConfig.I18n.of("en", "en", "fr")).build();
+    try (NextApp app = app(table, config)) {
+      assertThat(get(app, "/about").header("x-middleware")).hasValue("ran");
+      assertThat(get(app, "/fr/about").header("x-middleware")).hasValue("ran");
+      assertThat(get(app, "/fr/blog/a").header("x-middleware")).hasValue("ran");
+      assertThat(get(app, "/blog/a").header("x-middleware")).as("counts as /en/blog/a").isEmpty();
+      assertThat(get(app, "/en/blog/a").header("x-middleware")).isEmpty();
+    }
+    try (NextApp app = app(table, NextConfig.defaults())) {
+      assertThat(get(app, "/fr/blog/a").header("x-middleware")).as("without i18n: the source as written").hasValue("ran");
+    }
+    assertThat(Middleware.Matcher.of("/a").locale(false).has(Condition.header("x")).locale()).isFalse();
+  }
+
+  @Test
   void anInvalidMatcherFailsWhenTheTableIsBuiltListingEveryItem() {
     Middleware middleware = recording(List.of(
         Middleware.Matcher.of("/ok/:slug"),
@@ -129,6 +150,38 @@ class MiddlewareMatcherTest {
       assertThat(who.header("x-user")).isEmpty();
       assertThat(get(app, "/old").bodyText()).isEqualTo("rewritten user=ada");
     }
+  }
+
+  @Test
+  void middlewareCanRemoveARequestHeaderThePageWouldSee() {
+    RouteTable table = TestRoutes.builder(
+            TestRoutes.page("/who", r -> new TestSite.None(), (request, p) ->
+                Response.text("auth=" + request.header("authorization").orElse("-")
+                    + " user=" + request.header("x-user").orElse("-") + " lang=" + request.header("accept-language").orElse("-"))))
+        .middleware(request -> switch (request.path()) {
+          case "/old" -> Middleware.rewrite("/who").withoutRequestHeader("Authorization");
+          case "/again" -> Middleware.rewrite("/who").withoutRequestHeader("x-user").withRequestHeader("X-User", "ada");
+          default -> Middleware.next().withRequestHeader("X-User", "grace").withoutRequestHeader("X-USER")
+              .withoutRequestHeader("Authorization");
+        })
+        .build();
+    try (NextApp app = app(table, NextConfig.defaults())) {
+      assertThat(get(app, "/who", "Authorization", "Bearer x", "X-User", "forged", "Accept-Language", "en").bodyText())
+          .as("removed whatever was set before, in any case; other headers untouched").isEqualTo("auth=- user=- lang=en");
+      assertThat(get(app, "/old", "Authorization", "Bearer x", "X-User", "bob").bodyText())
+          .isEqualTo("auth=- user=bob lang=-");
+      assertThat(get(app, "/again", "X-User", "forged").bodyText()).as("set again after removal")
+          .isEqualTo("auth=- user=ada lang=-");
+    }
+    Middleware.Result.Next removing = Middleware.next().withoutRequestHeader("X-A");
+    assertThat(removing.removedRequestHeaders()).containsExactly("x-a");
+    assertThat(removing.withRequestHeader("x-a", "1").removedRequestHeaders()).isEmpty();
+    assertThatThrownBy(() -> new Middleware.Result.Next(Map.of(), Map.of("x-a", "1"), Set.of("X-A")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("both set and removed");
+    assertThatThrownBy(() -> Middleware.next().withoutRequestHeader("bad name"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a valid header name");
   }
 
   @Test

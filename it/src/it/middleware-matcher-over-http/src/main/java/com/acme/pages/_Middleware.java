@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Runs for /about and for posts unless the client sends X-Skip: it names the user for the page,
- * adds two Link values and a cookie, and sends /blog/secret to /about.
+ * keeps the client's X-Debug-Token from it, adds two Link values and a cookie, and sends
+ * /blog/secret to /about.
  */
 public final class _Middleware implements Middleware {
   @Override
@@ -26,6 +27,7 @@ public final class _Middleware implements Middleware {
     }
     return Middleware.next()
         .withRequestHeader("X-User", "ada")
+        .withoutRequestHeader("X-Debug-Token")
         .addHeader("Link", "</a.css>; rel=preload")
         .addHeader("Link", "</b.js>; rel=preload")
         .withCookie(Cookie.of("mw", "1"))
