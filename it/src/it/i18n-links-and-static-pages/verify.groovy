@@ -1,5 +1,7 @@
 // Links in a locale (Routes.Locales, href(locale) and href(locale, request)) under a base path and
-// i18n with a domain, over real HTTP; each link leads to the page in its locale.
+// i18n with a domain, over real HTTP; each link leads to the page in its locale. Static pages
+// prerendered per locale: the manifest keys, each locale's prerendered body served with
+// X-Next-Cache HIT, the listed locales of a dynamic one, and next:export per locale.
 evaluate(new File(itSupport, 'server.groovy'))
 
 /** GETs a path without following redirects; the status and body. */
@@ -46,7 +48,34 @@ on this host en /docs/blog/hello%20world'''
     assert onDomain.contains('on this host fr http://example.fr/docs/blog/hello%20world\n')
     assert onDomain.endsWith('on this host en /docs/en-US/blog/hello%20world')
     assert getOnHost(port, '/docs/en-US/blog/x', 'example.fr') == 'post x en-US'
+
+    // Static pages: each locale's prerendered body, served from the jar.
+    def guideFr = httpGet(port, '/docs/fr/guide')
+    assert guideFr.body == '<h1>Le guide</h1>'
+    assert guideFr.headers['x-next-cache'] == 'HIT'
+    def guide = httpGet(port, '/docs/guide')
+    assert guide.body == '<h1>The guide (en-US)</h1>' && guide.headers['x-next-cache'] == 'HIT'
+    assert guide.headers['etag'] != guideFr.headers['etag']
+    assert httpGet(port, '/docs/nl-NL/guide').body == '<h1>The guide (nl-NL)</h1>'
+    assert getOnHost(port, '/docs/guide', 'example.fr').endsWith('<h1>Le guide</h1>') // the domain's locale
+    def helloNl = httpGet(port, '/docs/nl-NL/posts/hello')
+    assert helloNl.body == 'post hello in nl-NL' && helloNl.headers['x-next-cache'] == 'HIT'
+    assert httpGet(port, '/docs/fr/posts/news').body == 'post news in fr'
+    assert httpGet(port, '/docs/posts/news').status == 404 // listed in fr only; fallback NOT_FOUND
 } finally {
     stopJar(jar)
 }
+
+// The prerender manifest keys each page by its locale, the default one too.
+def manifest = new File(basedir, 'target/next/prerendered/META-INF/next/static/manifest.tsv').readLines('UTF-8')
+    .findAll { !it.startsWith('#') }.collect { it.split('\t')[0] }
+assert manifest == ['/en-US/guide', '/fr/guide', '/nl-NL/guide',
+                    '/en-US/posts/hello', '/fr/posts/hello', '/nl-NL/posts/hello', '/fr/posts/news']
+
+// next:export writes each locale under its own folder.
+File out = new File(basedir, 'target/next-export')
+assert new File(out, 'fr/guide.html').getText('UTF-8') == '<h1>Le guide</h1>'
+assert new File(out, 'en-US/guide.html').getText('UTF-8') == '<h1>The guide (en-US)</h1>'
+assert new File(out, 'fr/posts/news.html').isFile()
+assert !new File(out, 'en-US/posts/news.html').exists()
 return true

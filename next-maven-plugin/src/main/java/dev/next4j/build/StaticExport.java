@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  * <p>A page at {@code /about} becomes {@code about.html}, or {@code about/index.html} with {@code
  * trailingSlash}; {@code /} is {@code index.html}. Paths are percent-decoded into file names
  * ({@code /blog/hello%20world} → {@code blog/hello world.html}), as static hosts map URLs to files.
+ * With i18n the prerendered paths start with their locale, so each locale gets a folder ({@code
+ * /fr/about} → {@code fr/about.html}, the default locale's root {@code /en-US} → {@code en-US.html}).
  * Server pages and API routes cannot be exported: they fail the export, listed, unless {@code
  * skipDynamic} leaves them out. Only the paths a static page lists are exported: on a static host
  * an unlisted path of a {@code RENDER_ON_DEMAND} page is a 404.

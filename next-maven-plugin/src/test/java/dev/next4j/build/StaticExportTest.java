@@ -50,6 +50,13 @@ class StaticExportTest {
   }
 
   @Test
+  void aLocalesPagesGoIntoTheLocalesFolder() {
+    assertThat(StaticExport.fileName("/fr/about", false)).isEqualTo("fr/about.html");
+    assertThat(StaticExport.fileName("/en-US", false)).as("the default locale's root").isEqualTo("en-US.html");
+    assertThat(StaticExport.fileName("/en-US", true)).isEqualTo("en-US/index.html");
+  }
+
+  @Test
   void trailingSlashWritesFoldersWithAnIndex() {
     assertThat(StaticExport.fileName("/about", true)).isEqualTo("about/index.html");
     assertThat(StaticExport.fileName("/about", false)).isEqualTo("about.html");

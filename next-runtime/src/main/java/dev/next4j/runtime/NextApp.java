@@ -141,7 +141,9 @@ public interface NextApp extends AutoCloseable, Revalidator {
   /**
    * Answers {@code exchange} with the page at {@code path} (which must start with {@code /}; {@code
    * /index} means {@code /}) and {@code query}, whatever the exchange asked for (Next.js's {@code
-   * app.render}). Middleware runs as for any request; redirects for the URL's shape do not.
+   * app.render}). The i18n step (a locale prefix in {@code path} stripped and kept as {@link
+   * Request#locale()}, the detection redirect from {@code /}) and middleware run as for any request;
+   * redirects for the URL's shape do not.
    *
    * @throws IllegalArgumentException if {@code path} does not start with {@code /} or has a query
    */

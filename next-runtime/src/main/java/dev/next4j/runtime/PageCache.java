@@ -25,7 +25,10 @@ import java.util.Optional;
  * }</pre>
  */
 public interface PageCache {
-  /** The entry stored for {@code path} (a path inside the app, e.g. {@code /blog/hello}), if any. */
+  /**
+   * The entry stored for {@code path} (a path inside the app, e.g. {@code /blog/hello}; with i18n
+   * prefixed by its locale, the default one too, e.g. {@code /fr/blog/hello}), if any.
+   */
   Optional<Entry> get(String path);
 
   /** Stores {@code entry} for {@code path}, replacing any earlier one. */

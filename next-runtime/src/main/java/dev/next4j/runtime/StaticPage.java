@@ -36,8 +36,18 @@ import java.util.Optional;
  * @param <P> the page's params record, generated from its path into {@code Routes}
  */
 public interface StaticPage<P extends Record> {
-  /** Renders the page for {@code params}. */
+  /** Renders the page for {@code params} (on a site without i18n; see {@link #render(Record, String)}). */
   Response render(P params) throws Exception;
+
+  /**
+   * Renders the page for {@code params} in {@code locale}, one of the site's i18n locales (Next.js's
+   * {@code getStaticProps({params, locale})}): on a site with i18n the runtime calls this one, once
+   * per locale the page is prerendered or rendered in, and each locale's bytes are stored apart.
+   * Default: {@link #render(Record)}, the same page in every locale.
+   */
+  default Response render(P params, String locale) throws Exception {
+    return render(params);
+  }
 
   /**
    * The params to prerender, read once at build time; a page without route params is rendered
@@ -45,6 +55,37 @@ public interface StaticPage<P extends Record> {
    */
   default List<P> paths() {
     return List.of();
+  }
+
+  /**
+   * On a site with i18n, the params to prerender and the locale of each (Next.js's {@code
+   * getStaticPaths({locales, defaultLocale})} returning {@code {params, locale}}), read once at
+   * build time. Default: each of {@link #paths()} in {@code defaultLocale} only, as Next.js
+   * prerenders a path returned without a locale; the other locales' paths then get {@link
+   * #fallback()}. A page without route params is prerendered in every locale and need not list any.
+   *
+   * <pre>{@code
+   * public List<LocalePath<Routes.BlogSlug>> localePaths(List<String> locales, String defaultLocale) {
+   *   return locales.stream().flatMap(locale -> paths().stream().map(p -> new LocalePath<>(p, locale))).toList();
+   * }
+   * }</pre>
+   *
+   * @param locales the site's i18n locales, as configured
+   * @param defaultLocale the site's default locale
+   */
+  default List<LocalePath<P>> localePaths(List<String> locales, String defaultLocale) {
+    return paths().stream().map(params -> new LocalePath<>(params, defaultLocale)).toList();
+  }
+
+  /**
+   * Params to prerender in a locale: an entry of {@link #localePaths}. A locale the site does not
+   * list fails the build at the page.
+   */
+  record LocalePath<Q extends Record>(Q params, String locale) {
+    public LocalePath {
+      java.util.Objects.requireNonNull(params, "params");
+      java.util.Objects.requireNonNull(locale, "locale");
+    }
   }
 
   /** What params not listed in {@link #paths()} get; read when such a request arrives. */

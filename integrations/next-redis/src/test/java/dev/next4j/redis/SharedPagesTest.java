@@ -71,6 +71,11 @@ class SharedPagesTest {
     final NextApp app;
 
     Instance(String name, RedisPageCache cache, Clock clock) {
+      this(name, cache, clock, NextConfig.defaults());
+    }
+
+    /** With {@code config}: with i18n, the stamp page says its locale. */
+    Instance(String name, RedisPageCache cache, Clock clock, NextConfig config) {
       this.cache = cache;
       StaticPage<None> news = new StaticPage<>() {
         @Override
@@ -83,11 +88,21 @@ class SharedPagesTest {
           return Optional.of(Duration.ofSeconds(10));
         }
       };
-      StaticPage<None> stamp = params -> Response.html("<p>stamp by " + name + " #" + renders.incrementAndGet() + "</p>");
+      StaticPage<None> stamp = new StaticPage<>() {
+        @Override
+        public Response render(None params) {
+          return Response.html("<p>stamp by " + name + " #" + renders.incrementAndGet() + "</p>");
+        }
+
+        @Override
+        public Response render(None params, String locale) {
+          return Response.html("<p>" + locale + " stamp by " + name + " #" + renders.incrementAndGet() + "</p>");
+        }
+      };
       this.app = NextApp.create(TableBuilder.of(
               Route.staticPage("/news", r -> new None(), p -> "/news", news, Segment.literal("news")),
               Route.staticPage("/stamp", r -> new None(), p -> "/stamp", stamp, Segment.literal("stamp")))
-          .build(), NextConfig.defaults(), NextOptions.builder().dev(false).quiet(true).clock(clock).pageCache(cache).build());
+          .build(), config, NextOptions.builder().dev(false).quiet(true).clock(clock).pageCache(cache).build());
     }
 
     Response get(String path) {
@@ -176,6 +191,28 @@ class SharedPagesTest {
       one.app.revalidate("/stamp");
 
       assertThat(two.body("/stamp")).isEqualTo("<p>stamp by one #1</p>");
+      assertThat(two.renders).hasValue(1);
+    }
+  }
+
+  @Test
+  void underI18nEachLocaleIsItsOwnSharedPageAndARevalidationTouchesOneLocale() {
+    TestClock clock = new TestClock();
+    String namespace = "shared-locales";
+    NextConfig i18n = NextConfig.builder().i18n(NextConfig.I18n.of("en-US", "en-US", "fr")).build();
+    try (RedisPageCache look = RedisPageCache.connect(redis.url(), namespace);
+        Instance one = new Instance("one", RedisPageCache.connect(redis.url(), namespace), clock, i18n);
+        Instance two = new Instance("two", RedisPageCache.connect(redis.url(), namespace), clock, i18n)) {
+      assertThat(one.body("/fr/stamp")).isEqualTo("<p>fr stamp by one #1</p>");
+      assertThat(two.body("/stamp")).isEqualTo("<p>en-US stamp by two #1</p>");
+      assertThat(two.get("/fr/stamp").header("x-next-cache")).hasValue("HIT");
+      assertThat(stored(look, "/fr/stamp")).isEqualTo("<p>fr stamp by one #1</p>");
+      assertThat(stored(look, "/en-US/stamp")).isEqualTo("<p>en-US stamp by two #1</p>");
+
+      one.app.revalidate("/fr/stamp");
+
+      assertThat(two.body("/fr/stamp")).isEqualTo("<p>fr stamp by one #2</p>");
+      assertThat(one.body("/stamp")).as("the default locale's page is untouched").isEqualTo("<p>en-US stamp by two #1</p>");
       assertThat(two.renders).hasValue(1);
     }
   }

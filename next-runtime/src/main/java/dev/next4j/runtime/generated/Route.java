@@ -30,12 +30,12 @@ public final class Route {
   private final Object handler;
   private final List<Segment> segments;
   private final Responder responder;
-  private final StaticPaths staticPaths;
+  private final StaticPaths<?> staticPaths;
   /** A {@link FormPage}: it answers POST too. */
   private final boolean post;
 
   private Route(String pattern, RouteTable.Kind kind, Object handler, Segment[] segments, Responder responder,
-      StaticPaths staticPaths) {
+      StaticPaths<?> staticPaths) {
     this.pattern = Objects.requireNonNull(pattern, "pattern");
     this.kind = kind;
     this.handler = handler;
@@ -80,15 +80,12 @@ public final class Route {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(href, "href");
     Objects.requireNonNull(page, "page");
-    StaticPaths paths = () -> {
-      List<P> listed = page.paths();
-      if (listed == null) {
-        throw new IllegalStateException("StaticPage " + pattern + " returned no paths (null); return List.of()");
-      }
-      return listed.stream().map(p -> href.apply(Objects.requireNonNull(p, "a params record in paths()"))).toList();
-    };
+    // A request without a locale is one of a site without i18n (request.locale() is then "").
     return new Route(pattern, RouteTable.Kind.STATIC_PAGE, page, segments,
-        request -> page.render(params.params(request)), paths);
+        request -> request.locale().isEmpty()
+            ? page.render(params.params(request))
+            : page.render(params.params(request), request.locale()),
+        new StaticPaths<>(pattern, page, href));
   }
 
   /** The pattern in Next.js syntax, e.g. {@code /docs/[...path]}. */
@@ -123,6 +120,18 @@ public final class Route {
     return staticPaths == null ? List.of() : staticPaths.list();
   }
 
+  /**
+   * On a site with i18n, the URLs and locales a static page lists in {@link
+   * StaticPage#localePaths}, each URL its record's {@code href()} (without a locale prefix). Calls
+   * the page; empty for other routes.
+   */
+  public List<LocaleHref> staticPaths(List<String> locales, String defaultLocale) throws Exception {
+    return staticPaths == null ? List.of() : staticPaths.list(locales, defaultLocale);
+  }
+
+  /** A URL a static page is prerendered at ({@code href()} of its record), and the locale to render it in. */
+  public record LocaleHref(String href, String locale) {}
+
   /** The page, API route or static page object that serves this route. */
   public Object handler() {
     return handler;
@@ -151,9 +160,25 @@ public final class Route {
     return kind + " " + pattern;
   }
 
-  @FunctionalInterface
-  private interface StaticPaths {
-    List<String> list() throws Exception;
+  /** A static page's listed params, turned into URLs by its records' {@code href()}. */
+  private record StaticPaths<P extends Record>(String pattern, StaticPage<P> page, Function<P, String> href) {
+    List<String> list() throws Exception {
+      List<P> listed = page.paths();
+      if (listed == null) {
+        throw new IllegalStateException("StaticPage " + pattern + " returned no paths (null); return List.of()");
+      }
+      return listed.stream().map(p -> href.apply(Objects.requireNonNull(p, "a params record in paths()"))).toList();
+    }
+
+    List<LocaleHref> list(List<String> locales, String defaultLocale) throws Exception {
+      List<StaticPage.LocalePath<P>> listed = page.localePaths(List.copyOf(locales), defaultLocale);
+      if (listed == null) {
+        throw new IllegalStateException("StaticPage " + pattern + " returned no locale paths (null); return List.of()");
+      }
+      return listed.stream()
+          .map(p -> new LocaleHref(href.apply(Objects.requireNonNull(p, "an entry of localePaths()").params()), p.locale()))
+          .toList();
+    }
   }
 
   @FunctionalInterface

@@ -97,11 +97,22 @@ final class Dispatcher {
 
   /**
    * Serves {@code request}, whose path is already a path inside the app (a custom server's {@code
-   * render}): middleware, rewrites and routing run; the headers and redirect rules, which match
-   * the URL as the client sent it, do not.
+   * render}): the i18n step (locale prefix stripped, {@code request.locale()} set, the detection
+   * redirect from {@code /}), middleware, rewrites and routing run as for a request from the
+   * server; the headers and redirect rules, which match the URL as the client sent it, do not.
    */
   Response render(Request request, RouteTable table) {
-    return afterRedirects(request, table, rulePath(request), false);
+    Request inApp = request;
+    boolean localePrefixed = false;
+    if (locales != null) {
+      LocaleRouting.Outcome localised = locales.route(inApp);
+      if (localised.redirect() != null) {
+        return finish(request, localised.redirect(), false);
+      }
+      inApp = localised.request();
+      localePrefixed = localised.prefixed();
+    }
+    return afterRedirects(inApp, table, rulePath(inApp), localePrefixed);
   }
 
   /** The 404 page for {@code request}, finished. */

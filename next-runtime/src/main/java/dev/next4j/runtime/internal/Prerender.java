@@ -64,11 +64,11 @@ public final class Prerender {
     deleteTree(out);
     Files.createDirectories(out.resolve("p"));
     List<Route> routes = table.routing().routes().stream().filter(r -> r.staticPage().isPresent()).toList();
-    Map<Route, List<String>> paths = new LinkedHashMap<>();
+    Map<Route, List<StaticPages.Target>> paths = new LinkedHashMap<>();
     int total = 0;
     for (Route route : routes) {
       try {
-        List<String> listed = pages.listedPaths(route);
+        List<StaticPages.Target> listed = pages.targets(route);
         paths.put(route, listed);
         total += listed.size();
       } catch (Exception | LinkageError | StackOverflowError e) {
@@ -79,15 +79,16 @@ public final class Prerender {
     Map<String, Integer> counts = new LinkedHashMap<>();
     long bytes = 0;
     long lastProgress = System.nanoTime();
-    for (Map.Entry<Route, List<String>> entry : paths.entrySet()) {
+    for (Map.Entry<Route, List<StaticPages.Target>> entry : paths.entrySet()) {
       Route route = entry.getKey();
       StaticPage<?> page = route.staticPage().orElseThrow();
       long revalidate = page.revalidate().map(Duration::toSeconds).orElse(-1L);
       counts.put(route.pattern(), 0);
-      for (String path : entry.getValue()) {
+      for (StaticPages.Target target : entry.getValue()) {
+        String path = target.key();
         Optional<PageCache.Entry> rendered;
         try {
-          rendered = pages.render(route, path, table);
+          rendered = pages.render(route, target, table);
         } catch (Exception | LinkageError | StackOverflowError e) {
           throw new Failure(route.pattern(), path, e);
         }

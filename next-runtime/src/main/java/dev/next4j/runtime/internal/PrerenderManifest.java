@@ -16,7 +16,8 @@ import java.util.List;
  * </pre>
  *
  * <p>Paths are inside the app (no base path, no trailing slash) and percent-encoded as the params
- * records' {@code href()} writes them; files are relative to {@code META-INF/next/static/}. A
+ * records' {@code href()} writes them; with i18n each is prefixed by its locale, the default one
+ * too ({@code /en-US/about}, {@code /fr/about}: {@code StaticPages.Target#key}); files are relative to {@code META-INF/next/static/}. A
  * gzip file of {@code -} means none; a revalidate of {@code -} means never.
  */
 final class PrerenderManifest {

@@ -155,29 +155,46 @@ final class StaticPages {
   }
 
   /**
+   * A path of a static page in a locale: {@code path} is inside the app (no base path, no locale
+   * prefix, no trailing slash), {@code locale} one of the i18n locales, or {@code ""} without i18n.
+   */
+  record Target(String path, String locale) {
+    /**
+     * The page's key in the {@link PageCache} and the prerender manifest: the path, with i18n
+     * prefixed by its locale, the default one too ({@code /fr/blog/hello}, {@code /en-US} for the
+     * root), as Next.js keys its prerendered pages.
+     */
+    String key() {
+      return locale.isEmpty() ? path : "/" + locale + (path.equals("/") ? "" : path);
+    }
+  }
+
+  /**
    * The answer to {@code routed}, routed to static page {@code route} at {@code path} (inside the
-   * app, no trailing slash); empty when the page has no such path (fallback {@code NOT_FOUND}, or
-   * the page answered 404). Rendering failures pass through.
+   * app, no trailing slash) in the request's locale; empty when the page has no such path (fallback
+   * {@code NOT_FOUND}, or the page answered 404). Rendering failures pass through.
    */
   Optional<Response> serve(Route route, Request routed, String path, RouteTable table) throws Exception {
     StaticPage<?> page = route.staticPage().orElseThrow();
     Optional<Duration> revalidate = page.revalidate();
-    Optional<PageCache.Entry> stored = stored(path);
+    Target target = new Target(path, routed.locale());
+    String key = target.key();
+    Optional<PageCache.Entry> stored = stored(key);
     if (stored.isPresent()) {
       boolean stale = revalidate.isPresent() && isStale(stored, revalidate.get());
       if (stale) {
-        regenerate(route, path, revalidate.get(), table);
+        regenerate(route, target, revalidate.get(), table);
       }
       return Optional.of(answer(stored.get(), revalidate, routed, stale ? "STALE" : "HIT"));
     }
-    if (!mayRender(route, page, path)) {
+    if (!mayRender(route, page, key)) {
       return Optional.empty();
     }
-    Optional<PageCache.Entry> rendered = render(route, path, table);
+    Optional<PageCache.Entry> rendered = render(route, target, table);
     if (rendered.isEmpty()) {
       return Optional.empty();
     }
-    cache.put(path, rendered.get());
+    cache.put(key, rendered.get());
     return Optional.of(answer(rendered.get(), revalidate, routed, "MISS"));
   }
 
@@ -186,8 +203,9 @@ final class StaticPages {
     if (path == null || !path.startsWith("/") || path.indexOf('?') >= 0) {
       throw new IllegalArgumentException("revalidate needs a path inside the app, e.g. \"/blog/hello\": \"" + path + "\"");
     }
-    String key = UrlRules.routingPath(path);
-    Match match = table.routing().match("GET", key);
+    Target target = target(UrlRules.routingPath(path));
+    String key = target.key();
+    Match match = table.routing().match("GET", target.path());
     if (!(match instanceof Match.Found found) || found.route().staticPage().isEmpty()) {
       throw new IllegalArgumentException("revalidate(\"" + path + "\"): no static page serves this path"
           + (match instanceof Match.Found found2 ? " (" + found2.route() + " renders on every request)" : ""));
@@ -198,7 +216,7 @@ final class StaticPages {
         throw new IllegalArgumentException("revalidate(\"" + path + "\"): " + route.pattern()
             + " does not list this path in paths() and its fallback is NOT_FOUND");
       }
-      Optional<PageCache.Entry> rendered = render(route, key, table);
+      Optional<PageCache.Entry> rendered = render(route, target, table);
       inJar.remove(key);
       if (rendered.isPresent()) {
         cache.put(key, rendered.get());
@@ -213,13 +231,35 @@ final class StaticPages {
     }
   }
 
+  /**
+   * The target a path given to {@code revalidate} names: with i18n, a path that starts with a
+   * locale ({@code /fr/blog/hello}, any case) is that locale's page, any other the default locale's.
+   */
+  private Target target(String path) {
+    if (config.i18n().isEmpty()) {
+      return new Target(path, "");
+    }
+    NextConfig.I18n i18n = config.i18n().get();
+    int end = path.indexOf('/', 1);
+    String first = end < 0 ? path.substring(1) : path.substring(1, end);
+    for (String locale : i18n.locales()) {
+      if (locale.equalsIgnoreCase(first)) {
+        return new Target(end < 0 ? "/" : path.substring(end), locale);
+      }
+    }
+    return new Target(path, i18n.defaultLocale());
+  }
+
   /** Whether {@code entry} is missing or was rendered {@code revalidate} or longer ago, by the app's clock. */
   private boolean isStale(Optional<PageCache.Entry> entry, Duration revalidate) {
     return entry.isEmpty() || !clock.instant().isBefore(entry.get().renderedAt().plus(revalidate));
   }
 
-  /** Whether {@code path} may be rendered: a page without params, a listed path, or fallback RENDER_ON_DEMAND. */
-  private boolean mayRender(Route route, StaticPage<?> page, String path) throws Exception {
+  /**
+   * Whether the page at {@code key} ({@link Target#key()}) may be rendered: a page without params,
+   * a listed path (in that locale), or fallback RENDER_ON_DEMAND.
+   */
+  private boolean mayRender(Route route, StaticPage<?> page, String key) throws Exception {
     if (!hasParams(route) || page.fallback() == StaticPage.Fallback.RENDER_ON_DEMAND) {
       return true;
     }
@@ -227,10 +267,13 @@ final class StaticPages {
         ? prerendered.getOrDefault(route.pattern(), Set.of())
         : listedLazily.get(route.pattern());
     if (listed == null) {
-      listed = new HashSet<>(listedPaths(route));
+      listed = new HashSet<>();
+      for (Target target : targets(route)) {
+        listed.add(target.key());
+      }
       listedLazily.put(route.pattern(), listed);
     }
-    return listed.contains(path);
+    return listed.contains(key);
   }
 
   static boolean hasParams(Route route) {
@@ -238,24 +281,44 @@ final class StaticPages {
   }
 
   /**
-   * The paths inside the app that {@code route}, a static page, is prerendered at: its own path
-   * without params, else what {@code paths()} lists, without the base path and trailing slash.
+   * The paths inside the app, each in its locale, that {@code route}, a static page, is prerendered
+   * at: its own path without params (with i18n, in every locale), else what {@code paths()} lists
+   * (with i18n, {@code localePaths(...)}), without the base path and trailing slash.
    */
-  List<String> listedPaths(Route route) throws Exception {
+  List<Target> targets(Route route) throws Exception {
+    Optional<NextConfig.I18n> i18n = config.i18n();
     if (!hasParams(route)) {
       StringBuilder path = new StringBuilder();
       route.segments().forEach(s -> path.append('/').append(s.text()));
-      return List.of(path.length() == 0 ? "/" : path.toString());
+      String own = path.length() == 0 ? "/" : path.toString();
+      return i18n.isEmpty()
+          ? List.of(new Target(own, ""))
+          : i18n.get().locales().stream().map(locale -> new Target(own, locale)).toList();
     }
-    List<String> paths = new ArrayList<>();
-    for (String href : route.staticPaths()) {
-      String inApp = UrlRules.stripBasePath(href, config.basePath());
-      if (inApp == null) {
-        throw new IllegalStateException(route.pattern() + ": a path of paths() is outside the base path: " + href);
+    List<Target> targets = new ArrayList<>();
+    if (i18n.isEmpty()) {
+      for (String href : route.staticPaths()) {
+        targets.add(new Target(inApp(route, href), ""));
       }
-      paths.add(UrlRules.routingPath(inApp));
+      return targets;
     }
-    return paths;
+    for (Route.LocaleHref listed : route.staticPaths(i18n.get().locales(), i18n.get().defaultLocale())) {
+      if (!i18n.get().locales().contains(listed.locale())) {
+        throw new IllegalStateException(route.pattern() + ": localePaths() lists " + listed.href() + " in locale \""
+            + listed.locale() + "\", which is not one of i18n.locales " + i18n.get().locales());
+      }
+      targets.add(new Target(inApp(route, listed.href()), listed.locale()));
+    }
+    return targets;
+  }
+
+  /** {@code href}, a listed record's URL, as a path inside the app without a trailing slash. */
+  private String inApp(Route route, String href) {
+    String inApp = UrlRules.stripBasePath(href, config.basePath());
+    if (inApp == null) {
+      throw new IllegalStateException(route.pattern() + ": a path of paths() is outside the base path: " + href);
+    }
+    return UrlRules.routingPath(inApp);
   }
 
   /**
@@ -265,7 +328,8 @@ final class StaticPages {
    * stale page until the other's result is stored. After the claim the entry is read again: when
    * another instance stored a fresh one meanwhile, nothing is rendered.
    */
-  private void regenerate(Route route, String path, Duration revalidate, RouteTable table) {
+  private void regenerate(Route route, Target target, Duration revalidate, RouteTable table) {
+    String path = target.key();
     if (!regenerating.add(path)) {
       return;
     }
@@ -277,7 +341,7 @@ final class StaticPages {
           if (!claimed || !isStale(cache.get(path), revalidate)) {
             return;
           }
-          Optional<PageCache.Entry> rendered = render(route, path, table);
+          Optional<PageCache.Entry> rendered = render(route, target, table);
           inJar.remove(path);
           if (rendered.isPresent()) {
             cache.put(path, rendered.get());
@@ -300,17 +364,22 @@ final class StaticPages {
   }
 
   /**
-   * Renders {@code route} at {@code path} as a GET without headers, wrapped by {@code _App}; empty
-   * when it answers 404. Any status but 200 and 404 is an error: a static page's bytes are served
-   * to everyone as a 200.
+   * Renders {@code route} at {@code target}'s path as a GET without headers, in its locale (the
+   * request's {@link Request#locale()}, which {@code _App} sees too, and the page's {@code
+   * render(params, locale)}), wrapped by {@code _App}; empty when it answers 404. Any status but
+   * 200 and 404 is an error: a static page's bytes are served to everyone as a 200.
    */
-  Optional<PageCache.Entry> render(Route route, String path, RouteTable table) throws Exception {
+  Optional<PageCache.Entry> render(Route route, Target target, RouteTable table) throws Exception {
+    String path = target.path();
     Match match = table.routing().match("GET", path);
     if (!(match instanceof Match.Found found) || found.route() != route) {
       throw new IllegalStateException(route.pattern() + ": its path " + path + " is served by "
           + (match instanceof Match.Found other ? other.route() : "no route") + ", not by this page");
     }
     Request request = Request.get(path).withRoute(route.pattern(), found.params());
+    if (!target.locale().isEmpty()) {
+      request = request.withLocale(target.locale());
+    }
     Response response = route.respond(request);
     if (response == null) {
       throw new IllegalStateException("STATIC_PAGE " + route.pattern() + " returned no response (null)");

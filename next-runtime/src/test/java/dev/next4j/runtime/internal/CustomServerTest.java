@@ -213,6 +213,36 @@ class CustomServerTest {
   }
 
   @Test
+  void renderAndHandleGoThroughTheI18nStepAsARequestFromTheServer() throws Exception {
+    RouteTable table = TestRoutes.table(
+        TestRoutes.page("/", r -> new TestSite.None(), (request, p) -> Response.text("home " + request.locale())),
+        TestRoutes.page("/about", r -> new TestSite.None(),
+            (request, p) -> Response.text(request.locale() + " " + request.route() + " " + request.path())));
+    NextConfig config = NextConfig.builder().i18n(NextConfig.I18n.of("en-US", "en-US", "fr")).build();
+    NextApp app = NextApp.create(table, config, LOCAL);
+    app.prepare();
+    try (CustomServer custom = new CustomServer(app, exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      if (path.startsWith("/render")) {
+        app.render(exchange, path.substring("/render".length()), Map.of());
+      } else {
+        app.requestHandler().handle(exchange);
+      }
+    })) {
+      assertThat(custom.get("/render/fr/about").body()).isEqualTo("fr /about /about");
+      assertThat(custom.get("/render/about").body()).isEqualTo("en-US /about /about");
+      assertThat(custom.get("/render/FR").body()).isEqualTo("home fr");
+      HttpResponse<String> detected = Served.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + custom.server.getAddress().getPort() + "/render/"))
+          .header("Accept-Language", "fr-CH, fr;q=0.9").build());
+      assertThat(detected.statusCode()).as("detection on /").isEqualTo(307);
+      assertThat(detected.headers().firstValue("location")).hasValue("/fr");
+      assertThat(custom.get("/fr/about").body()).as("the handler, as before").isEqualTo("fr /about /about");
+      assertThat(app.handle(Request.get("/fr/about")).bodyText()).isEqualTo("fr /about /about");
+    }
+  }
+
+  @Test
   void renderPathWithoutLeadingSlashIsAClearError() throws Exception {
     NextApp app = NextApp.create(TestSite.table(), NextConfig.defaults(), LOCAL);
     app.prepare();
