@@ -30,6 +30,7 @@ final class HelidonExchange implements ServerExchange {
   private final ServerRequest request;
   private final ServerResponse response;
   private final HelidonHeaders known;
+  private InputStream requestBody;
   private OutputStream body;
   private boolean close;
   private boolean chunked;
@@ -70,9 +71,13 @@ final class HelidonExchange implements ServerExchange {
     return request.headers().all(known.name(name), List::of);
   }
 
+  /** The request body; the same stream on every call (Helidon hands its entity out only once). */
   @Override
   public InputStream body() {
-    return request.content().inputStream();
+    if (requestBody == null) {
+      requestBody = request.content().inputStream();
+    }
+    return requestBody;
   }
 
   @Override

@@ -51,7 +51,8 @@ public interface ServerExchange {
   List<String> header(String name);
 
   /**
-   * The request body, already de-chunked when it came chunked. The app reads a body with a {@code
+   * The request body, already de-chunked when it came chunked; every call returns the same stream
+   * (the app asks again to drop what is left before a 413). The app reads a body with a {@code
    * Content-Length} only when its route asks for it, and before it answers reads and drops what the
    * route left (within the body limit), so that the connection can carry the next request; a
    * chunked body it reads before routing. It reads at most up to its body limit (plus 64 KiB it

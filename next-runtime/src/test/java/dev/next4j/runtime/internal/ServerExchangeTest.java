@@ -130,6 +130,7 @@ class ServerExchangeTest {
     private final String target;
     private final Map<String, List<String>> requestHeaders = new LinkedHashMap<>();
     byte[] requestBody = new byte[0];
+    private InputStream requestStream;
     int status;
     Map<String, List<String>> headers;
     long length = Long.MIN_VALUE;
@@ -181,7 +182,10 @@ class ServerExchangeTest {
 
     @Override
     public InputStream body() {
-      return new ByteArrayInputStream(requestBody);
+      if (requestStream == null) {
+        requestStream = new ByteArrayInputStream(requestBody);
+      }
+      return requestStream;
     }
 
     @Override
