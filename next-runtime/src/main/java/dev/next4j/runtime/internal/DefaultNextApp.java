@@ -30,7 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -57,6 +57,11 @@ public final class DefaultNextApp implements NextApp {
   private final AccessLog accessLog;
   /** The request-body bytes all requests hold at once ({@link NextOptions#bodyBufferBytes()}). */
   private final BodyBudget bodyBudget;
+  /** The JSON codec of requests served with the app's own table ({@link #withApp}), or null. */
+  private final JsonCodec tableCodec;
+  /** The dispatcher's pipeline, made once rather than as a lambda per request. */
+  private final BiFunction<Request, RouteTable, Response> dispatch;
+  private final Function<Request, Response> pipeline;
 
   /**
    * How long {@link #close()} lets in-flight requests finish: the {@code next.shutdownTimeout}
@@ -66,8 +71,12 @@ public final class DefaultNextApp implements NextApp {
 
   static final long DEFAULT_SHUTDOWN_SECONDS = 30;
 
-  /** Requests being served through {@link #requestHandler()} now (the host's own streams excluded). */
-  private final AtomicInteger inFlight = new AtomicInteger();
+  /**
+   * Requests being served through {@link #requestHandler()} now (the host's own streams excluded):
+   * a counter every request thread adds to at once, so its cells are spread ({@link LongAdder})
+   * rather than one contended word; only a closing app sums it.
+   */
+  private final LongAdder inFlight = new LongAdder();
 
   private volatile boolean draining;
 
@@ -115,6 +124,9 @@ public final class DefaultNextApp implements NextApp {
     this.probes = new Probes(options, this);
     this.accessLog = options.accessLog() ? new AccessLog() : null;
     this.bodyBudget = new BodyBudget(options.bodyBufferBytes());
+    this.tableCodec = codec(table);
+    this.dispatch = dispatcher::dispatch;
+    this.pipeline = request -> withTable(request, dispatch);
   }
 
   /** The options' page cache, else the one {@code _App} names, else a fresh one in memory; asked once. */
@@ -179,7 +191,7 @@ public final class DefaultNextApp implements NextApp {
       return probes.answer(request);
     }
     try {
-      return withTable(request, dispatcher::dispatch);
+      return withTable(request, dispatch);
     } finally {
       closeForm(request);
     }
@@ -323,12 +335,12 @@ public final class DefaultNextApp implements NextApp {
   /** Waits until no request is in flight or {@code millis} passed; logs the requests cut. */
   private void awaitInFlight(long millis) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    int running = inFlight.get();
+    int running = inFlight.intValue();
     if (running > 0) {
       Logs.LOG.log(Level.INFO, "next4j is shutting down: waiting up to " + millis / 1000 + " s for " + running
           + (running == 1 ? " request" : " requests") + " in flight");
     }
-    while ((running = inFlight.get()) > 0 && System.nanoTime() < deadline) {
+    while ((running = inFlight.intValue()) > 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -426,15 +438,15 @@ public final class DefaultNextApp implements NextApp {
       answerProbe(exchange);
       return;
     }
-    inFlight.incrementAndGet();
+    inFlight.increment();
     try {
       if (draining) {
         HttpBinding.write(exchange, ErrorPages.plain(503).withHeader("Retry-After", "1"), true);
         return;
       }
-      answer(exchange, request -> withTable(request, dispatcher::dispatch));
+      answer(exchange, pipeline);
     } finally {
-      inFlight.decrementAndGet();
+      inFlight.decrement();
     }
   }
 
@@ -467,12 +479,14 @@ public final class DefaultNextApp implements NextApp {
    * the options' JSON codec, else the one {@code current}'s {@code _App} names.
    */
   private Request withApp(Request request, RouteTable current) {
-    Request served = request.withEnv(env()).withRevalidator(this);
-    JsonCodec codec = options.json().orElse(null);
-    if (codec == null) {
-      codec = current.routing().json().orElse(null);
-    }
-    return codec == null ? served : served.withJsonCodec(codec);
+    JsonCodec codec = current == table ? tableCodec : codec(current);
+    return PipelineAccess.withApp(request, env(), this, codec);
+  }
+
+  /** The options' JSON codec, else the one {@code current}'s {@code _App} names, else null. */
+  private JsonCodec codec(RouteTable current) {
+    Optional<JsonCodec> given = options.json();
+    return given.isPresent() ? given.get() : current.routing().json().orElse(null);
   }
 
   /** Answers a probe: no body is read, nothing is logged. */
