@@ -146,7 +146,13 @@ final class DevHost implements AppHost {
       if (state instanceof DevState.Broken broken) {
         return new Serving.Answer(DevErrorPage.of(broken.problem()));
       }
-      return new Serving.Table(((DevState.Ready) state).table());
+      DevState.Ready ready = (DevState.Ready) state;
+      // The request's thread is the app's: a virtual thread started by the JDK server's dispatcher,
+      // which on Java 21+ runs with the system class loader as its context loader whatever the
+      // thread that started the server had, or a pooled thread that saw an earlier build. Either
+      // way, the build being served is the one a page's resource and service lookups must see.
+      Thread.currentThread().setContextClassLoader(ready.loader());
+      return new Serving.Table(ready.table());
     }
 
     @Override

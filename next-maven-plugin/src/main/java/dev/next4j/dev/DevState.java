@@ -5,10 +5,20 @@ import java.util.Objects;
 
 /** What the dev server serves at a moment: a table, or the problem that keeps it from having one. */
 sealed interface DevState {
-  /** The build is good: serve {@code table}. */
-  record Ready(RouteTable table) implements DevState {
+  /**
+   * The build is good: serve {@code table}, whose pages were loaded by {@code loader}; a request
+   * runs with {@code loader} as its thread's context class loader, so a page that reads a resource
+   * or looks up a service through it sees this build's files.
+   */
+  record Ready(RouteTable table, ClassLoader loader) implements DevState {
     public Ready {
       Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(loader, "loader");
+    }
+
+    /** A table whose pages come from the dev server's own class loader (no project build). */
+    Ready(RouteTable table) {
+      this(table, DevState.class.getClassLoader());
     }
   }
 

@@ -213,7 +213,7 @@ final class Reloader {
       Object table = contextType.isPresent()
           ? routes.getMethod("table", contextType.get()).invoke(null, context.instance().orElseThrow())
           : routes.getMethod("table").invoke(null);
-      return new DevState.Ready((RouteTable) table);
+      return new DevState.Ready((RouteTable) table, loader);
     } catch (InvocationTargetException e) {
       return new DevState.Broken(problems.exception(Problems.LOAD_ERROR, unwrap(e.getCause()), allSourceRoots));
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {

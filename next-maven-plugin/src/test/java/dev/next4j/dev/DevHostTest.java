@@ -21,6 +21,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,32 @@ class DevHostTest {
         .as("the error page reloads itself once the build is fixed")
         .contains("<script data-next4j-live-reload>");
     assertThat(fixed.bodyText()).startsWith("<p>second</p>");
+  }
+
+  @Test
+  void eachRequestRunsWithTheServedBuildsContextClassLoader() throws Exception {
+    RouteTable table = TableBuilder.of(Route.page("/", r -> new None(),
+        (r, p) -> Response.text(String.valueOf(System.identityHashCode(Thread.currentThread().getContextClassLoader())))))
+        .build();
+    NextApp app = app(NextConfig.defaults());
+    try (URLClassLoader first = new URLClassLoader(new URL[0]); URLClassLoader second = new URLClassLoader(new URL[0])) {
+      session.publish(new DevState.Ready(table, first));
+      String servedFirst = onThreadWithSystemLoader(() -> app.handle(Request.get("/")).bodyText());
+      session.publish(new DevState.Ready(table, second));
+      String servedSecond = onThreadWithSystemLoader(() -> app.handle(Request.get("/")).bodyText());
+
+      assertThat(servedFirst).isEqualTo(String.valueOf(System.identityHashCode(first)));
+      assertThat(servedSecond).isEqualTo(String.valueOf(System.identityHashCode(second)));
+    }
+  }
+
+  /** Runs {@code action} on a new thread whose context class loader is the system one, as the JDK server's are on 21+. */
+  private static String onThreadWithSystemLoader(Supplier<String> action) throws Exception {
+    CompletableFuture<String> result = new CompletableFuture<>();
+    Thread thread = new Thread(() -> result.complete(action.get()));
+    thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+    thread.start();
+    return result.get(10, TimeUnit.SECONDS);
   }
 
   @Test

@@ -91,7 +91,7 @@ public final class Env {
   public static Env load(Path dir, String mode, Map<String, String> processEnvironment) {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(processEnvironment, "processEnvironment");
-    if (mode == null || !mode.matches("[a-z]+")) {
+    if (!isMode(mode)) {
       throw new IllegalArgumentException("an env mode is a lower-case word such as development: \"" + mode + "\"");
     }
     Map<String, String> values = new LinkedHashMap<>();
@@ -118,6 +118,19 @@ public final class Env {
   }
 
   /** The files to read, lowest precedence first. */
+  /** Whether {@code mode} is a lower-case word, [a-z]+ (a loop: no regex at startup). */
+  private static boolean isMode(String mode) {
+    if (mode == null || mode.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < mode.length(); i++) {
+      if (mode.charAt(i) < 'a' || mode.charAt(i) > 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static List<Path> candidates(Path dir, String mode) {
     List<Path> files = new ArrayList<>();
     files.add(dir.resolve(".env"));

@@ -269,7 +269,8 @@ public final class NextConfig {
      *     and of the i18n config ({@link I18n#check})
      */
     public NextConfig build() {
-      List<RouteRule.Problem> problems = RouteRule.check(rules, basePath);
+      // Without rules there is nothing to check, and the checker (and its regexes) stays unloaded.
+      List<RouteRule.Problem> problems = rules.isEmpty() ? List.of() : RouteRule.check(rules, basePath);
       if (!problems.isEmpty()) {
         StringBuilder message = new StringBuilder("invalid redirects, rewrites or headers:");
         for (RouteRule.Problem problem : problems) {

@@ -296,7 +296,7 @@ public final class NextOptions {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
       }
-      if (hostname != null && (hostname.isBlank() || hostname.chars().anyMatch(c -> c <= ' ' || c == '/'))) {
+      if (hostname != null && !isHostName(hostname)) {
         throw new IllegalArgumentException("hostname is not a host name: \"" + hostname + "\"");
       }
       if (bodyBufferBytes < 1) {
@@ -323,8 +323,30 @@ public final class NextOptions {
       return Math.max(Runtime.getRuntime().maxMemory() / 4, 1024 * 1024);
     }
 
+    /**
+     * Whether {@code hostname} can name an address to bind: not blank, no space, control character
+     * or {@code /}. (A plain loop: streams and lambdas cost classes on the startup path.)
+     */
+    static boolean isHostName(String hostname) {
+      if (hostname.isBlank()) {
+        return false;
+      }
+      for (int i = 0; i < hostname.length(); i++) {
+        char c = hostname.charAt(i);
+        if (c <= ' ' || c == '/') {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private static void checkProbePath(String name, String path) {
-      if (!path.startsWith("/") || path.length() == 1 || path.chars().anyMatch(c -> c <= ' ' || c == '?' || c == '#' || c >= 0x7f)) {
+      boolean plain = path.startsWith("/") && path.length() > 1;
+      for (int i = 0; plain && i < path.length(); i++) {
+        char c = path.charAt(i);
+        plain = c > ' ' && c != '?' && c != '#' && c < 0x7f;
+      }
+      if (!plain) {
         throw new IllegalArgumentException(name + " must be a path like /_next/health/live, without query, "
             + "spaces or non-ASCII characters: \"" + path + "\"");
       }

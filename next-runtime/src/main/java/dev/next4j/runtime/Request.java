@@ -1,5 +1,6 @@
 package dev.next4j.runtime;
 
+import dev.next4j.runtime.internal.PipelineAccess;
 import dev.next4j.runtime.internal.QueryStrings;
 import dev.next4j.runtime.internal.UrlRules;
 import java.io.ByteArrayInputStream;
@@ -32,6 +33,10 @@ import java.util.Optional;
  */
 public final class Request {
   private static final byte[] EMPTY = new byte[0];
+
+  static {
+    PipelineAccess.install(new AppServices());
+  }
 
   private final String method;
   private final String path;
@@ -516,6 +521,17 @@ public final class Request {
     return method + " " + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
   }
 
+  /** The pipeline's one copy of a request with the app's services ({@link PipelineAccess}). */
+  private static final class AppServices implements PipelineAccess.Requests {
+    @Override
+    public Request withApp(Request request, Env env, Revalidator revalidator, JsonCodec codec) {
+      Request r = request;
+      return new Request(r.method, r.path, r.rawQuery, r.headers, r.route, r.routeParams,
+          codec == null ? r.jsonCodec : codec, Objects.requireNonNull(env, "env"), r.shared,
+          Objects.requireNonNull(revalidator, "revalidator"), r.locale);
+    }
+  }
+
   /** An unmodifiable copy of {@code params} in its order; a route's one param needs no hash table. */
   private static Map<String, Object> copyOf(Map<String, Object> params) {
     if (params.isEmpty()) {
@@ -610,14 +626,20 @@ public final class Request {
       if (map != null) {
         return map.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
       }
+      // The names scanned (an unmodifiable map's entrySet() would wrap each entry), the values
+      // asked only for a name that matched.
       List<String> found = null;
-      for (Map.Entry<String, List<String>> header : given.entrySet()) {
-        if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+      for (String key : given.keySet()) {
+        if (key.equalsIgnoreCase(name)) {
+          List<String> values = given.get(key);
+          if (values == null || values.isEmpty()) {
+            continue;
+          }
           if (found != null) {
             // The same name in two cases: rare, so the lower-case map is made for it.
             return map().getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
           }
-          found = header.getValue();
+          found = values;
         }
       }
       return found == null ? List.of() : found;
@@ -641,7 +663,8 @@ public final class Request {
     private final String method;
     private final String path;
     private final String rawQuery;
-    private final Map<String, List<String>> headers = new LinkedHashMap<>();
+    /** The headers added one by one, by lower-case name; null until the first. */
+    private Map<String, List<String>> headers;
     private Map<String, List<String>> given;
     private byte[] body = EMPTY;
     private InputStream stream;
@@ -661,6 +684,9 @@ public final class Request {
 
     /** Adds a value to header {@code name}. */
     public Builder header(String name, String value) {
+      if (headers == null) {
+        headers = new LinkedHashMap<>();
+      }
       headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
       return this;
     }
@@ -713,8 +739,8 @@ public final class Request {
 
     public Request build() {
       HeaderView view;
-      if (given != null && headers.isEmpty()) {
-        view = HeaderView.given(given);
+      if (headers == null) {
+        view = given != null ? HeaderView.given(given) : HeaderView.of(Map.of());
       } else {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         if (given != null) {

@@ -1,5 +1,6 @@
 package dev.next4j.runtime;
 
+import dev.next4j.runtime.internal.PipelineAccess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,10 @@ import java.util.Set;
  */
 public final class Response {
   private static final byte[] EMPTY = new byte[0];
+
+  static {
+    PipelineAccess.install(new FinishedHeaders());
+  }
 
   // The content types of html(), text() and json(String): fixed, so checked once, here.
   private static final Map<String, List<String>> HTML = Map.of("content-type", List.of("text/html; charset=utf-8"));
@@ -374,6 +379,15 @@ public final class Response {
       copy.put(key, List.copyOf(values));
     }
     return new Response(status, Collections.unmodifiableMap(copy), body, writer, streamLength);
+  }
+
+  /** The pipeline's one copy of a response with its finished header map ({@link PipelineAccess}). */
+  private static final class FinishedHeaders implements PipelineAccess.Responses {
+    @Override
+    public Response withHeaders(Response response, Map<String, List<String>> headers) {
+      Response r = response;
+      return new Response(r.status, headers, r.body, r.writer, r.streamLength);
+    }
   }
 
   private static void checkStatus(int status) {

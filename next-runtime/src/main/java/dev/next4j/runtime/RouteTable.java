@@ -1,5 +1,6 @@
 package dev.next4j.runtime;
 
+import dev.next4j.runtime.generated.Route;
 import dev.next4j.runtime.generated.Routing;
 import dev.next4j.runtime.generated.TableBuilder;
 import java.util.List;
@@ -36,7 +37,12 @@ public final class RouteTable {
 
   private RouteTable(Routing routing) {
     this.routing = routing;
-    this.entries = routing.routes().stream().map(r -> new Entry(r.pattern(), r.kind())).toList();
+    List<Route> routes = routing.routes();
+    Entry[] entries = new Entry[routes.size()];
+    for (int i = 0; i < entries.length; i++) {
+      entries[i] = new Entry(routes.get(i).pattern(), routes.get(i).kind());
+    }
+    this.entries = List.of(entries);
   }
 
   /** A table with no routes and no special pages: every path is a 404. */

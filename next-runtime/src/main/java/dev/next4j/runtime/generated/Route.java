@@ -29,18 +29,19 @@ public final class Route {
   private final RouteTable.Kind kind;
   private final Object handler;
   private final List<Segment> segments;
-  private final Responder responder;
+  private final ParamsFactory<?> params;
+  /** A static page's listed params and their URLs, else null. */
   private final StaticPaths<?> staticPaths;
   /** A {@link FormPage}: it answers POST too. */
   private final boolean post;
 
-  private Route(String pattern, RouteTable.Kind kind, Object handler, Segment[] segments, Responder responder,
+  private Route(String pattern, RouteTable.Kind kind, Object handler, Segment[] segments, ParamsFactory<?> params,
       StaticPaths<?> staticPaths) {
     this.pattern = Objects.requireNonNull(pattern, "pattern");
     this.kind = kind;
     this.handler = handler;
     this.segments = List.of(segments);
-    this.responder = responder;
+    this.params = params;
     this.staticPaths = staticPaths;
     this.post = handler instanceof FormPage;
   }
@@ -53,21 +54,14 @@ public final class Route {
   public static <P extends Record> Route page(String pattern, ParamsFactory<P> params, Page<P> page, Segment... segments) {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(page, "page");
-    if (page instanceof FormPage<P> form) {
-      return new Route(pattern, RouteTable.Kind.PAGE, page, segments,
-          request -> request.method().equals("POST")
-              ? form.post(request, params.params(request))
-              : form.render(request, params.params(request)), null);
-    }
-    return new Route(pattern, RouteTable.Kind.PAGE, page, segments,
-        request -> page.render(request, params.params(request)), null);
+    return new Route(pattern, RouteTable.Kind.PAGE, page, segments, params, null);
   }
 
   /** An API route, answering every method. */
   public static <P extends Record> Route api(String pattern, ParamsFactory<P> params, ApiRoute<P> api, Segment... segments) {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(api, "api");
-    return new Route(pattern, RouteTable.Kind.API, api, segments, request -> api.handle(request, params.params(request)), null);
+    return new Route(pattern, RouteTable.Kind.API, api, segments, params, null);
   }
 
   /**
@@ -80,12 +74,8 @@ public final class Route {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(href, "href");
     Objects.requireNonNull(page, "page");
-    // A request without a locale is one of a site without i18n (request.locale() is then "").
-    return new Route(pattern, RouteTable.Kind.STATIC_PAGE, page, segments,
-        request -> request.locale().isEmpty()
-            ? page.render(params.params(request))
-            : page.render(params.params(request), request.locale()),
-        new StaticPaths<>(pattern, page, href));
+    return new Route(
+        pattern, RouteTable.Kind.STATIC_PAGE, page, segments, params, new StaticPaths<>(pattern, page, href));
   }
 
   /** The pattern in Next.js syntax, e.g. {@code /docs/[...path]}. */
@@ -151,8 +141,24 @@ public final class Route {
    * Serves {@code routed}, a request already routed to this route (see {@link
    * Request#withRoute}); exceptions from the page pass through.
    */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public Response respond(Request routed) throws Exception {
-    return responder.respond(routed);
+    // Called by kind here rather than through a lambda made per route kind, each of which would
+    // cost a hidden class at startup; the factories checked the handler's type.
+    Record typed = params.params(routed);
+    if (kind == RouteTable.Kind.PAGE) {
+      if (post && routed.method().equals("POST")) {
+        return ((FormPage) handler).post(routed, typed);
+      }
+      return ((Page) handler).render(routed, typed);
+    }
+    if (kind == RouteTable.Kind.API) {
+      return ((ApiRoute) handler).handle(routed, typed);
+    }
+    // A request without a locale is one of a site without i18n (request.locale() is then "").
+    return routed.locale().isEmpty()
+        ? ((StaticPage) handler).render(typed)
+        : ((StaticPage) handler).render(typed, routed.locale());
   }
 
   @Override
@@ -179,10 +185,5 @@ public final class Route {
           .map(p -> new LocaleHref(href.apply(Objects.requireNonNull(p, "an entry of localePaths()").params()), p.locale()))
           .toList();
     }
-  }
-
-  @FunctionalInterface
-  private interface Responder {
-    Response respond(Request request) throws Exception;
   }
 }

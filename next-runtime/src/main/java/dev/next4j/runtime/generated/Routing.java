@@ -7,6 +7,7 @@ import dev.next4j.runtime.Middleware;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.internal.MiddlewareGate;
 import dev.next4j.runtime.internal.RouteMatcher;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,9 +55,13 @@ public final class Routing {
   private final boolean[] allowsHead;
 
   Routing(List<Route> routes, App app, Middleware middleware, ErrorPage notFound, ErrorPage error) {
-    this.routes = routes.toArray(Route[]::new);
+    this.routes = routes.toArray(new Route[0]);
     this.list = List.of(this.routes);
-    this.matcher = RouteMatcher.trusted(list.stream().map(Route::segments).toList(), RESERVED);
+    List<List<Segment>> segments = new ArrayList<>(this.routes.length);
+    for (Route route : this.routes) {
+      segments.add(route.segments());
+    }
+    this.matcher = RouteMatcher.trusted(segments, RESERVED);
     this.app = app;
     this.middleware = middleware;
     this.middlewareGate = middleware == null ? null : MiddlewareGate.of(middleware.matcher());

@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  */
 final class CustomRoutes {
   private static final CustomRoutes NONE = new CustomRoutes(List.of(), false);
-  private static final Pattern NON_PATH_PARAM = Pattern.compile(":([A-Za-z0-9_]+)([*+?])?");
-  private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([A-Za-z][A-Za-z0-9]*)>");
   /** The param Next.js's i18n puts in front of a rule's source and destination; never part of a query. */
   static final String LOCALE_PARAM = "nextInternalLocale";
 
@@ -42,9 +40,12 @@ final class CustomRoutes {
   private CustomRoutes(List<Compiled> rules, boolean caseSensitive) {
     this.empty = rules.isEmpty();
     for (Kind kind : Kind.values()) {
-      List<Compiled> ofKind = rules.stream().filter(r -> r.rule.kind() == kind).toList();
-      for (int i = 0; i < ofKind.size(); i++) {
-        ofKind.get(i).position = i;
+      List<Compiled> ofKind = new ArrayList<>();
+      for (Compiled rule : rules) {
+        if (rule.rule.kind() == kind) {
+          rule.position = ofKind.size();
+          ofKind.add(rule);
+        }
       }
       phases.put(kind, new Phase(ofKind));
     }
@@ -217,19 +218,24 @@ final class CustomRoutes {
         if (segment == null) {
           always.add(rules.get(i));
         } else {
-          indexes.computeIfAbsent(segment, k -> new TreeSet<>()).add(i);
+          TreeSet<Integer> own = indexes.get(segment);
+          if (own == null) {
+            own = new TreeSet<>();
+            indexes.put(segment, own);
+          }
+          own.add(i);
         }
       }
       this.always = List.copyOf(always);
-      indexes.forEach((segment, own) -> {
+      for (Map.Entry<String, TreeSet<Integer>> entry : indexes.entrySet()) {
         List<Compiled> merged = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
-          if (own.contains(i) || rules.get(i).firstSegment == null) {
+          if (entry.getValue().contains(i) || rules.get(i).firstSegment == null) {
             merged.add(rules.get(i));
           }
         }
-        bySegment.put(segment, List.copyOf(merged));
-      });
+        bySegment.put(entry.getKey(), List.copyOf(merged));
+      }
     }
 
     List<Compiled> candidates(String path) {
@@ -404,7 +410,7 @@ final class CustomRoutes {
         return false;
       }
       boolean named = false;
-      Matcher names = GROUP_NAME.matcher(pattern.pattern());
+      Matcher names = Patterns.GROUP_NAME.matcher(pattern.pattern());
       while (names.find()) {
         named = true;
         String group = m.group(names.group(1));
@@ -498,7 +504,7 @@ final class CustomRoutes {
         }
       }
       if (origin != null) {
-        Matcher m = NON_PATH_PARAM.matcher(origin);
+        Matcher m = Patterns.NON_PATH_PARAM.matcher(origin);
         while (m.find()) {
           if (params.containsKey(m.group(1))) {
             return true;
@@ -531,7 +537,7 @@ final class CustomRoutes {
     if (text.indexOf(':') < 0) {
       return text;
     }
-    Matcher m = NON_PATH_PARAM.matcher(text);
+    Matcher m = Patterns.NON_PATH_PARAM.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       Object value = params.get(m.group(1));
@@ -566,5 +572,11 @@ final class CustomRoutes {
       }
     }
     return out.toString();
+  }
+
+  /** The regexes rules need, compiled when the first rule is, not when an app without rules starts. */
+  private static final class Patterns {
+    static final Pattern NON_PATH_PARAM = Pattern.compile(":([A-Za-z0-9_]+)([*+?])?");
+    static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([A-Za-z][A-Za-z0-9]*)>");
   }
 }

@@ -14,6 +14,7 @@ import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteTable;
 import dev.next4j.runtime.binding.ServerExchange;
+import dev.next4j.runtime.generated.Route;
 import dev.next4j.runtime.host.HostSlot;
 import dev.next4j.runtime.host.HostedApp;
 import dev.next4j.runtime.host.Serving;
@@ -29,7 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -51,11 +52,16 @@ public final class DefaultNextApp implements NextApp {
   private final Dispatcher dispatcher;
   private final StaticPages staticPages;
   private final HostedApp host;
-  private final HttpHandler handler = this::serveExchange;
+  private final HttpHandler handler = new ExchangeHandler();
   private final Probes probes;
   private final AccessLog accessLog;
   /** The request-body bytes all requests hold at once ({@link NextOptions#bodyBufferBytes()}). */
   private final BodyBudget bodyBudget;
+  /** The JSON codec of requests served with the app's own table ({@link #withApp}), or null. */
+  private final JsonCodec tableCodec;
+  /** The dispatcher's pipeline, made once rather than as a lambda per request. */
+  private final BiFunction<Request, RouteTable, Response> dispatch;
+  private final Function<Request, Response> pipeline;
 
   /**
    * How long {@link #close()} lets in-flight requests finish: the {@code next.shutdownTimeout}
@@ -65,8 +71,12 @@ public final class DefaultNextApp implements NextApp {
 
   static final long DEFAULT_SHUTDOWN_SECONDS = 30;
 
-  /** Requests being served through {@link #requestHandler()} now (the host's own streams excluded). */
-  private final AtomicInteger inFlight = new AtomicInteger();
+  /**
+   * Requests being served through {@link #requestHandler()} now (the host's own streams excluded):
+   * a counter every request thread adds to at once, so its cells are spread ({@link LongAdder})
+   * rather than one contended word; only a closing app sums it.
+   */
+  private final LongAdder inFlight = new LongAdder();
 
   private volatile boolean draining;
 
@@ -111,9 +121,12 @@ public final class DefaultNextApp implements NextApp {
     this.staticPages = options.dev() ? null : StaticPages.load(config, options.clock(),
         pageCache(options, table), Regenerations.EXECUTOR, classLoader(table));
     this.dispatcher = new Dispatcher(config, showErrors, files, new ResponseFinisher(config, host), staticPages);
-    this.probes = new Probes(options, () -> draining);
+    this.probes = new Probes(options, this);
     this.accessLog = options.accessLog() ? new AccessLog() : null;
     this.bodyBudget = new BodyBudget(options.bodyBufferBytes());
+    this.tableCodec = codec(table);
+    this.dispatch = dispatcher::dispatch;
+    this.pipeline = request -> withTable(request, dispatch);
   }
 
   /** The options' page cache, else the one {@code _App} names, else a fresh one in memory; asked once. */
@@ -125,15 +138,14 @@ public final class DefaultNextApp implements NextApp {
     if (app.isEmpty()) {
       return PageCache.inMemory();
     }
-    return Objects.requireNonNull(app.get().pageCache(), "_App's pageCache() returned null").orElseGet(PageCache::inMemory);
+    PageCache named = Objects.requireNonNull(app.get().pageCache(), "_App's pageCache() returned null").orElse(null);
+    return named != null ? named : PageCache.inMemory();
   }
 
   /** The loader of the site's classes, which holds its prerendered pages: the first page's. */
   private static ClassLoader classLoader(RouteTable table) {
-    return table.routing().routes().stream()
-        .map(route -> route.handler().getClass().getClassLoader())
-        .findFirst()
-        .orElse(DefaultNextApp.class.getClassLoader());
+    List<Route> routes = table.routing().routes();
+    return routes.isEmpty() ? DefaultNextApp.class.getClassLoader() : routes.get(0).handler().getClass().getClassLoader();
   }
 
   @Override
@@ -179,7 +191,7 @@ public final class DefaultNextApp implements NextApp {
       return probes.answer(request);
     }
     try {
-      return withTable(request, dispatcher::dispatch);
+      return withTable(request, dispatch);
     } finally {
       closeForm(request);
     }
@@ -242,9 +254,9 @@ public final class DefaultNextApp implements NextApp {
       server = given;
       return given;
     }
-    InetSocketAddress address = options.hostname()
-        .map(host -> new InetSocketAddress(host, options.port()))
-        .orElseGet(() -> new InetSocketAddress(options.port()));
+    String hostname = options.hostname().orElse(null);
+    InetSocketAddress address =
+        hostname != null ? new InetSocketAddress(hostname, options.port()) : new InetSocketAddress(options.port());
     if (address.isUnresolved()) {
       throw new UnknownHostException("cannot resolve hostname \"" + address.getHostString() + "\" to bind to");
     }
@@ -323,12 +335,12 @@ public final class DefaultNextApp implements NextApp {
   /** Waits until no request is in flight or {@code millis} passed; logs the requests cut. */
   private void awaitInFlight(long millis) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    int running = inFlight.get();
+    int running = inFlight.intValue();
     if (running > 0) {
       Logs.LOG.log(Level.INFO, "next4j is shutting down: waiting up to " + millis / 1000 + " s for " + running
           + (running == 1 ? " request" : " requests") + " in flight");
     }
-    while ((running = inFlight.get()) > 0 && System.nanoTime() < deadline) {
+    while ((running = inFlight.intValue()) > 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -396,6 +408,17 @@ public final class DefaultNextApp implements NextApp {
   }
 
   /**
+   * The JDK handler of {@link #requestHandler()}: a class rather than a method reference, which
+   * would cost a hidden class at startup.
+   */
+  private final class ExchangeHandler implements HttpHandler {
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+      serveExchange(exchange);
+    }
+  }
+
+  /**
    * The handler of {@link #requestHandler()}: the host's own paths (the dev server's live-reload
    * stream, which needs the JDK exchange) are answered here, every other request by {@link #serve}.
    */
@@ -415,15 +438,15 @@ public final class DefaultNextApp implements NextApp {
       answerProbe(exchange);
       return;
     }
-    inFlight.incrementAndGet();
+    inFlight.increment();
     try {
       if (draining) {
         HttpBinding.write(exchange, ErrorPages.plain(503).withHeader("Retry-After", "1"), true);
         return;
       }
-      answer(exchange, request -> withTable(request, dispatcher::dispatch));
+      answer(exchange, pipeline);
     } finally {
-      inFlight.decrementAndGet();
+      inFlight.decrement();
     }
   }
 
@@ -456,12 +479,14 @@ public final class DefaultNextApp implements NextApp {
    * the options' JSON codec, else the one {@code current}'s {@code _App} names.
    */
   private Request withApp(Request request, RouteTable current) {
-    Request served = request.withEnv(env()).withRevalidator(this);
-    JsonCodec codec = options.json().orElse(null);
-    if (codec == null) {
-      codec = current.routing().json().orElse(null);
-    }
-    return codec == null ? served : served.withJsonCodec(codec);
+    JsonCodec codec = current == table ? tableCodec : codec(current);
+    return PipelineAccess.withApp(request, env(), this, codec);
+  }
+
+  /** The options' JSON codec, else the one {@code current}'s {@code _App} names, else null. */
+  private JsonCodec codec(RouteTable current) {
+    Optional<JsonCodec> given = options.json();
+    return given.isPresent() ? given.get() : current.routing().json().orElse(null);
   }
 
   /** Answers a probe: no body is read, nothing is logged. */

@@ -55,7 +55,7 @@ final class Dispatcher {
     this.staticPages = staticPages;
     this.rules = CustomRoutes.compile(config.rules(), config.basePath(), config.caseSensitiveRoutes(),
         config.i18n().orElse(null), config.trailingSlash());
-    this.locales = config.i18n().map(i18n -> new LocaleRouting(i18n, config)).orElse(null);
+    this.locales = config.i18n().isPresent() ? new LocaleRouting(config.i18n().get(), config) : null;
   }
 
   /** Serves {@code request}, as a client sent it, with {@code table}. */
@@ -210,15 +210,30 @@ final class Dispatcher {
       }
       next = rewrite == null ? -1 : rewrite.next();
     }
-    Optional<Outcome> file = lookUp(current, table, false, apiBlocked);
-    if (file.isPresent()) {
-      return file.get();
+    // Files: the special paths, public files, routes without params. A dynamic route the lookup
+    // found waits for the afterFiles rewrites; when none rewrites, it answers without a second lookup.
+    Request files = current;
+    String path = UrlRules.routingPath(files.path());
+    boolean blocked = apiBlocked && isApi(path);
+    Outcome file = special(files, path, table, blocked);
+    if (file != null) {
+      return file;
     }
-    for (RouteRule.Kind phase : new RouteRule.Kind[] {RouteRule.Kind.AFTER_FILES, null, RouteRule.Kind.FALLBACK}) {
+    // A blocked path matches no route (null is no match).
+    Match match = blocked ? null : table.routing().match(files.method(), path);
+    boolean deferred = match instanceof Match.Found found && found.route().pattern().indexOf('[') >= 0;
+    if (!deferred) {
+      file = routed(files, match, table);
+      if (file != null) {
+        return file;
+      }
+    }
+    for (RouteRule.Kind phase : REWRITE_PHASES) {
       if (phase == null) {
-        Optional<Outcome> dynamic = lookUp(current, table, true, apiBlocked);
-        if (dynamic.isPresent()) {
-          return dynamic.get();
+        // Not rewritten since the files: the same request, still as blocked, so the same match.
+        Outcome dynamic = current == files ? routed(files, match, table) : lookUp(current, table, apiBlocked);
+        if (dynamic != null) {
+          return dynamic;
         }
         continue;
       }
@@ -231,14 +246,17 @@ final class Dispatcher {
         currentPath = rewrite.rulePath();
         apiBlocked = false;
         next = rewrite.next();
-        Optional<Outcome> hit = lookUp(current, table, true, false);
-        if (hit.isPresent()) {
-          return hit.get();
+        Outcome hit = lookUp(current, table, false);
+        if (hit != null) {
+          return hit;
         }
       }
     }
     return new Outcome(errorPage(current, 404, table), false, current);
   }
+
+  /** The phases after files: the afterFiles rewrites, the dynamic routes (null), the fallback rewrites. */
+  private static final RouteRule.Kind[] REWRITE_PHASES = {RouteRule.Kind.AFTER_FILES, null, RouteRule.Kind.FALLBACK};
 
   /**
    * The first rule of {@code phase} from place {@code from} on that matches {@code request} on
@@ -295,43 +313,61 @@ final class Dispatcher {
   }
 
   /**
-   * What answers {@code request} from the file system (the special paths, {@code public/} files,
-   * pages without params), and with {@code dynamic} from any route; empty when nothing does. With
-   * {@code apiBlocked}, paths under {@code /api} find nothing; under i18n, {@code public/} files are
-   * found only for a default locale ({@link LocaleRouting#servesPublicFiles}).
+   * What answers {@code request} from the file system (the special paths, {@code public/} files)
+   * or from any route; null when nothing does. With {@code apiBlocked}, paths under {@code /api}
+   * find nothing; under i18n, {@code public/} files are found only for a default locale ({@link
+   * LocaleRouting#servesPublicFiles}).
    */
-  private Optional<Outcome> lookUp(Request request, RouteTable table, boolean dynamic, boolean apiBlocked) {
+  private Outcome lookUp(Request request, RouteTable table, boolean apiBlocked) {
     String path = UrlRules.routingPath(request.path());
+    boolean blocked = apiBlocked && isApi(path);
+    Outcome file = special(request, path, table, blocked);
+    if (file != null || blocked) {
+      return file;
+    }
+    return routed(request, table.routing().match(request.method(), path), table);
+  }
+
+  private static boolean isApi(String path) {
+    return path.equals("/api") || path.startsWith("/api/");
+  }
+
+  /**
+   * The answer of the special paths ({@code /404}, {@code /500}, the blocked pages) and, unless
+   * {@code blocked}, of {@code public/} files (under i18n only for a default locale); null for others.
+   */
+  private Outcome special(Request request, String path, RouteTable table, boolean blocked) {
     if (BLOCKED.contains(path) || path.equals("/404")) {
-      return Optional.of(new Outcome(errorPage(request, 404, table), false, request));
+      return new Outcome(errorPage(request, 404, table), false, request);
     }
     if (path.equals("/500")) {
-      return Optional.of(new Outcome(errorPage(request, 500, table), false, request));
+      return new Outcome(errorPage(request, 500, table), false, request);
     }
-    if (apiBlocked && (path.equals("/api") || path.startsWith("/api/"))) {
-      return Optional.empty();
+    if (blocked) {
+      return null;
     }
     if (locales == null || request.locale().isEmpty() || locales.servesPublicFiles(request.locale())) {
       Optional<Response> file = publicFiles.find(request, path);
       if (file.isPresent()) {
-        return Optional.of(new Outcome(file.get(), true, request));
+        return new Outcome(file.get(), true, request);
       }
     }
-    Match match = table.routing().match(request.method(), path);
+    return null;
+  }
+
+  /** What {@code match}, the route table's answer for {@code request}, gives: a page, a 405 or a 400; null when no route matched (or {@code match} is null). */
+  private Outcome routed(Request request, Match match, RouteTable table) {
     if (match instanceof Match.Found found) {
-      if (!dynamic && found.route().pattern().indexOf('[') >= 0) {
-        return Optional.empty();
-      }
       Request routed = request.withRoute(found.route().pattern(), found.params());
-      return Optional.of(render(found.route(), routed, table));
+      return render(found.route(), routed, table);
     }
     if (match instanceof Match.MethodNotAllowed notAllowed) {
-      return Optional.of(new Outcome(ErrorPages.plain(405).withHeader("Allow", notAllowed.allow()), false, request));
+      return new Outcome(ErrorPages.plain(405).withHeader("Allow", notAllowed.allow()), false, request);
     }
     if (match instanceof Match.BadRequest) {
-      return Optional.of(new Outcome(ErrorPages.plain(400), false, request));
+      return new Outcome(ErrorPages.plain(400), false, request);
     }
-    return Optional.empty();
+    return null;
   }
 
   private Outcome render(Route route, Request routed, RouteTable table) {
@@ -340,7 +376,8 @@ final class Dispatcher {
       if (staticPages != null && route.kind() == RouteTable.Kind.STATIC_PAGE) {
         // Stored bytes, already wrapped by _App when they were rendered; empty is fallback NOT_FOUND.
         Optional<Response> stored = staticPages.serve(route, routed, UrlRules.routingPath(routed.path()), table);
-        return stored.map(r -> new Outcome(r, true, routed)).orElseGet(() -> new Outcome(errorPage(routed, 404, table), false, routed));
+        return stored.isPresent() ? new Outcome(stored.get(), true, routed)
+            : new Outcome(errorPage(routed, 404, table), false, routed);
       }
       Response response = route.respond(routed);
       if (response == null) {
@@ -438,6 +475,9 @@ final class Dispatcher {
    * stays (the page decides), except {@code Set-Cookie}, whose values are added.
    */
   private static Response withHeaders(Response response, Map<String, List<String>> headers) {
+    if (headers.isEmpty()) {
+      return response;
+    }
     Response r = response;
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       if (header.getKey().equalsIgnoreCase("set-cookie")) {

@@ -8,6 +8,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -84,7 +85,7 @@ final class HttpBinding {
     if (!isToken(method)) {
       return refuse(400, "the method is not a token");
     }
-    if (!METHODS.contains(method)) {
+    if (!isServed(method)) {
       // Methods are case-sensitive (RFC 9110 §9.1): "get" is an unknown method, not GET.
       return refuse(501, "next4j implements the methods " + METHODS + "; \"" + method + "\" is none of them"
           + " (methods are case-sensitive)");
@@ -101,24 +102,28 @@ final class HttpBinding {
       return refuse(400, problem);
     }
     Map<String, List<String>> headers = exchange.headers();
-    int count = 0;
+    // One pass over the headers: their count and size, and the framing headers (looked up by name
+    // they would each be a lookup, which on the JDK's map copies the name to normalise it).
+    Framing framing = new Framing();
     long bytes = method.length() + target.length() + 11;
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      for (String value : header.getValue()) {
-        count++;
-        bytes += header.getKey().length() + value.length() + 4;
+      String name = header.getKey();
+      List<String> values = header.getValue();
+      framing.see(name, values);
+      for (int i = 0; i < values.size(); i++) {
+        bytes += name.length() + values.get(i).length() + 4;
       }
     }
-    if (count > MAX_HEADERS || bytes > MAX_HEADER_BYTES) {
-      return refuse(431, count > MAX_HEADERS ? "more than " + MAX_HEADERS + " header lines"
+    if (framing.count > MAX_HEADERS || bytes > MAX_HEADER_BYTES) {
+      return refuse(431, framing.count > MAX_HEADERS ? "more than " + MAX_HEADERS + " header lines"
           : "the request line and headers are over " + MAX_HEADER_BYTES + " bytes");
     }
-    Read badFraming = checkFraming(exchange);
+    Read badFraming = checkFraming(exchange.protocol(), framing);
     if (badFraming != null) {
       return badFraming;
     }
-    boolean chunked = !exchange.header("Transfer-Encoding").isEmpty();
-    List<String> length = exchange.header("Content-Length");
+    boolean chunked = !framing.codings.isEmpty();
+    List<String> length = framing.lengths;
     long declared = length.isEmpty() ? (chunked ? -1 : 0) : parseLength(length.get(0));
     if (declared > bodyLimit) {
       if (declared - bodyLimit <= DISCARD_BYTES) {
@@ -215,32 +220,81 @@ final class HttpBinding {
   }
 
   /**
+   * The framing headers of a request, gathered in the pass that counts its headers: the values of
+   * {@code Host}, {@code Content-Length} and {@code Transfer-Encoding}, names compared in any case
+   * (an engine that keeps one name in two cases has its values joined, in the order met).
+   */
+  private static final class Framing {
+    int count;
+    List<String> hosts = List.of();
+    List<String> lengths = List.of();
+    List<String> codings = List.of();
+
+    void see(String name, List<String> values) {
+      count += values.size();
+      if (values.isEmpty()) {
+        return;
+      }
+      switch (name.length()) {
+        case 4 -> {
+          if (name.equalsIgnoreCase("Host")) {
+            hosts = join(hosts, values);
+          }
+        }
+        case 14 -> {
+          if (name.equalsIgnoreCase("Content-Length")) {
+            lengths = join(lengths, values);
+          }
+        }
+        case 17 -> {
+          if (name.equalsIgnoreCase("Transfer-Encoding")) {
+            codings = join(codings, values);
+          }
+        }
+        default -> {
+          // not a framing header
+        }
+      }
+    }
+
+    private static List<String> join(List<String> earlier, List<String> values) {
+      if (earlier.isEmpty()) {
+        return values;
+      }
+      List<String> both = new ArrayList<>(earlier);
+      both.addAll(values);
+      return both;
+    }
+  }
+
+  /**
    * The refusal of a request with bad framing headers, or null: 400 for a {@code Host} missing
    * (HTTP/1.1), repeated or not a host, a {@code Content-Length} that is not digits ({@code +5}),
    * repeated with another value or next to {@code Transfer-Encoding}; 501 for a {@code
    * Transfer-Encoding} other than {@code chunked}.
    */
-  private static Read checkFraming(ServerExchange exchange) {
-    List<String> host = exchange.header("Host");
+  private static Read checkFraming(String protocol, Framing framing) {
+    List<String> host = framing.hosts;
     if (host.size() > 1) {
       return refuse(400, "the request has " + host.size() + " Host headers; it must have one");
     }
-    if (host.isEmpty() && !exchange.protocol().equals("HTTP/1.0")) {
+    if (host.isEmpty() && !protocol.equals("HTTP/1.0")) {
       return refuse(400, "the request has no Host header; an HTTP/1.1 request must have one");
     }
     if (!host.isEmpty() && !isHost(host.get(0))) {
       return refuse(400, "the Host header is not a host[:port]: \"" + host.get(0) + "\"");
     }
-    List<String> lengths = exchange.header("Content-Length");
-    for (String length : lengths) {
-      if (length.isEmpty() || length.length() > 18 || !length.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    List<String> lengths = framing.lengths;
+    for (int i = 0; i < lengths.size(); i++) {
+      String length = lengths.get(i);
+      if (length.isEmpty() || length.length() > 18 || !isDigits(length)) {
         return refuse(400, "Content-Length must be decimal digits: \"" + length + "\"");
       }
       if (!length.equals(lengths.get(0))) {
         return refuse(400, "the request has Content-Length headers with different values");
       }
     }
-    List<String> codings = exchange.header("Transfer-Encoding");
+    List<String> codings = framing.codings;
     if (!codings.isEmpty()) {
       if (!lengths.isEmpty()) {
         return refuse(400, "the request has both Content-Length and Transfer-Encoding");
@@ -250,6 +304,16 @@ final class HttpBinding {
       }
     }
     return null;
+  }
+
+  private static boolean isDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code value} is a {@code Host}: a name, IPv4 or {@code [IPv6]}, with an optional port. */
@@ -266,6 +330,18 @@ final class HttpBinding {
       }
     }
     return true;
+  }
+
+  /** Whether {@link #METHODS} holds {@code method}: compared directly, without hashing a name the engine just parsed. */
+  static boolean isServed(String method) {
+    return switch (method.length()) {
+      case 3 -> method.equals("GET") || method.equals("PUT");
+      case 4 -> method.equals("HEAD") || method.equals("POST");
+      case 5 -> method.equals("PATCH");
+      case 6 -> method.equals("DELETE");
+      case 7 -> method.equals("OPTIONS");
+      default -> false;
+    };
   }
 
   private static boolean isToken(String text) {

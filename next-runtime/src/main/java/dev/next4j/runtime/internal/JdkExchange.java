@@ -80,17 +80,17 @@ final class JdkExchange implements ServerExchange {
   public OutputStream send(int status, Map<String, List<String>> headers, long length, boolean close)
       throws IOException {
     Headers out = exchange.getResponseHeaders();
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      String name = header.getKey();
+    // forEach, not entrySet(): the unmodifiable map would wrap each entry it hands out.
+    headers.forEach((name, values) -> {
       if (name.equals("set-cookie")) {
-        for (String value : header.getValue()) {
+        for (String value : values) {
           out.add(name, value);
         }
       } else {
         // A Response's value lists are immutable, so the JDK may hold them as they are.
-        out.put(name, header.getValue());
+        out.put(name, values);
       }
-    }
+    });
     if (close) {
       out.set("Connection", "close");
     }
@@ -112,11 +112,19 @@ final class JdkExchange implements ServerExchange {
 
   /** Whether the request declares no body: no {@code Transfer-Encoding}, no or a zero {@code Content-Length}. */
   private boolean emptyBody() {
+    // The names scanned: a lookup by name would copy the name to normalise it, twice per request.
     Headers headers = exchange.getRequestHeaders();
-    if (headers.containsKey("Transfer-Encoding")) {
-      return false;
+    for (String name : headers.keySet()) {
+      if (name.equalsIgnoreCase("Transfer-Encoding")) {
+        return false;
+      }
+      if (name.equalsIgnoreCase("Content-Length")) {
+        String length = headers.getFirst(name);
+        if (length != null && !length.equals("0")) {
+          return false;
+        }
+      }
     }
-    String length = headers.getFirst("Content-Length");
-    return length == null || length.equals("0");
+    return true;
   }
 }

@@ -40,12 +40,12 @@ final class JdkServerProperties {
   /** Sets each default that is not set already; returns the names it set. */
   static synchronized List<String> apply() {
     List<String> set = new ArrayList<>();
-    DEFAULTS.forEach((name, value) -> {
-      if (System.getProperty(name) == null) {
-        System.setProperty(name, value);
-        set.add(name);
+    for (Map.Entry<String, String> setting : DEFAULTS.entrySet()) {
+      if (System.getProperty(setting.getKey()) == null) {
+        System.setProperty(setting.getKey(), setting.getValue());
+        set.add(setting.getKey());
       }
-    });
+    }
     return set;
   }
 

@@ -1,10 +1,10 @@
 package dev.next4j.runtime.internal;
 
+import dev.next4j.runtime.NextApp;
 import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 
 /**
  * The liveness and readiness answers for Kubernetes probes, asked before anything else of the
@@ -19,13 +19,13 @@ import java.util.function.BooleanSupplier;
 final class Probes {
   private final String live;
   private final String ready;
-  private final BooleanSupplier draining;
+  private final NextApp app;
 
-  /** Probes at {@code options}' paths (none when off); readiness asks {@code draining}. */
-  Probes(NextOptions options, BooleanSupplier draining) {
+  /** Probes at {@code options}' paths (none when off); readiness asks whether {@code app} is {@linkplain NextApp#draining() draining}. */
+  Probes(NextOptions options, NextApp app) {
     this.live = options.probes() ? options.livenessPath() : null;
     this.ready = options.probes() ? options.readinessPath() : null;
-    this.draining = draining;
+    this.app = app;
   }
 
   /** Whether {@code rawPath} (the path as sent, before any rule; null for none) is a probe's. */
@@ -42,7 +42,7 @@ final class Probes {
     Response answer;
     if (request.path().equals(live)) {
       answer = Response.text("ok\n");
-    } else if (draining.getAsBoolean()) {
+    } else if (app.draining()) {
       answer = Response.text("draining\n").withStatus(503);
     } else {
       answer = Response.text("ready\n");

@@ -51,10 +51,6 @@ public final class PublicFileServer implements PublicFiles {
   /** Cache-Control for any other file: revalidate every time, as Next.js does for {@code public/}. */
   public static final String REVALIDATE = "public, max-age=0";
 
-  /** IMF-fixdate, what HTTP sends: a two-digit day, English names, GMT. */
-  private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
-
   private final Function<String, PublicFile> lookup;
 
   /** Serves the files {@code lookup} finds by exact key (null for none). */
@@ -277,7 +273,7 @@ public final class PublicFileServer implements PublicFiles {
 
   /** {@code millis} as an HTTP date ({@code Sun, 06 Nov 1994 08:49:37 GMT}). */
   static String httpDate(long millis) {
-    return HTTP_DATE.format(ZonedDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC));
+    return HttpDate.FORMAT.format(ZonedDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC));
   }
 
   /** An HTTP date in milliseconds, or -1 when it is not one. */
@@ -287,5 +283,11 @@ public final class PublicFileServer implements PublicFiles {
     } catch (DateTimeParseException e) {
       return -1;
     }
+  }
+
+  /** Made on the first {@code Last-Modified}, not when a site with public files starts. */
+  private static final class HttpDate {
+    /** IMF-fixdate, what HTTP sends: a two-digit day, English names, GMT. */
+    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
   }
 }

@@ -14,11 +14,21 @@ import java.util.Optional;
 @FunctionalInterface
 public interface PublicFiles {
   /** No public files. */
-  PublicFiles NONE = (request, path) -> Optional.empty();
+  PublicFiles NONE = None.NONE;
 
   /**
    * The response for the file at {@code path} (raw, inside the app, without a trailing slash), if
    * there is one. It must never read outside {@code public/}.
    */
   Optional<Response> find(Request request, String path);
+
+  /** {@link #NONE}: an enum rather than a lambda, which would cost a hidden class at startup. */
+  enum None implements PublicFiles {
+    NONE;
+
+    @Override
+    public Optional<Response> find(Request request, String path) {
+      return Optional.empty();
+    }
+  }
 }

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +35,9 @@ final class ResponseFinisher {
   /** Bodies smaller than this are sent as they are: gzip would save little or grow them. */
   static final int MIN_GZIP_BYTES = 1024;
 
+  private static final List<String> POWERED_BY = List.of("next4j");
+  private static final List<String> GZIP = List.of("gzip");
+
   private static final Set<String> NOT_MODIFIED_DROPS =
       Set.of("content-type", "content-length", "content-encoding");
 
@@ -52,44 +58,122 @@ final class ResponseFinisher {
    */
   Response finish(Request request, Response response, boolean page, Map<String, List<String>> headers) {
     Response r = response;
-    if (r.header("content-length").isPresent()) {
+    if (r.headers().containsKey("content-length")) {
       // The server frames the body itself; a length from user code could only contradict it.
       Logs.LOG.log(Level.ERROR, request.method() + " " + request.path() + ": the response sets Content-Length, which "
           + "the server sets from the body; remove it. Answering 500");
       r = ErrorPages.plain(500);
     }
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      if (header.getKey().equals("set-cookie") || r.header(header.getKey()).isEmpty()) {
-        for (String value : header.getValue()) {
-          r = r.addHeader(header.getKey(), value);
+    // One header map for all that is added below, made on the first change (withHeader would copy
+    // the map per header).
+    HeaderEdit edit = new HeaderEdit(r);
+    if (!headers.isEmpty()) {
+      for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+        String name = header.getKey();
+        if (name.equals("set-cookie") || edit.get(name) == null) {
+          for (String value : header.getValue()) {
+            edit.add(name, value);
+          }
         }
       }
     }
-    if (config.poweredByHeader() && r.header("x-powered-by").isEmpty()) {
-      r = r.withHeader("X-Powered-By", "next4j");
+    if (config.poweredByHeader() && edit.get("x-powered-by") == null) {
+      edit.set("x-powered-by", POWERED_BY);
     }
     if (host != null) {
-      r = host.filter(request, r);
+      r = host.filter(request, edit.response());
+      edit = new HeaderEdit(r);
     }
-    boolean head = request.method().equals("HEAD");
-    boolean readOnly = head || request.method().equals("GET");
-    if (readOnly && r.status() == 200) {
-      if (page && config.generateEtags() && r.header("etag").isEmpty() && !r.isStreamed()) {
-        r = r.withHeader("ETag", etag(r));
+    String method = request.method();
+    boolean head = method.equals("HEAD");
+    if ((head || method.equals("GET")) && edit.status() == 200) {
+      List<String> etag = edit.get("etag");
+      if (etag == null && page && config.generateEtags() && !edit.base().isStreamed()) {
+        etag = List.of(etag(edit.base()));
+        edit.set("etag", etag);
       }
-      if (r.header("etag").isPresent() && matches(request.header("if-none-match"), r.header("etag").get())) {
-        return notModified(r);
+      if (etag != null) {
+        String ifNoneMatch = request.header("if-none-match").orElse(null);
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag.get(0))) {
+          return notModified(edit.response());
+        }
       }
     }
     if (config.compress()) {
-      r = compress(request, r);
+      byte[] gzipped = compress(request, edit);
+      if (gzipped != null) {
+        return finishHead(head, edit.response().withBody(gzipped));
+      }
     }
-    if (head) {
-      long length = r.contentLength();
-      r = (length < 0 ? r.withoutHeader("Content-Length") : r.withHeader("Content-Length", Long.toString(length)))
-          .withBody(new byte[0]);
+    return finishHead(head, edit.response());
+  }
+
+  /** {@code r} as an answer to HEAD when {@code head}: its length as {@code Content-Length}, no body. */
+  private static Response finishHead(boolean head, Response r) {
+    if (!head) {
+      return r;
     }
-    return r;
+    long length = r.contentLength();
+    return (length < 0 ? r.withoutHeader("Content-Length") : r.withHeader("Content-Length", Long.toString(length)))
+        .withBody(new byte[0]);
+  }
+
+  /**
+   * The headers of a response being finished: read from the response's own map until the first
+   * change, then from one {@link HeaderMap.Builder} that every later change writes into; {@link
+   * #response()} hands the result to a response once, without the per-header copy and check of
+   * {@link Response#withHeader} (each value set here is the pipeline's own, or was checked when
+   * middleware set it).
+   */
+  private static final class HeaderEdit {
+    private final Response base;
+    private HeaderMap.Builder copy;
+
+    HeaderEdit(Response base) {
+      this.base = base;
+    }
+
+    Response base() {
+      return base;
+    }
+
+    int status() {
+      return base.status();
+    }
+
+    /** The values of {@code name} (lower case), or null. */
+    List<String> get(String name) {
+      return copy != null ? copy.get(name) : base.headers().get(name);
+    }
+
+    void set(String name, List<String> values) {
+      writable().set(name, values);
+    }
+
+    void add(String name, String value) {
+      HeaderMap.Builder headers = writable();
+      List<String> old = headers.get(name);
+      if (old == null) {
+        headers.set(name, List.of(value));
+      } else {
+        List<String> values = new ArrayList<>(old.size() + 1);
+        values.addAll(old);
+        values.add(value);
+        headers.set(name, List.copyOf(values));
+      }
+    }
+
+    private HeaderMap.Builder writable() {
+      if (copy == null) {
+        copy = new HeaderMap.Builder(base.headers());
+      }
+      return copy;
+    }
+
+    /** The response with the edited headers; the base itself when nothing changed. */
+    Response response() {
+      return copy == null ? base : PipelineAccess.withHeaders(base, copy.build());
+    }
   }
 
   /**
@@ -140,17 +224,38 @@ final class ResponseFinisher {
 
     String etag() {
       long hash52 = hash & ((1L << 52) - 1);
-      return "W/\"" + Long.toString(hash52, 36) + Long.toString(length, 36) + "\"";
+      // W/" + hash52 in base 36 + length in base 36 + ": at most 11 + 13 digits, in one buffer.
+      char[] out = new char[28];
+      int end = out.length;
+      out[--end] = '"';
+      end = base36(length, out, end);
+      end = base36(hash52, out, end);
+      out[--end] = '"';
+      out[--end] = '/';
+      out[--end] = 'W';
+      return new String(out, end, out.length - end);
+    }
+
+    /** Writes {@code value} (0 or more) in base 36 to {@code out}, ending before {@code end}; returns where it begins. */
+    private static int base36(long value, char[] out, int end) {
+      long v = value;
+      do {
+        out[--end] = Character.forDigit((int) (v % 36), 36);
+        v /= 36;
+      } while (v > 0);
+      return end;
     }
   }
 
   /** Whether {@code If-None-Match} names {@code etag}, compared weakly as RFC 9110 says for GET. */
   static boolean matches(Optional<String> ifNoneMatch, String etag) {
-    if (ifNoneMatch.isEmpty()) {
-      return false;
-    }
+    return ifNoneMatch.isPresent() && matches(ifNoneMatch.get(), etag);
+  }
+
+  /** Whether the {@code If-None-Match} value {@code ifNoneMatch} names {@code etag}, compared weakly. */
+  static boolean matches(String ifNoneMatch, String etag) {
     String wanted = opaque(etag);
-    for (String tag : ifNoneMatch.get().split(",")) {
+    for (String tag : ifNoneMatch.split(",")) {
       String t = tag.trim();
       if (t.equals("*") || opaque(t).equals(wanted)) {
         return true;
@@ -165,42 +270,56 @@ final class ResponseFinisher {
 
   /** A 304 with the headers the 200 would have had, except those describing its body. */
   private static Response notModified(Response full) {
-    Response r = Response.status(304);
+    Map<String, List<String>> kept = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> header : full.headers().entrySet()) {
       if (!NOT_MODIFIED_DROPS.contains(header.getKey())) {
-        for (String value : header.getValue()) {
-          r = r.addHeader(header.getKey(), value);
-        }
+        kept.put(header.getKey(), header.getValue());
       }
     }
-    return r;
+    return PipelineAccess.withHeaders(Response.status(304), Collections.unmodifiableMap(kept));
   }
 
-  private static Response compress(Request request, Response r) {
-    if (r.isStreamed() || r.status() < 200 || r.status() == 204 || r.status() == 304 || r.bodyLength() < MIN_GZIP_BYTES) {
-      return r;
+  /**
+   * Gzips the body of the response {@code edit} holds when it is worth it: returns the gzipped
+   * bytes (and sets {@code Content-Encoding} and {@code Vary}), or null when the body stays as it
+   * is ({@code Vary: Accept-Encoding} is still set on a compressible body the client did not ask
+   * gzip for).
+   */
+  private static byte[] compress(Request request, HeaderEdit edit) {
+    Response r = edit.base();
+    int status = edit.status();
+    if (r.isStreamed() || status < 200 || status == 204 || status == 304 || r.bodyLength() < MIN_GZIP_BYTES) {
+      return null;
     }
-    if (r.header("content-encoding").isPresent()
-        || !isCompressible(r.header("content-type").orElse(""))
-        || r.header("cache-control").orElse("").toLowerCase(Locale.ROOT).contains("no-transform")) {
-      return r;
+    if (edit.get("content-encoding") != null
+        || !isCompressible(first(edit, "content-type"))
+        || first(edit, "cache-control").toLowerCase(Locale.ROOT).contains("no-transform")) {
+      return null;
     }
-    Response varied = varyOnAcceptEncoding(r);
+    varyOnAcceptEncoding(edit);
     if (!acceptsGzip(request.header("accept-encoding").orElse(""))) {
-      return varied;
+      return null;
     }
-    return varied.withBody(gzip(r)).withHeader("Content-Encoding", "gzip");
+    byte[] gzipped = gzip(r);
+    edit.set("content-encoding", GZIP);
+    return gzipped;
   }
 
-  private static Response varyOnAcceptEncoding(Response r) {
-    String vary = r.header("vary").orElse("");
+  /** The first value of {@code name} in {@code edit}, or an empty string. */
+  private static String first(HeaderEdit edit, String name) {
+    List<String> values = edit.get(name);
+    return values == null ? "" : values.get(0);
+  }
+
+  private static void varyOnAcceptEncoding(HeaderEdit edit) {
+    String vary = first(edit, "vary");
     for (String name : vary.split(",")) {
       String n = name.trim();
       if (n.equals("*") || n.equalsIgnoreCase("accept-encoding")) {
-        return r;
+        return;
       }
     }
-    return r.withHeader("Vary", vary.isBlank() ? "Accept-Encoding" : vary + ", Accept-Encoding");
+    edit.set("vary", List.of(vary.isBlank() ? "Accept-Encoding" : vary + ", Accept-Encoding"));
   }
 
   /** Whether an {@code Accept-Encoding} value allows gzip: listed (or {@code *}) with q above 0. */

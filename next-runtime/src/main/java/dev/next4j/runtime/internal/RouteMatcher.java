@@ -97,7 +97,7 @@ public final class RouteMatcher {
       root.insert(routes.get(i), i);
     }
     for (String path : reserved) {
-      Level level = root.statics.computeIfAbsent(path, k -> new Level());
+      Level level = root.staticChild(path);
       if (level.route == null) {
         level.route = Terminal.RESERVED;
       }
@@ -256,27 +256,26 @@ public final class RouteMatcher {
 
     void insert(List<Segment> segments, int index) {
       Level level = this;
+      // An if chain, not a switch on the enum: that would load a synthetic class at startup.
       for (Segment segment : segments) {
-        switch (segment.kind()) {
-          case STATIC -> level = level.statics.computeIfAbsent(segment.text(), k -> new Level());
-          case PARAM -> {
-            if (level.param == null) {
-              level.param = new Level();
-            }
-            level = level.param;
+        Segment.Kind kind = segment.kind();
+        if (kind == Segment.Kind.STATIC) {
+          level = level.staticChild(segment.text());
+        } else if (kind == Segment.Kind.PARAM) {
+          if (level.param == null) {
+            level.param = new Level();
           }
-          case CATCH_ALL -> {
-            if (level.catchAll == null) {
-              level.catchAll = new Terminal(index, segments);
-            }
-            return;
+          level = level.param;
+        } else if (kind == Segment.Kind.CATCH_ALL) {
+          if (level.catchAll == null) {
+            level.catchAll = new Terminal(index, segments);
           }
-          case OPTIONAL_CATCH_ALL -> {
-            if (level.optional == null) {
-              level.optional = new Terminal(index, segments);
-            }
-            return;
+          return;
+        } else {
+          if (level.optional == null) {
+            level.optional = new Terminal(index, segments);
           }
+          return;
         }
       }
       if (level.route == null) {
@@ -284,9 +283,21 @@ public final class RouteMatcher {
       }
     }
 
+    /** The static child {@code text}, made when missing. */
+    Level staticChild(String text) {
+      Level child = statics.get(text);
+      if (child == null) {
+        child = new Level();
+        statics.put(text, child);
+      }
+      return child;
+    }
+
     RouteNode freeze() {
       Map<String, RouteNode> children = new HashMap<>();
-      statics.forEach((key, child) -> children.put(key, child.freeze()));
+      for (Map.Entry<String, Level> child : statics.entrySet()) {
+        children.put(child.getKey(), child.getValue().freeze());
+      }
       return new RouteNode(route, children, param == null ? null : param.freeze(), catchAll, optional);
     }
   }

@@ -100,8 +100,19 @@ final class RouteNode {
 
     Terminal(int index, List<Segment> segments) {
       this.index = index;
-      this.kinds = segments.stream().map(Segment::kind).toArray(Segment.Kind[]::new);
-      this.paramNames = segments.stream().filter(Segment::isParam).map(Segment::text).toArray(String[]::new);
+      this.kinds = new Segment.Kind[segments.size()];
+      int params = 0;
+      for (int i = 0; i < kinds.length; i++) {
+        kinds[i] = segments.get(i).kind();
+        params += segments.get(i).isParam() ? 1 : 0;
+      }
+      this.paramNames = new String[params];
+      int param = 0;
+      for (Segment segment : segments) {
+        if (segment.isParam()) {
+          paramNames[param++] = segment.text();
+        }
+      }
       this.hasParams = paramNames.length > 0;
       this.bare = new RouteMatcher.Result.Matched(index, Map.of());
     }

@@ -39,20 +39,7 @@ public final class ServeCommand {
    * The JDK's server: {@link NextApp#start()}, on a server of the app's own, which the app's {@code
    * close()} stops itself.
    */
-  public static final HttpEngine JDK = app -> {
-    HttpServer server = app.start();
-    return new RunningServer() {
-      @Override
-      public InetSocketAddress address() {
-        return server.getAddress();
-      }
-
-      @Override
-      public void stop() {
-        // app.close() stopped the server it made.
-      }
-    };
-  };
+  public static final HttpEngine JDK = new JdkEngine();
 
   private ServeCommand() {}
 
@@ -157,7 +144,7 @@ public final class ServeCommand {
         return new Parsed.Invalid(portSource + " is not a port number: \"" + port + "\" (use 0 to 65535; 0 picks a free port)");
       }
     }
-    if (hostname != null && (hostname.isBlank() || hostname.chars().anyMatch(c -> c <= ' ' || c == '/'))) {
+    if (hostname != null && !isHostName(hostname)) {
       return new Parsed.Invalid(hostnameSource + " is not a host name: \"" + hostname + "\"");
     }
     return new Parsed.Run(number, Optional.ofNullable(hostname), dev);
@@ -190,7 +177,9 @@ public final class ServeCommand {
     if (run.dev()) {
       options.dev(true);
     }
-    run.hostname().ifPresent(options::hostname);
+    if (run.hostname().isPresent()) {
+      options.hostname(run.hostname().get());
+    }
     NextApp app = factory.apply(options.build());
     RunningServer server;
     try {
@@ -199,7 +188,7 @@ public final class ServeCommand {
     } catch (BindException e) {
       // "Address already in use"; an address of another machine is a BindException too.
       if (e.getMessage() != null && e.getMessage().contains("in use")) {
-        fail("port " + run.port() + " is already in use" + run.hostname().map(h -> " on " + h).orElse("")
+        fail("port " + run.port() + " is already in use" + (run.hostname().isPresent() ? " on " + run.hostname().get() : "")
             + "; stop what uses it, or pick another port with --port N or PORT=N");
       } else {
         fail("cannot listen on " + run.hostname().orElse("all interfaces") + " port " + run.port() + ": "
@@ -210,11 +199,7 @@ public final class ServeCommand {
       fail("cannot listen on " + run.hostname().orElse("all interfaces") + " port " + run.port() + ": " + e.getMessage());
       return;
     }
-    RunningServer started = server;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.close();
-      started.stop();
-    }, "next4j-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Shutdown(app, server));
     // From serve() being called, not from the JVM's start: the process start time Linux reports
     // is only exact to the second, and the JVM's own boot is the JVM's business.
     System.out.println(readyLine(run.hostname(), server.address().getPort(), app.routes().size(),
@@ -239,8 +224,13 @@ public final class ServeCommand {
   }
 
   private static int parsePort(String value) {
-    if (value.isEmpty() || value.length() > 5 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (value.isEmpty() || value.length() > 5) {
       return -1;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+        return -1;
+      }
     }
     int port = Integer.parseInt(value);
     return port <= 65535 ? port : -1;
@@ -248,5 +238,65 @@ public final class ServeCommand {
 
   private static boolean blank(String value) {
     return value == null || value.isBlank();
+  }
+
+  /** Not blank, and no space, control character or {@code /}. */
+  private static boolean isHostName(String hostname) {
+    if (hostname.isBlank()) {
+      return false;
+    }
+    for (int i = 0; i < hostname.length(); i++) {
+      if (hostname.charAt(i) <= ' ' || hostname.charAt(i) == '/') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The engine and the hook are classes, not lambdas: each lambda costs a hidden class at startup.
+
+  /** {@link #JDK}. */
+  private static final class JdkEngine implements HttpEngine {
+    @Override
+    public RunningServer start(NextApp app) throws IOException {
+      return new JdkServer(app.start());
+    }
+  }
+
+  /** The JDK server an app made and stops itself in {@code close()}. */
+  private static final class JdkServer implements RunningServer {
+    private final HttpServer server;
+
+    JdkServer(HttpServer server) {
+      this.server = server;
+    }
+
+    @Override
+    public InetSocketAddress address() {
+      return server.getAddress();
+    }
+
+    @Override
+    public void stop() {
+      // app.close() stopped the server it made.
+    }
+  }
+
+  /** On SIGTERM and Ctrl-C: the app drains and closes, then the engine's server stops. */
+  private static final class Shutdown extends Thread {
+    private final NextApp app;
+    private final RunningServer server;
+
+    Shutdown(NextApp app, RunningServer server) {
+      super("next4j-shutdown");
+      this.app = app;
+      this.server = server;
+    }
+
+    @Override
+    public void run() {
+      app.close();
+      server.stop();
+    }
   }
 }

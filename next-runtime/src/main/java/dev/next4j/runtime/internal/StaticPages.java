@@ -110,7 +110,12 @@ final class StaticPages {
       if (manifest != null) {
         prerendered = new HashMap<>();
         for (PrerenderManifest.Row row : PrerenderManifest.parse(new String(manifest.readAllBytes(), StandardCharsets.UTF_8))) {
-          prerendered.computeIfAbsent(row.pattern(), p -> new HashSet<>()).add(row.path());
+          Set<String> paths = prerendered.get(row.pattern());
+          if (paths == null) {
+            paths = new HashSet<>();
+            prerendered.put(row.pattern(), paths);
+          }
+          paths.add(row.path());
           inJar.put(row.path(), row);
         }
       }

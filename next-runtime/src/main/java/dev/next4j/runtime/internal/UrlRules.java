@@ -131,14 +131,20 @@ public final class UrlRules {
         return "the request target has " + describe(c) + " at index " + i + "; percent-encode it";
       }
     }
-    String path = canonicalPath(target.substring(0, pathEnd));
+    // A plain path (no escape) is its own canonical form: no copy of it is made.
+    String path = target.lastIndexOf('%', pathEnd - 1) < 0 ? target : canonicalPath(target.substring(0, pathEnd));
     if (path == null) {
       return "the request path has a malformed escape (% must be followed by two hex digits)";
     }
-    for (String segment : path.split("/", -1)) {
-      if (segment.equals(".") || segment.equals("..")) {
-        return "the request path has a \"" + segment + "\" segment";
+    int end = path == target ? pathEnd : path.length();
+    for (int start = 0; start <= end; ) {
+      int slash = path.indexOf('/', start);
+      int segmentEnd = slash < 0 || slash > end ? end : slash;
+      int length = segmentEnd - start;
+      if ((length == 1 || length == 2) && path.charAt(start) == '.' && path.charAt(segmentEnd - 1) == '.') {
+        return "the request path has a \"" + path.substring(start, segmentEnd) + "\" segment";
       }
+      start = segmentEnd + 1;
     }
     return null;
   }

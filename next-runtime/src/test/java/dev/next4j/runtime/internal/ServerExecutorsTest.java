@@ -8,7 +8,11 @@ import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.Response;
 import dev.next4j.runtime.RouteTable;
 import dev.next4j.runtime.generated.TestRoutes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +38,55 @@ class ServerExecutorsTest {
       }
     } finally {
       executor.shutdownNow();
+    }
+  }
+
+  @Test
+  void thePoolKeepsOneThreadForRequestsThatComeOneAtATime() throws Exception {
+    ServerExecutors.Pool pool = new ServerExecutors.Pool(ServerExecutors.POOL_THREADS);
+    try {
+      for (int i = 0; i < 50; i++) {
+        pool.submit(() -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS);
+        // A caller hears the answer before the thread has returned from the task (as a client
+        // hears the response before the handler returns); a task sent in between starts a thread.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (pool.getActiveCount() > 0 && System.nanoTime() < deadline) {
+          Thread.onSpinWait();
+        }
+      }
+
+      assertThat(pool.getLargestPoolSize()).isEqualTo(1);
+      assertThat(pool.getCompletedTaskCount()).isEqualTo(50);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void thePoolAddsAThreadOnlyWhileAllAreBusyAndPastItsSizeTasksWait() throws Exception {
+    ServerExecutors.Pool pool = new ServerExecutors.Pool(3);
+    CountDownLatch running = new CountDownLatch(3);
+    CountDownLatch gate = new CountDownLatch(1);
+    try {
+      List<Future<String>> tasks = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        tasks.add(pool.submit(() -> {
+          running.countDown();
+          gate.await();
+          return Thread.currentThread().getName();
+        }));
+      }
+      assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(pool.getPoolSize()).isEqualTo(3);
+      assertThat(pool.getQueue()).hasSize(2);
+      gate.countDown();
+      for (Future<String> task : tasks) {
+        assertThat(task.get(5, TimeUnit.SECONDS)).startsWith("next4j-http-");
+      }
+      assertThat(pool.getLargestPoolSize()).isEqualTo(3);
+    } finally {
+      pool.shutdownNow();
     }
   }
 

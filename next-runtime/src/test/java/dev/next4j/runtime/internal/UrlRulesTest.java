@@ -2,6 +2,7 @@ package dev.next4j.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -56,5 +57,18 @@ class UrlRulesTest {
   })
   void trailingSlashTarget(String path, String appPath, boolean trailingSlash, String expected) {
     assertThat(UrlRules.trailingSlashTarget(path, appPath, trailingSlash)).isEqualTo(expected);
+  }
+
+  @Test
+  void aPlainTargetIsCheckedWithoutCopiesAndDotSegmentsAreStillFound() {
+    assertThat(UrlRules.targetProblem("/blog/hello-world")).isNull();
+    assertThat(UrlRules.targetProblem("/blog/hello-world?x=/../")).isNull();
+    assertThat(UrlRules.targetProblem("/a/./b")).isEqualTo("the request path has a \".\" segment");
+    assertThat(UrlRules.targetProblem("/a/..")).isEqualTo("the request path has a \"..\" segment");
+    assertThat(UrlRules.targetProblem("/a/..?q")).isEqualTo("the request path has a \"..\" segment");
+    assertThat(UrlRules.targetProblem("/a/%2E%2e/b")).isEqualTo("the request path has a \"..\" segment");
+    assertThat(UrlRules.targetProblem("/a/...")).isNull();
+    assertThat(UrlRules.targetProblem("/.well-known/x")).isNull();
+    assertThat(UrlRules.targetProblem("/a%zz")).contains("malformed escape");
   }
 }
