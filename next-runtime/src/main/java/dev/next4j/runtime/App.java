@@ -38,7 +38,8 @@ public interface App {
    * Where the app keeps its static pages: the way a site run by its generated {@code NextServer}
    * names a shared cache (one Redis for several instances). A custom server may give one with
    * {@link NextOptions.Builder#pageCache(PageCache)} instead, which wins. Asked once, when the app
-   * is created outside dev mode (dev mode renders static pages on every request and asks nothing).
+   * is created outside dev mode (dev mode renders static pages on every request and asks nothing);
+   * for a site without static pages, only when {@code revalidate} is first called.
    * Default: none, so the app keeps its pages in memory ({@link PageCache#inMemory()}).
    *
    * <pre>{@code

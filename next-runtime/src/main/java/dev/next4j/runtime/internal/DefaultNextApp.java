@@ -50,7 +50,11 @@ public final class DefaultNextApp implements NextApp {
   private final NextConfig config;
   private final NextOptions options;
   private final Dispatcher dispatcher;
-  private final StaticPages staticPages;
+  /**
+   * The stored static pages: null in dev mode, and until {@link #revalidate} asks for them when the
+   * table has no static page (then nothing is looked up at startup, not even the page cache).
+   */
+  private volatile StaticPages staticPages;
   private final HostedApp host;
   private final HttpHandler handler = new ExchangeHandler();
   private final Probes probes;
@@ -60,8 +64,8 @@ public final class DefaultNextApp implements NextApp {
   /** The JSON codec of requests served with the app's own table ({@link #withApp}), or null. */
   private final JsonCodec tableCodec;
   /** The dispatcher's pipeline, made once rather than as a lambda per request. */
-  private final BiFunction<Request, RouteTable, Response> dispatch;
-  private final Function<Request, Response> pipeline;
+  private final Dispatch dispatch = new Dispatch();
+  private final Pipeline pipeline = new Pipeline();
 
   /**
    * How long {@link #close()} lets in-flight requests finish: the {@code next.shutdownTimeout}
@@ -118,15 +122,28 @@ public final class DefaultNextApp implements NextApp {
         ? publicFiles
         : new PublicFileServer(new DiskPublicFiles(host.publicFolders()));
     // Dev mode renders static pages on every request, as `next dev` does; production serves them stored.
-    this.staticPages = options.dev() ? null : StaticPages.load(config, options.clock(),
-        pageCache(options, table), Regenerations.EXECUTOR, classLoader(table));
+    // Production with static pages only: the manifest's lookup, the page cache (which _App may name)
+    // and the regeneration classes are not needed by a site without any.
+    this.staticPages = options.dev() || !hasStaticPages(table) ? null : loadStaticPages();
     this.dispatcher = new Dispatcher(config, showErrors, files, new ResponseFinisher(config, host), staticPages);
     this.probes = new Probes(options, this);
     this.accessLog = options.accessLog() ? new AccessLog() : null;
     this.bodyBudget = new BodyBudget(options.bodyBufferBytes());
     this.tableCodec = codec(table);
-    this.dispatch = dispatcher::dispatch;
-    this.pipeline = request -> withTable(request, dispatch);
+  }
+
+  private StaticPages loadStaticPages() {
+    return StaticPages.load(config, options.clock(), pageCache(options, table), Regenerations.EXECUTOR, classLoader(table));
+  }
+
+  private static boolean hasStaticPages(RouteTable table) {
+    List<Route> routes = table.routing().routes();
+    for (int i = 0; i < routes.size(); i++) {
+      if (routes.get(i).kind() == RouteTable.Kind.STATIC_PAGE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The options' page cache, else the one {@code _App} names, else a fresh one in memory; asked once. */
@@ -150,10 +167,21 @@ public final class DefaultNextApp implements NextApp {
 
   @Override
   public void revalidate(String path) {
-    if (staticPages == null) {
+    if (options.dev()) {
       return;
     }
-    staticPages.revalidate(path, table);
+    StaticPages pages = staticPages;
+    if (pages == null) {
+      // A table without static pages: made now, only to say that no static page serves the path.
+      synchronized (this) {
+        pages = staticPages;
+        if (pages == null) {
+          pages = loadStaticPages();
+          staticPages = pages;
+        }
+      }
+    }
+    pages.revalidate(path, table);
   }
 
   /** Applies next4j's JDK server settings, once; every serving method calls it first. */
@@ -405,6 +433,25 @@ public final class DefaultNextApp implements NextApp {
   @Override
   public String toString() {
     return "NextApp{" + table.size() + " routes, " + config + ", dev=" + options.dev() + "}";
+  }
+
+  /**
+   * The dispatcher's pipeline with the table to serve now: a class rather than a lambda, which
+   * would cost a hidden class at startup.
+   */
+  private final class Pipeline implements Function<Request, Response> {
+    @Override
+    public Response apply(Request request) {
+      return withTable(request, dispatch);
+    }
+  }
+
+  /** {@link Dispatcher#dispatch}, a class rather than a method reference for the same reason. */
+  private final class Dispatch implements BiFunction<Request, RouteTable, Response> {
+    @Override
+    public Response apply(Request request, RouteTable current) {
+      return dispatcher.dispatch(request, current);
+    }
   }
 
   /**

@@ -411,6 +411,35 @@ class StaticPagesTest {
   }
 
   @Test
+  void aSiteWithoutStaticPagesAsksForNoPageCacheUntilRevalidateIsCalled() {
+    AtomicInteger asked = new AtomicInteger();
+    App site = new App() {
+      @Override
+      public Response wrap(Request request, Response page) {
+        return page;
+      }
+
+      @Override
+      public Optional<PageCache> pageCache() {
+        asked.incrementAndGet();
+        return Optional.empty();
+      }
+    };
+    RouteTable table = TestRoutes.builder(TestRoutes.page("/server", r -> new None(), (request, p) -> Response.html("s")))
+        .app(site).build();
+    try (NextApp app = TestSite.app(table, DEFAULTS, NextOptions.builder().dev(false).build())) {
+      assertThat(get(app, "/server").bodyText()).isEqualTo("s");
+      assertThat(asked).as("nothing looked up at startup or per request").hasValue(0);
+
+      assertThatThrownBy(() -> app.revalidate("/server"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("no static page serves this path");
+      assertThatThrownBy(() -> app.revalidate("/server")).isInstanceOf(IllegalArgumentException.class);
+      assertThat(asked).as("asked once, on the first revalidate").hasValue(1);
+    }
+  }
+
+  @Test
   void theAppNamesItsPageCacheAndTheOptionsWin() {
     ClaimingCache named = new ClaimingCache();
     Counted about = new Counted(Optional.empty());
