@@ -19,7 +19,8 @@
 # then the medians of each column. Wall times depend on the machine's load (printed with each line);
 # CPU, classes and compilations much less.
 #
-# Environment: JAVA25, JAVA17, JVM_OPTS, ONLY as for bench/startup-floor.sh; LOGS=1 keeps each
+# Environment: JAVA25, JAVA17, JVM_OPTS, ONLY as for bench/startup-floor.sh; SITE another jar of
+# bench/http/site (e.g. one built with an earlier runtime) in place of its target/http-site.jar; LOGS=1 keeps each
 # launch's class-load and JIT logs in bench/target/startup-timeline.
 set -euo pipefail
 
@@ -29,7 +30,7 @@ java25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64}
 jvm_opts=${JVM_OPTS:--XX:+UseSerialGC -Xmx512m}
 bare=$root/bench/target/startup-floor/bare.jar
-site=$root/bench/http/site/target/http-site.jar
+site=${SITE:-$root/bench/http/site/target/http-site.jar}
 work=$root/bench/target/startup-timeline
 for jar in "$bare" "$site"; do
   [ -f "$jar" ] || { echo "error: $jar is missing; run bench/startup-floor.sh first" >&2; exit 1; }
