@@ -62,6 +62,11 @@ fi
 half=$(( (warmup + 1) / 2 ))
 wrk -t2 -c"$connections" -d"${half}s" "http://127.0.0.1:$port$path" > /dev/null
 wrk -t2 -c"$connections" -d"${half}s" "http://127.0.0.1:$port$path" > /dev/null
+if [ "$perf" != 1 ]; then
+  # A dump closes the recording's current chunk, so that the one below (begin=-S, which keeps whole
+  # chunks) holds the measured run only.
+  "$home/bin/jcmd" "$pid" JFR.dump name=profile filename="$out/$name-warmup.jfr" > /dev/null
+fi
 if [ "$perf" = 1 ]; then
   command -v perf > /dev/null || { echo "error: perf is not installed" >&2; exit 1; }
   recording=$out/$name.perf.data
