@@ -14,7 +14,21 @@ new JarFile(jar).withCloseable { file ->
     assert file.manifest.mainAttributes.getValue('Main-Class') == 'com.acme.NextServer'
     assert file.getEntry('dev/next4j/helidon/HelidonEngine.class') != null
     assert file.getEntry('io/helidon/webserver/WebServer.class') != null
+    // Each Helidon module lists its services in its own META-INF/helidon/service-registry.json:
+    // the merged jar holds one file with every module's entries, not the first jar's alone.
+    String registry = file.getInputStream(file.getEntry('META-INF/helidon/service-registry.json')).getText('UTF-8')
+    assert registry.startsWith('[') && registry.endsWith(']')
+    ['io.helidon.config', 'io.helidon.common.mapper', 'io.helidon.service.registry'].each { module ->
+        assert registry.contains('"module":"' + module + '"'), module
+    }
+    String loader = file.getInputStream(file.getEntry('META-INF/helidon/service.loader')).getText('UTF-8')
+    assert loader.contains('io.helidon.config.spi.ConfigParser')
+    assert loader.contains('io.helidon.common.mapper.spi.MapperProvider')
 }
+String buildLog = new File(basedir, 'build.log').getText('UTF-8')
+assert !buildLog.contains('hold META-INF/helidon/service-registry.json')
+assert !buildLog.contains('hold META-INF/helidon/service.loader')
+assert !buildLog.contains('hold META-INF/helidon/config-metadata.json')
 
 def running = startJar(jar)
 try {

@@ -30,9 +30,13 @@ import java.util.zip.ZipOutputStream;
  * Merges a project's jar and its runtime dependencies into one jar that {@code java -jar} starts.
  *
  * <p>Inputs are read in order, the project's jar first, and the first copy of an entry wins, so
- * the result is the same for the same inputs. {@code META-INF/services} files are concatenated
- * (each provider once), signature files are dropped (they would not match the merged jar), and
- * entries that two inputs hold with different content are reported. The manifest keeps the
+ * the result is the same for the same inputs. Files that register services are merged: {@code
+ * META-INF/services} files and Helidon's {@code META-INF/helidon/service.loader} are concatenated
+ * (each line once), Helidon's {@code META-INF/helidon/service-registry.json} and {@code
+ * config-metadata.json}, each a JSON array of one module's entries, are joined into one array (a
+ * merged jar that kept one module's registry would lose every other module's services).
+ * Signature files are dropped (they would not match the merged jar), and entries that two inputs
+ * hold with different content are reported. The manifest keeps the
  * project jar's main attributes, sets {@code Main-Class}, drops {@code Class-Path} (everything is
  * inside), and says {@code Multi-Release: true} when any input does.
  *
@@ -48,6 +52,11 @@ public final class RunnableJar {
 
   private static final String MANIFEST = "META-INF/MANIFEST.MF";
   private static final String SERVICES = "META-INF/services/";
+  /** Helidon's list of service contracts also loaded through {@code ServiceLoader}: one per line. */
+  private static final String HELIDON_SERVICE_LOADER = "META-INF/helidon/service.loader";
+  /** Helidon's files that each hold a JSON array of one module's entries, read from every jar. */
+  private static final Set<String> HELIDON_ARRAYS =
+      Set.of("META-INF/helidon/service-registry.json", "META-INF/helidon/config-metadata.json");
   /** 1980-02-01, the earliest DOS time, for entries that have no source time of their own. */
   private static final long DEFAULT_TIME = 315_532_800_000L + 31L * 24 * 3600 * 1000;
 
@@ -69,7 +78,10 @@ public final class RunnableJar {
     }
   }
 
-  /** What was written. */
+  /**
+   * What was written. {@code servicesMerged} counts the service files written merged ({@code
+   * META-INF/services} and Helidon's registry files).
+   */
   public record Result(
       Path jar, int entries, boolean multiRelease, int servicesMerged, int signaturesDropped, List<Duplicate> duplicates) {
     public Result {
@@ -113,6 +125,7 @@ public final class RunnableJar {
           merge.copy(source, zip);
         }
         merge.writeServices(zip);
+        merge.writeArrays(zip);
       }
       keepPermissions(output, temp);
       Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -120,7 +133,8 @@ public final class RunnableJar {
       Files.deleteIfExists(temp);
     }
     return new Result(
-        output, merge.written.size(), merge.multiRelease, merge.services.size(), merge.signaturesDropped,
+        output, merge.written.size(), merge.multiRelease, merge.services.size() + merge.arrays.size(),
+        merge.signaturesDropped,
         merge.duplicates);
   }
 
@@ -129,6 +143,7 @@ public final class RunnableJar {
     private final Source project;
     private final Map<String, Kept> written = new HashMap<>();
     private final Map<String, Set<String>> services = new LinkedHashMap<>();
+    private final Map<String, List<String>> arrays = new LinkedHashMap<>();
     private final List<Duplicate> duplicates = new ArrayList<>();
     private final SourceManifest projectManifest;
     private boolean multiRelease;
@@ -198,12 +213,24 @@ public final class RunnableJar {
       if (source != project && (name.equals("module-info.class") || name.endsWith("/module-info.class"))) {
         return; // a dependency's module descriptor means nothing on the class path of a merged jar
       }
-      if (name.startsWith(SERVICES) && !name.endsWith("/") && name.indexOf('/', SERVICES.length()) < 0) {
+      boolean serviceFile = name.startsWith(SERVICES) && !name.endsWith("/") && name.indexOf('/', SERVICES.length()) < 0;
+      if (serviceFile || name.equals(HELIDON_SERVICE_LOADER)) {
         Set<String> providers = services.computeIfAbsent(name, n -> new LinkedHashSet<>());
         new String(content, StandardCharsets.UTF_8).lines()
             .map(line -> line.replaceFirst("#.*", "").trim())
             .filter(line -> !line.isEmpty())
             .forEach(providers::add);
+        return;
+      }
+      if (HELIDON_ARRAYS.contains(name)) {
+        String elements = arrayElements(content);
+        List<String> parts = arrays.computeIfAbsent(name, n -> new ArrayList<>());
+        if (elements == null) {
+          // Not a JSON array: it cannot be joined, so it is left out and reported.
+          duplicates.add(new Duplicate(name, "the other inputs' merged array", source.label() + ", not a JSON array"));
+        } else if (!elements.isEmpty()) {
+          parts.add(elements);
+        }
         return;
       }
       Kept kept = written.get(name);
@@ -217,12 +244,20 @@ public final class RunnableJar {
     }
 
     void writeServices(ZipOutputStream zip) throws IOException {
-      if (!services.isEmpty() && !written.containsKey(SERVICES)) {
+      boolean anyServices = services.keySet().stream().anyMatch(name -> name.startsWith(SERVICES));
+      if (anyServices && !written.containsKey(SERVICES)) {
         put(zip, SERVICES, new byte[0], projectManifest.time(), project.label());
       }
       for (Map.Entry<String, Set<String>> service : services.entrySet()) {
         String text = String.join("\n", service.getValue()) + "\n";
         put(zip, service.getKey(), text.getBytes(StandardCharsets.UTF_8), projectManifest.time(), project.label());
+      }
+    }
+
+    void writeArrays(ZipOutputStream zip) throws IOException {
+      for (Map.Entry<String, List<String>> array : arrays.entrySet()) {
+        String text = "[" + String.join(",", array.getValue()) + "]";
+        put(zip, array.getKey(), text.getBytes(StandardCharsets.UTF_8), projectManifest.time(), project.label());
       }
     }
 
@@ -259,6 +294,21 @@ public final class RunnableJar {
             new Manifest(new ByteArrayInputStream(in.readAllBytes())), entry.getTime() > 0 ? entry.getTime() : DEFAULT_TIME);
       }
     }
+  }
+
+  /**
+   * What is between the brackets of a JSON array, trimmed ({@code ""} for an empty array), or null
+   * when {@code content} is not one array. The elements are kept as written.
+   */
+  static String arrayElements(byte[] content) {
+    String text = new String(content, StandardCharsets.UTF_8).strip();
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1).strip();
+    }
+    if (text.length() < 2 || text.charAt(0) != '[' || text.charAt(text.length() - 1) != ']') {
+      return null;
+    }
+    return text.substring(1, text.length() - 1).strip();
   }
 
   private static boolean isMultiRelease(SourceManifest manifest) {

@@ -1,7 +1,7 @@
 package dev.next4j.dev;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * include or exclude patterns, filtering) into one folder on the app's class path, as {@code mvn
  * process-resources} copies them into the classes: each selected file at {@code
  * targetPath/relative}, and with filtering, {@code ${name}} and {@code @name@} replaced by the
- * project's properties (a name it does not know is left as it is, as Maven leaves it). The folder
+ * project's properties (a name it does not know is left as it is, as Maven leaves it), read and
+ * written in the resource's encoding. Maven's default excludes ({@code .gitignore}, editor backups,
+ * version-control folders...) are left out as the resources plugin leaves them out. The folder
  * is made anew on each call, so a deleted or newly excluded file goes too.
  */
 final class ResourceCopier {
@@ -52,7 +54,8 @@ final class ResourceCopier {
         Path copy = target.resolve(relative);
         Files.createDirectories(copy.getParent());
         if (resource.filtering()) {
-          Files.writeString(copy, filter(Files.readString(file, StandardCharsets.UTF_8), properties), StandardCharsets.UTF_8);
+          Charset encoding = resource.encoding();
+          Files.writeString(copy, filter(Files.readString(file, encoding), properties), encoding);
         } else {
           Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -12,7 +12,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Plugin;
@@ -78,9 +80,7 @@ final class Packaging {
     for (Path removed : outcome.removedArchives()) {
       log.info("Removed " + relative(project, removed) + ", made for the previous jar (mvn next:build -Dnext.aot makes a new one)");
     }
-    for (RunnableJar.Duplicate duplicate : jar.duplicates()) {
-      log.warn("Two inputs hold " + duplicate);
-    }
+    warnDuplicates(jar.duplicates(), log);
     log.info("Runnable jar " + relative(project, jar.jar()) + " (" + size(jar.jar()) + " bytes): main class " + outcome.mainClass() + ", "
         + jars + " jars merged, " + jar.entries() + " entries"
         + (jar.servicesMerged() > 0 ? ", " + jar.servicesMerged() + " services files merged" : "")
@@ -92,6 +92,26 @@ final class Packaging {
       log.warn(Messages.noPages().text());
     }
     return outcome;
+  }
+
+  /** One warning per entry held with different content, naming every input whose copy was skipped. */
+  private static void warnDuplicates(List<RunnableJar.Duplicate> duplicates, Log log) {
+    Map<String, List<RunnableJar.Duplicate>> byEntry = new LinkedHashMap<>();
+    for (RunnableJar.Duplicate duplicate : duplicates) {
+      byEntry.computeIfAbsent(duplicate.entry(), entry -> new ArrayList<>()).add(duplicate);
+    }
+    for (List<RunnableJar.Duplicate> same : byEntry.values()) {
+      if (same.size() == 1) {
+        log.warn("Two inputs hold " + same.get(0));
+        continue;
+      }
+      List<String> skipped = new ArrayList<>();
+      for (RunnableJar.Duplicate duplicate : same) {
+        skipped.add(duplicate.skipped());
+      }
+      log.warn(same.size() + 1 + " inputs hold " + same.get(0).entry() + " (kept from " + same.get(0).kept()
+          + ", skipped from " + String.join(", ", skipped) + ")");
+    }
   }
 
   /** Whether the project binds next:package itself, so a forked lifecycle already made the jar runnable. */

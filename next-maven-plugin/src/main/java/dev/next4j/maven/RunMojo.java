@@ -11,6 +11,7 @@ import dev.next4j.dev.JavacOptions;
 import dev.next4j.dev.ResourceSet;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -256,13 +257,31 @@ public final class RunMojo extends AbstractPagesMojo {
   }
 
   /** The pom's {@code <resource>}s, each as {@code mvn process-resources} reads it. */
-  private List<ResourceSet> resources(Path basedir) {
+  private List<ResourceSet> resources(Path basedir) throws MojoFailureException {
+    Charset encoding = resourceEncoding();
     List<ResourceSet> resources = new ArrayList<>();
     for (Resource resource : project().getResources()) {
       resources.add(new ResourceSet(basedir.resolve(resource.getDirectory()), resource.getTargetPath(),
-          resource.getIncludes(), resource.getExcludes(), resource.isFiltering()));
+          resource.getIncludes(), resource.getExcludes(), resource.isFiltering(), encoding));
     }
     return resources;
+  }
+
+  /**
+   * The encoding filtered resources are read and written in, as the resources plugin takes it: the
+   * project's {@code project.build.sourceEncoding}, else the platform's.
+   */
+  private Charset resourceEncoding() throws MojoFailureException {
+    String name = project().getProperties().getProperty("project.build.sourceEncoding");
+    if (name == null || name.isBlank()) {
+      return Charset.defaultCharset();
+    }
+    try {
+      return Charset.forName(name.trim());
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(project().getFile() + ": project.build.sourceEncoding \"" + name
+          + "\" is not a character encoding this JVM knows (for example UTF-8 or ISO-8859-1)");
+    }
   }
 
   /**

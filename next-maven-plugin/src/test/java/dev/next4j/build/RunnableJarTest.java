@@ -56,6 +56,47 @@ class RunnableJarTest {
   }
 
   @Test
+  void helidonsRegistryFilesAreJoinedSoEveryModulesServicesStay() throws IOException {
+    Path project = TestJars.textJar(work.resolve("site.jar"), Map.of("a/Main.class", "main"));
+    Path config = TestJars.textJar(work.resolve("helidon-config.jar"), Map.of(
+        "META-INF/helidon/service-registry.json", "[{\"module\":\"io.helidon.config\",\"services\":[]}]\n",
+        "META-INF/helidon/config-metadata.json", "[{\"module\":\"io.helidon.config\",\"types\":[]}]",
+        "META-INF/helidon/service.loader", "# contracts\nio.helidon.config.spi.ConfigParser\n"));
+    Path mapper = TestJars.textJar(work.resolve("helidon-common-mapper.jar"), Map.of(
+        "META-INF/helidon/service-registry.json", " [ {\"module\":\"io.helidon.common.mapper\"}, {\"module\":\"x\"} ] ",
+        "META-INF/helidon/config-metadata.json", "[]",
+        "META-INF/helidon/service.loader", "io.helidon.common.mapper.spi.MapperProvider\nio.helidon.config.spi.ConfigParser\n"));
+
+    RunnableJar.Result result = RunnableJar.write(
+        work.resolve("out.jar"), "a.Main", source(project), List.of(source(config), source(mapper)));
+
+    assertThat(entryText(result.jar(), "META-INF/helidon/service-registry.json")).isEqualTo(
+        "[{\"module\":\"io.helidon.config\",\"services\":[]},{\"module\":\"io.helidon.common.mapper\"}, {\"module\":\"x\"}]");
+    assertThat(entryText(result.jar(), "META-INF/helidon/config-metadata.json"))
+        .isEqualTo("[{\"module\":\"io.helidon.config\",\"types\":[]}]");
+    assertThat(entryText(result.jar(), "META-INF/helidon/service.loader"))
+        .isEqualTo("io.helidon.config.spi.ConfigParser\nio.helidon.common.mapper.spi.MapperProvider\n");
+    assertThat(result.duplicates()).isEmpty();
+    assertThat(result.servicesMerged()).isEqualTo(3);
+    assertThat(entryNames(result.jar())).doesNotContain("META-INF/services/");
+  }
+
+  @Test
+  void aHelidonRegistryFileThatIsNotAnArrayIsLeftOutAndReported() throws IOException {
+    Path project = TestJars.textJar(work.resolve("site.jar"), Map.of(
+        "META-INF/helidon/service-registry.json", "[{\"module\":\"com.acme\"}]"));
+    Path broken = TestJars.textJar(work.resolve("broken.jar"), Map.of(
+        "META-INF/helidon/service-registry.json", "{\"module\":\"broken\"}"));
+
+    RunnableJar.Result result =
+        RunnableJar.write(work.resolve("out.jar"), "a.Main", source(project), List.of(source(broken)));
+
+    assertThat(entryText(result.jar(), "META-INF/helidon/service-registry.json")).isEqualTo("[{\"module\":\"com.acme\"}]");
+    assertThat(result.duplicates()).map(Object::toString).containsExactly(
+        "META-INF/helidon/service-registry.json (kept from the other inputs' merged array, skipped from broken.jar, not a JSON array)");
+  }
+
+  @Test
   void signatureFilesAreDroppedAndTheManifestIsTheProjectsWithMainClass() throws IOException {
     Path project = TestJars.textJar(work.resolve("site.jar"), Map.of(
         "META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nImplementation-Version: 1.2\nClass-Path: lib/a.jar\n\n",

@@ -290,6 +290,37 @@ class DevServerTest {
   }
 
   @Test
+  void aTemplatesFolderMadeAfterStartIsCompiledAndItsPageServed() throws Exception {
+    assertThat(Files.exists(dir.resolve("src/main/jte"))).isFalse();
+    server = DevServer.start(project.templateSettings().build());
+    assertThat(get("/").body()).contains("<h1>Hello</h1>");
+
+    project.write("src/main/jte/hello.jte", """
+        @param String name
+        <h1>Hello ${name}</h1>
+        """);
+    project.write("src/main/java/com/acme/pages/Index.java", """
+        package com.acme.pages;
+
+        import com.acme.Routes;
+        import dev.next4j.jte.Templates;
+        import dev.next4j.runtime.Page;
+        import dev.next4j.runtime.Request;
+        import dev.next4j.runtime.Response;
+        import gg.jte.generated.precompiled.JtehelloGenerated;
+
+        public final class Index implements Page<Routes.Index> {
+          @Override
+          public Response render(Request request, Routes.Index params) {
+            return Templates.html(out -> JtehelloGenerated.render(out, null, "<template>"));
+          }
+        }
+        """);
+
+    assertThat(awaitBody("/", body -> body.contains("<h1>Hello &lt;template&gt;</h1>")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void theProjectsAnnotationProcessorsRunOnEveryCompile() throws Exception {
     // A tiny processor, compiled here: it writes com.acme.Greeting, which the page reads.
     Path processorSources = dir.resolve("processor-src");

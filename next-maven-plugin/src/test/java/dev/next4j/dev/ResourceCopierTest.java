@@ -3,6 +3,7 @@ package dev.next4j.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +34,39 @@ class ResourceCopierTest {
     assertThat(Files.readString(out.resolve("settings/app.properties"))).isEqualTo("name=site\nversion=1.0\nkeep=${unknown}\n");
     assertThat(Files.readString(out.resolve("settings/deep/more.properties"))).isEqualTo("x=site");
     assertThat(Files.readString(out.resolve("static/a.txt"))).isEqualTo("${project.artifactId}");
+  }
+
+  @Test
+  void mavensDefaultExcludesAreLeftOutAsTheResourcesPluginLeavesThemOut() throws IOException {
+    write("config/app.properties", "a=1");
+    write("config/.gitignore", "*.log");
+    write("config/app.properties~", "an editor's backup");
+    write("config/.#app.properties", "an editor's lock");
+    write("config/.DS_Store", "finder");
+    write("config/.git/config", "[core]");
+    write("config/deep/CVS/Entries", "cvs");
+    write("config/deep/b.properties", "b=2");
+    ResourceSet config = new ResourceSet(dir.resolve("config"), "settings", List.of(), List.of(), true);
+
+    ResourceCopier.copy(List.of(config), dir.resolve("out"), Map.of());
+
+    assertThat(files(dir.resolve("out"))).containsExactly("settings/app.properties", "settings/deep/b.properties");
+    assertThat(ResourceSet.isDefaultExcluded("a/b/.svn/entries")).isTrue();
+    assertThat(ResourceSet.isDefaultExcluded("gitignore.txt")).isFalse();
+    assertThat(ResourceSet.isDefaultExcluded("templates/CVS.html")).isFalse();
+  }
+
+  @Test
+  void filteredFilesAreReadAndWrittenInTheResourcesEncoding() throws IOException {
+    Path file = dir.resolve("latin/greeting.properties");
+    Files.createDirectories(file.getParent());
+    Files.write(file, "greeting=Grüße von ${name}\n".getBytes(StandardCharsets.ISO_8859_1));
+    ResourceSet latin = new ResourceSet(dir.resolve("latin"), "", List.of(), List.of(), true, StandardCharsets.ISO_8859_1);
+
+    ResourceCopier.copy(List.of(latin), dir.resolve("out"), Map.of("name", "Zoë"));
+
+    assertThat(Files.readAllBytes(dir.resolve("out/greeting.properties")))
+        .isEqualTo("greeting=Grüße von Zoë\n".getBytes(StandardCharsets.ISO_8859_1));
   }
 
   @Test

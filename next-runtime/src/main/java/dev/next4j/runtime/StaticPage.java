@@ -112,7 +112,11 @@ public interface StaticPage<P extends Record> {
    * whose first request waits for the page as {@code 'blocking'} does.
    */
   enum Fallback {
-    /** Not listed: 404, without calling the page ({@code fallback: false}). */
+    /**
+     * Not listed: the page is not called and the route does not match ({@code fallback: false}):
+     * the {@code fallback} rewrites still apply, and without one that answers the client gets the
+     * 404 page.
+     */
     NOT_FOUND,
     /**
      * Not listed: rendered on the first request, then stored and served as if prerendered ({@code

@@ -374,8 +374,13 @@ final class Dispatcher {
     boolean page = route.kind() != RouteTable.Kind.API;
     try {
       if (staticPages != null && route.kind() == RouteTable.Kind.STATIC_PAGE) {
-        // Stored bytes, already wrapped by _App when they were rendered; empty is fallback NOT_FOUND.
+        // Stored bytes, already wrapped by _App when they were rendered; empty is the page's 404.
         Optional<Response> stored = staticPages.serve(route, routed, UrlRules.routingPath(routed.path()), table);
+        if (stored == null) {
+          // A path the page does not list, with fallback NOT_FOUND: as in Next.js, the route does
+          // not match, so the fallback rewrites still get their turn before the 404.
+          return null;
+        }
         return stored.isPresent() ? new Outcome(stored.get(), true, routed)
             : new Outcome(errorPage(routed, 404, table), false, routed);
       }

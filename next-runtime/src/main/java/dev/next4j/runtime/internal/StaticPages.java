@@ -176,8 +176,10 @@ final class StaticPages {
 
   /**
    * The answer to {@code routed}, routed to static page {@code route} at {@code path} (inside the
-   * app, no trailing slash) in the request's locale; empty when the page has no such path (fallback
-   * {@code NOT_FOUND}, or the page answered 404). Rendering failures pass through.
+   * app, no trailing slash) in the request's locale; empty when the page answered 404 (Next.js's
+   * {@code notFound: true}); null when the page does not have this path at all: its params are not
+   * listed in {@code paths()} and its fallback is {@code NOT_FOUND} (Next.js's {@code fallback:
+   * false}), so the route does not match and routing goes on. Rendering failures pass through.
    */
   Optional<Response> serve(Route route, Request routed, String path, RouteTable table) throws Exception {
     StaticPage<?> page = route.staticPage().orElseThrow();
@@ -193,7 +195,7 @@ final class StaticPages {
       return Optional.of(answer(stored.get(), revalidate, routed, stale ? "STALE" : "HIT"));
     }
     if (!mayRender(route, page, key)) {
-      return Optional.empty();
+      return null;
     }
     Optional<PageCache.Entry> rendered = render(route, target, table);
     if (rendered.isEmpty()) {

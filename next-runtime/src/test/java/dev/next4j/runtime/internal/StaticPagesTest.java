@@ -10,6 +10,7 @@ import dev.next4j.runtime.NextOptions;
 import dev.next4j.runtime.PageCache;
 import dev.next4j.runtime.Request;
 import dev.next4j.runtime.Response;
+import dev.next4j.runtime.RouteRule;
 import dev.next4j.runtime.RouteTable;
 import dev.next4j.runtime.StaticPage;
 import dev.next4j.runtime.generated.Route;
@@ -165,6 +166,36 @@ class StaticPagesTest {
       assertThat(get(app, "/blog/b").bodyText()).isEqualTo("<h1>b</h1>");
       assertThat(get(app, "/blog/zzz").status()).isEqualTo(404);
       assertThat(renders).hasValue(2);
+    }
+  }
+
+  @Test
+  void anUnlistedPathDoesNotMatchSoTheFallbackRewritesApplyButAPages404IsFinal() {
+    // Next.js's fallback: false: the route does not match a path getStaticPaths did not list, so
+    // routing goes on to the fallback rewrites; notFound from the page itself ends the request.
+    AtomicInteger renders = new AtomicInteger();
+    AtomicInteger onDemand = new AtomicInteger();
+    NextConfig config = NextConfig.builder()
+        .rules(RouteRule.rewrite(RouteRule.Kind.FALLBACK, "/:path*", "/another"))
+        .build();
+    RouteTable table = TestRoutes.table(
+        TestRoutes.staticPage("/blog/[slug]", r -> new Slug(r.param("slug")), Slug::href,
+            blog(StaticPage.Fallback.NOT_FOUND, renders)),
+        TestRoutes.staticPage("/news/[slug]", r -> new Slug(r.param("slug")), s -> "/news/" + s.slug(),
+            blog(StaticPage.Fallback.RENDER_ON_DEMAND, onDemand)),
+        TestRoutes.page("/another", r -> new None(), (r, p) -> Response.text("another " + r.query().get("path"))));
+    try (NextApp app = TestSite.app(table, config, NextOptions.builder().dev(false).build())) {
+      assertThat(get(app, "/blog/a").bodyText()).isEqualTo("<h1>a</h1>");
+      Response unlisted = get(app, "/blog/zzz");
+      assertThat(unlisted.status()).isEqualTo(200);
+      assertThat(unlisted.bodyText()).isEqualTo("another [blog, zzz]");
+      assertThat(renders).as("the page is not called for an unlisted path").hasValue(1);
+      assertThat(get(app, "/news/gone").status()).as("the page's own 404").isEqualTo(404);
+      assertThat(onDemand).hasValue(1);
+    }
+    try (NextApp app = app(NextOptions.builder().dev(false), TestRoutes.staticPage("/blog/[slug]",
+        r -> new Slug(r.param("slug")), Slug::href, blog(StaticPage.Fallback.NOT_FOUND, renders)))) {
+      assertThat(get(app, "/blog/zzz").status()).as("no rewrite: the 404 page").isEqualTo(404);
     }
   }
 
