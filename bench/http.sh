@@ -3,9 +3,11 @@
 # same three routes with the same bytes (bench/http/content), measured with wrk in one run
 # (bench/http/HttpBench.java): each round launches each server afresh, in turn, checks their
 # bodies are equal, warms them up and runs `wrk -t2 -cC -dSs` on `/`, `/blog/hello-world` and
-# `/api/hello`. It prints req/s, p99, the server's CPU time per request and the load average for
-# every run, then the medians and next4j's ratio to the bare server. Java 25, then Java 17; both
-# servers run with the same JVM flags.
+# `/api/hello`. It prints req/s, p99, the server's CPU time per request (from /proc, split into
+# handler threads, the JDK's dispatcher thread, GC, other and the JIT compilers) and the load
+# average for every run, then the medians and next4j's ratios to the bare server, of req/s and of
+# CPU per request: on a busy machine the CPU ratio is the one to judge by. Java 25, then Java 17;
+# both servers run with the same JVM flags.
 #
 #   bench/http.sh [rounds [seconds [connections]]]      default 3 rounds, 5 s per path, 50 connections
 #
@@ -15,6 +17,9 @@
 #   MVN_ARGS        extra Maven arguments, e.g. "-o -Dmaven.repo.local=/path/to/repository"
 #   SKIP_INSTALL    set to 1 when next4j is already installed in the local repository
 #   ONLY            "25" or "17" to measure one JDK only
+#   WARMUP          warm-up seconds per path and launch (default 10)
+#   PATHS           the paths measured (default /,/blog/hello-world,/api/hello)
+#   THREADS         set to 1 to list each run's busiest threads too
 #
 # Installs nothing on the machine: `mvn install` of next4j into the local Maven repository (unless
 # SKIP_INSTALL=1); the site and the bare jar are built under bench/http/site/target and bench/target.
@@ -49,7 +54,9 @@ for version in 25 17; do
   home=$java25; [ "$version" = 17 ] && home=$java17
   echo
   echo "== Java $version ($("$home/bin/java" -version 2>&1 | head -1)), $jvm_opts; load before: $(cat /proc/loadavg)"
-  "$java25/bin/java" "$root/bench/http/HttpBench.java" "$rounds" "$seconds" "$connections" \
+  "$java25/bin/java" -Dwarmup="${WARMUP:-10}" -Dpaths="${PATHS:-/,/blog/hello-world,/api/hello}" \
+    -Dthreads="$([ "${THREADS:-0}" = 1 ] && echo true || echo false)" \
+    "$root/bench/http/HttpBench.java" "$rounds" "$seconds" "$connections" \
     "bare-jdk=exec $home/bin/java $jvm_opts -jar $work/bare.jar {port}" \
     "next4j=exec $home/bin/java $jvm_opts -jar $site --port {port}"
   echo "load after: $(cat /proc/loadavg)"

@@ -19,18 +19,26 @@ import java.util.regex.Pattern;
  * afresh (in turn, so machine noise falls on all alike), checks that it answers the benchmark's
  * routes with the same bodies as the first server, warms it up, and then runs {@code wrk} on each
  * path for a fixed time. For each run it notes requests/s, p99 latency, the server process's CPU
- * time per request (from {@code /proc/PID/task/N/stat}, which other load disturbs less than
- * wall-clock rates; the JIT compiler's threads apart, since a server still compiling its code pays
- * for that too) and the load average; at the end it prints the medians and each server's ratio to the
- * first one.
+ * time per request and the load average; at the end it prints the medians and each server's ratio
+ * to the first one, of req/s and of CPU per request.
+ *
+ * <p>CPU time is read from {@code /proc/PID/task/N/stat} before and after each run, which other load
+ * disturbs less than wall-clock rates, and split by thread group (by the thread's name):
+ * {@code handler} (virtual-thread carriers {@code ForkJoinPool-*}, or the pool threads of Java 17),
+ * {@code dispatch} (the JDK's {@code HTTP-Dispatcher}, which accepts, selects and hands off), {@code
+ * gc} ({@code VM Thread} and GC threads), {@code other}, and {@code jit} (the C1/C2 compiler
+ * threads, apart: a server still compiling its code pays for that too, but it is not the code's own
+ * cost). The total ({@code cpu}) is everything but {@code jit}. With {@code -Dthreads=true} each
+ * run also lists its busiest threads.
  *
  * <pre>
- * java HttpBench.java ROUNDS SECONDS CONNECTIONS name=command... 
+ * java HttpBench.java ROUNDS SECONDS CONNECTIONS name=command...
  * </pre>
  *
  * A command is run by {@code sh -c} with {@code {port}} replaced by a free port; it must start the
  * server itself (use {@code exec}), since the CPU time is read from that process. Paths: {@code
- * -Dpaths=/,/blog/hello-world,/api/hello}; warm-up seconds per path: {@code -Dwarmup=5}.
+ * -Dpaths=/,/blog/hello-world,/api/hello}; warm-up seconds per path: {@code -Dwarmup=10} (the JIT
+ * still recompiles after 5 s).
  */
 public final class HttpBench {
   private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
@@ -39,8 +47,19 @@ public final class HttpBench {
   private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: (.*)");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
+  /** The thread groups CPU time is split into; {@code jit} is not part of a run's {@code cpu}. */
+  static final List<String> GROUPS = List.of("handler", "dispatch", "gc", "other", "jit");
+
+  /**
+   * One wrk run: {@code groups} holds the CPU microseconds per request of each of {@link #GROUPS},
+   * {@code cpuMicrosPerRequest} their sum without {@code jit}.
+   */
   record Run(String server, String path, int round, double rate, double p99ms, double cpuMicrosPerRequest,
-      double jitMicrosPerRequest, String load, String errors) {}
+      double systemMicrosPerRequest, double[] groups, String load, String errors) {
+    double group(String name) {
+      return groups[GROUPS.indexOf(name)];
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     if (args.length < 4) {
@@ -50,7 +69,8 @@ public final class HttpBench {
     int rounds = Integer.parseInt(args[0]);
     int seconds = Integer.parseInt(args[1]);
     int connections = Integer.parseInt(args[2]);
-    int warmup = Integer.getInteger("warmup", 5);
+    int warmup = Integer.getInteger("warmup", 10);
+    boolean threads = Boolean.getBoolean("threads");
     List<String> paths = List.of(System.getProperty("paths", "/,/blog/hello-world,/api/hello").split(","));
     Map<String, String> servers = new LinkedHashMap<>();
     for (int i = 3; i < args.length; i++) {
@@ -78,22 +98,52 @@ public final class HttpBench {
                   + servers.keySet().iterator().next() + ":\n" + new String(body, StandardCharsets.UTF_8));
             }
           }
+          // Warmed up in two wrk runs per path: a new set of connections (wrk's closing, the next
+          // one's opening) deoptimises the JDK server's connection code once more, and its
+          // recompilation (with the handler inlined) belongs to the warm-up, not the measurement.
           for (String path : paths) {
-            wrk(port, path, connections, warmup);
+            wrk(port, path, connections, (warmup + 1) / 2);
+            wrk(port, path, connections, (warmup + 1) / 2);
           }
           for (String path : paths) {
-            long[] cpuBefore = cpuTicks(process.pid());
+            Map<String, Long> cpuBefore = threadTicks(process.pid());
             String out = wrk(port, path, connections, seconds);
-            long[] cpuAfter = cpuTicks(process.pid());
+            Map<String, Long> cpuAfter = threadTicks(process.pid());
             long total = Long.parseLong(find(TOTAL, out, "0"));
+            // Ticks are 1/100 s: 10,000 microseconds each.
             double perRequest = total == 0 ? 0 : 10_000.0 / total;
+            double[] groups = new double[GROUPS.size()];
+            Map<String, Long> used = new LinkedHashMap<>();
+            double[] system = new double[1];
+            cpuAfter.forEach((key, after) -> {
+              long ticks = after - cpuBefore.getOrDefault(key, 0L);
+              String thread = key.substring(0, key.indexOf('\u0000'));
+              String group = group(thread);
+              groups[GROUPS.indexOf(group)] += ticks * perRequest;
+              if (key.endsWith(SYSTEM) && !group.equals("jit")) {
+                system[0] += ticks * perRequest;
+              }
+              used.merge(thread.substring(thread.indexOf(' ') + 1), ticks, Long::sum);
+            });
+            double cpu = 0;
+            for (int g = 0; g < GROUPS.size(); g++) {
+              cpu += GROUPS.get(g).equals("jit") ? 0 : groups[g];
+            }
             Run run = new Run(server.getKey(), path, round, Double.parseDouble(find(RATE, out, "0")), p99(out),
-                (cpuAfter[0] - cpuBefore[0]) * perRequest, (cpuAfter[1] - cpuBefore[1]) * perRequest, loadAverage(),
-                errors(out));
+                cpu, system[0], groups, loadAverage(), errors(out));
             runs.add(run);
-            System.out.printf("round %d %-14s %-20s %9.0f req/s  p99 %6.2f ms  cpu %5.1f us/req (+ JIT %5.1f)  load %s%s%n",
-                round, run.server(), path, run.rate(), run.p99ms(), run.cpuMicrosPerRequest(), run.jitMicrosPerRequest(),
+            StringBuilder split = new StringBuilder();
+            for (int g = 0; g < GROUPS.size(); g++) {
+              split.append(g == 0 ? "" : " ").append(GROUPS.get(g)).append(String.format(" %.1f", groups[g]));
+            }
+            System.out.printf("round %d %-14s %-20s %9.0f req/s  p99 %6.2f ms  cpu %5.1f us/req (sys %.1f; %s)  load %s%s%n",
+                round, run.server(), path, run.rate(), run.p99ms(), run.cpuMicrosPerRequest(), run.systemMicrosPerRequest(), split,
                 run.load(), run.errors().isEmpty() ? "" : "  ERRORS " + run.errors());
+            if (threads) {
+              used.entrySet().stream().filter(e -> e.getValue() > 0)
+                  .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                  .forEach(e -> System.out.printf("    %-16s %6.1f us/req%n", e.getKey(), e.getValue() * perRequest));
+            }
           }
         } finally {
           process.destroy();
@@ -108,19 +158,28 @@ public final class HttpBench {
 
   private static void summary(List<Run> runs, Iterable<String> servers, List<String> paths) {
     System.out.println();
-    System.out.printf("%-14s %-20s %10s %9s %12s %10s %10s%n", "server", "path", "req/s", "p99 ms", "cpu us/req",
-        "JIT us/req", "ratio");
+    System.out.printf("%-14s %-20s %10s %8s %7s %7s %7s %8s %8s %8s %8s %8s %9s %9s %9s%n", "server", "path", "req/s",
+        "p99 ms", "cpu", "user", "sys", "handler", "dispatch", "gc", "other", "jit", "rate x", "cpu x", "user x");
     String first = servers.iterator().next();
     for (String path : paths) {
-      double base = median(runs, first, path, Run::rate);
+      double baseRate = median(runs, first, path, Run::rate);
+      double baseCpu = median(runs, first, path, Run::cpuMicrosPerRequest);
+      double baseUser = median(runs, first, path, r -> r.cpuMicrosPerRequest() - r.systemMicrosPerRequest());
       for (String server : servers) {
         double rate = median(runs, server, path, Run::rate);
-        System.out.printf("%-14s %-20s %10.0f %9.2f %12.1f %10.1f %9.2fx%n", server, path, rate,
-            median(runs, server, path, Run::p99ms), median(runs, server, path, Run::cpuMicrosPerRequest),
-            median(runs, server, path, Run::jitMicrosPerRequest), rate / base);
+        double cpu = median(runs, server, path, Run::cpuMicrosPerRequest);
+        double user = median(runs, server, path, r -> r.cpuMicrosPerRequest() - r.systemMicrosPerRequest());
+        System.out.printf("%-14s %-20s %10.0f %8.2f %7.1f %7.1f %7.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.2fx %8.2fx %8.2fx%n",
+            server, path, rate, median(runs, server, path, Run::p99ms), cpu, user,
+            median(runs, server, path, Run::systemMicrosPerRequest), median(runs, server, path, r -> r.group("handler")),
+            median(runs, server, path, r -> r.group("dispatch")), median(runs, server, path, r -> r.group("gc")),
+            median(runs, server, path, r -> r.group("other")), median(runs, server, path, r -> r.group("jit")),
+            rate / baseRate, baseCpu / cpu, baseUser / user);
       }
     }
-    System.out.println("(medians over the rounds; ratio: req/s over " + first + "'s)");
+    System.out.println("(medians over the rounds; CPU in us per request; rate x: req/s over " + first + "'s;"
+        + " cpu x, user x: " + first + "'s CPU (user CPU) per request over this one's, so all read as throughput"
+        + " ratios; jit is not in cpu)");
   }
 
   private static double median(List<Run> runs, String server, String path, java.util.function.ToDoubleFunction<Run> value) {
@@ -174,13 +233,16 @@ public final class HttpBench {
     return m.find() ? m.group(1) : otherwise;
   }
 
+  private static final String USER = "\u0000user";
+  private static final String SYSTEM = "\u0000sys";
+
   /**
-   * User plus system CPU time of process {@code pid}'s threads in clock ticks (1/100 s on Linux):
-   * [0] all but the JIT compiler's threads, [1] the JIT compiler's. A server whose code is still
-   * being compiled spends CPU on it that a warmed-up one does not, and more code takes longer.
+   * The user and the system CPU time of each of process {@code pid}'s threads in clock ticks (1/100
+   * s on Linux), keyed by "tid name" and {@link #USER} or {@link #SYSTEM} (a thread that ended is
+   * gone from it, so its time is lost: the servers keep their threads while wrk runs).
    */
-  private static long[] cpuTicks(long pid) throws IOException {
-    long[] ticks = new long[2];
+  private static Map<String, Long> threadTicks(long pid) throws IOException {
+    Map<String, Long> ticks = new LinkedHashMap<>();
     try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         String stat;
@@ -191,11 +253,29 @@ public final class HttpBench {
         }
         String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        ticks[name.startsWith("C1 ") || name.startsWith("C2 ") ? 1 : 0] += used;
+        ticks.put(task.getFileName() + " " + name + USER, Long.parseLong(fields[11]));
+        ticks.put(task.getFileName() + " " + name + SYSTEM, Long.parseLong(fields[12]));
       }
     }
     return ticks;
+  }
+
+  /** The group of {@link #GROUPS} of a thread named {@code "tid name"} (Linux cuts names to 15 characters). */
+  static String group(String thread) {
+    String name = thread.substring(thread.indexOf(' ') + 1);
+    if (name.startsWith("ForkJoinPool-") || name.startsWith("next4j-http-") || name.startsWith("pool-")) {
+      return "handler";
+    }
+    if (name.startsWith("HTTP-Dispatcher")) {
+      return "dispatch";
+    }
+    if (name.startsWith("C1 ") || name.startsWith("C2 ")) {
+      return "jit";
+    }
+    if (name.equals("VM Thread") || name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+      return "gc";
+    }
+    return "other";
   }
 
   private static String loadAverage() throws IOException {

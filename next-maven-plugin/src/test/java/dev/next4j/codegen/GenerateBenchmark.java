@@ -36,6 +36,9 @@ import java.util.stream.Stream;
  * last, fresh JVMs each time one no-op run, as a second {@code mvn package} pays it. The machine's
  * load average is printed before and after: numbers taken beside other builds are upper bounds.
  *
+ * <p>To profile one cold run by hand: {@code GenerateBenchmark site <dir>} writes the site only,
+ * then {@code GenerateBenchmark cold <dir>} (with any JVM options) is one cold run on it.
+ *
  * <p>System properties: {@code generate.coldRuns} (fresh JVMs for the cold full generate, default
  * 3), {@code generate.jvmArgs} (options for those JVMs, space-separated, e.g. a flight recording).
  */
@@ -55,6 +58,11 @@ public final class GenerateBenchmark {
     }
     if (args.length == 2 && args[0].equals("cold")) {
       coldRun(Path.of(args[1]));
+      return;
+    }
+    if (args.length == 2 && args[0].equals("site")) {
+      // Only writes the site, to profile cold runs by hand: java ... GenerateBenchmark cold <dir>.
+      System.out.printf("site: %,d page files in %s%n", writeSite(Path.of(args[1])), args[1]);
       return;
     }
     Path dir = Files.createTempDirectory("next4j-bench");
